@@ -1,0 +1,142 @@
+//! Running a checklist on a repository: every item's probe, then scores and verdict.
+
+use crate::checklist::{self, Checklist, LoadError};
+use crate::i18n::Lang;
+use crate::probe::{Context, Evidence, Outcome, ProbeSpec, Status};
+use crate::project::ProjectFile;
+use crate::repo::RepoView;
+use crate::report::{ChecklistInfo, ItemReport, Report, Repository, StageReport, Tool, SCHEMA_VERSION};
+use crate::score::{self, Score};
+use crate::text;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub lang: Lang,
+    /// The check fails when the overall score is below this percentage.
+    pub fail_under: Option<f64>,
+}
+
+/// The checklist to use: the one asked for on the command line (a name, or a path relative
+/// to the working directory), else the one `.ospo.yml` names (a path there is relative to
+/// the repository root), else `default`.
+pub fn select_checklist(
+    asked: Option<&str>,
+    project: &ProjectFile,
+    repo_root: &std::path::Path,
+) -> Result<Checklist, LoadError> {
+    match (asked, &project.checklist) {
+        (Some(selector), _) => checklist::load(selector, std::path::Path::new(".")),
+        (None, Some(selector)) => checklist::load(selector, repo_root),
+        (None, None) => checklist::load("default", std::path::Path::new(".")),
+    }
+}
+
+/// Runs every item and builds the report.
+pub fn run(checklist: &Checklist, repo: &RepoView, project: &ProjectFile, options: Options) -> Report {
+    let lang = options.lang;
+    let items: Vec<ItemReport> = checklist
+        .items
+        .iter()
+        .map(|item| {
+            let outcome = match project.waivers.get(&item.id) {
+                Some(reason) => Outcome::new(Status::Skip, text!("waived: {reason}", "dispensé : {reason}"))
+                    .with(Evidence::Waiver { reason: reason.clone() }),
+                None => item.probe.run(&Context { repo, project, item_id: &item.id }),
+            };
+            ItemReport {
+                id: item.id.clone(),
+                stage: item.stage,
+                level: item.level,
+                weight: item.weight,
+                probe: item.spec.kind(),
+                title: item.title.get(lang).to_owned(),
+                status: outcome.status,
+                message: outcome.message.get(lang).to_owned(),
+                evidence: outcome.evidence,
+                why: item.why.get(lang).to_owned(),
+                fix: item.fix.get(lang).to_owned(),
+            }
+        })
+        .collect();
+
+    let overall = Score::of(&items);
+    let judgement = score::judge(&items, |item| item.id.clone(), &overall, options.fail_under);
+    let stages = score::by_stage(&items)
+        .into_iter()
+        .map(|(stage, score)| StageReport {
+            stage,
+            number: stage.number(),
+            title: stage.title().get(lang).to_owned(),
+            score: score.score,
+            passed_weight: score.passed_weight,
+            applicable_weight: score.applicable_weight,
+            counts: score.counts,
+        })
+        .collect();
+    let questions = items
+        .iter()
+        .filter(|item| item.status == Status::Unknown && item.probe == "attest")
+        .map(|item| item.id.clone())
+        .collect();
+
+    Report {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool { name: "ospo", version: env!("CARGO_PKG_VERSION") },
+        language: lang,
+        repository: Repository {
+            path: repo.root().display().to_string(),
+            view: repo.kind(),
+            bare: repo.is_bare(),
+            commit: repo.commit().map(str::to_owned),
+        },
+        checklist: ChecklistInfo {
+            id: checklist.id.clone(),
+            title: checklist.title.get(lang).to_owned(),
+            version: checklist.version.clone(),
+            source: checklist.source.clone(),
+        },
+        project_file: project.path.clone(),
+        verdict: judgement.verdict,
+        score: overall.score,
+        passed_weight: overall.passed_weight,
+        applicable_weight: overall.applicable_weight,
+        counts: overall.counts,
+        fail_under: options.fail_under,
+        failed_required: judgement.failed_required,
+        stages,
+        items,
+        questions,
+        warnings: warnings(checklist, project, lang),
+    }
+}
+
+/// Answers and waivers that name no item of the checklist, or answer an item that is not
+/// a question: likely typos, or left over from another checklist.
+fn warnings(checklist: &Checklist, project: &ProjectFile, lang: Lang) -> Vec<String> {
+    let file = project.path.as_deref().unwrap_or(".ospo.yml");
+    let mut warnings = Vec::new();
+    for id in project.answers.keys() {
+        let message = match checklist.item(id) {
+            None => text!(
+                "{file} answers `{id}`, which this checklist does not have",
+                "{file} répond à `{id}`, que cette liste de contrôle ne contient pas"
+            ),
+            Some(item) if !matches!(item.spec, ProbeSpec::Attest(_)) => text!(
+                "{file} answers `{id}`, but ospo checks that item itself; the answer is not used",
+                "{file} répond à `{id}`, mais ospo vérifie cet élément lui-même ; la réponse n'est pas utilisée"
+            ),
+            Some(_) => continue,
+        };
+        warnings.push(message.get(lang).to_owned());
+    }
+    for id in project.waivers.keys() {
+        if checklist.item(id).is_none() {
+            let message = text!(
+                "{file} waives `{id}`, which this checklist does not have",
+                "{file} dispense de `{id}`, que cette liste de contrôle ne contient pas"
+            );
+            warnings.push(message.get(lang).to_owned());
+        }
+    }
+    warnings
+}

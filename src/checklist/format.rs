@@ -1,0 +1,104 @@
+//! The checklist file format, as written. The loader reads it and `ospo schema` publishes
+//! its JSON Schema from these very types, so the two cannot drift apart.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::{Level, Stage};
+use crate::i18n::Text;
+use crate::probe::ProbeSpec;
+
+/// A checklist file.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[schemars(title = "ospo checklist")]
+pub struct ChecklistFile {
+    /// Identifier: lowercase letters, digits and dashes.
+    pub id: String,
+    /// Title, in English and French.
+    pub title: Text,
+    /// Version of the checklist, quoted in reports.
+    #[serde(deserialize_with = "string_or_number")]
+    #[schemars(with = "String")]
+    pub version: String,
+    /// A built-in checklist by name, or a path relative to this file, whose items come first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// The items; an item whose id is inherited overrides the inherited item field by field.
+    #[serde(default)]
+    pub items: Vec<ItemSpec>,
+}
+
+/// The header of a checklist file: everything but its items, which are read one by one so
+/// that a problem in one does not hide problems in the next.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Header {
+    pub id: String,
+    pub title: Text,
+    #[serde(deserialize_with = "string_or_number")]
+    pub version: String,
+    #[serde(default)]
+    pub extends: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    items: serde::de::IgnoredAny,
+}
+
+/// An item as written. Only `id` is always needed: a new item needs every other field but
+/// `disabled`; an override of an inherited item gives only what changes.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ItemSpec {
+    /// Stable identifier `STAGE.slug`, e.g. `legal.licence-file`.
+    pub id: String,
+    /// The stage the item belongs to; the id starts with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// `required` items must hold for the check to pass.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Positive integer: the item's share of its stage score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub weight: Option<u32>,
+    /// What should be true, as a short statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// Why it matters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<Text>,
+    /// What to do about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Text>,
+    /// How ospo decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probe: Option<ProbeSpec>,
+    /// Removes an inherited item.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disabled: bool,
+}
+
+/// YAML reads `version: 1.0` as a number; a version is text.
+fn string_or_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Version {
+        Text(String),
+        Int(i64),
+        Float(f64),
+    }
+    Ok(match Version::deserialize(deserializer)? {
+        Version::Text(text) => text,
+        Version::Int(i) => i.to_string(),
+        Version::Float(f) => f.to_string(),
+    })
+}
+
+/// The JSON Schema of the checklist format, pretty-printed, ending with a newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(ChecklistFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,457 @@
+//! Reading checklists: files and built-ins, `extends`, merging by id, validation.
+//!
+//! Every problem found is collected as a [`Diagnostic`] naming the file, line and column;
+//! loading goes on after a bad item so that one run reports them all.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::format::{Header, ItemSpec};
+use super::{Checklist, Item, Stage, builtin};
+use crate::probe::Probe;
+use crate::yaml::{self, Node, Position};
+
+/// A checklist file larger than this is refused rather than read.
+const MAX_CHECKLIST_BYTES: u64 = 4 * 1024 * 1024;
+/// How many checklists an `extends` chain may hold.
+const MAX_EXTENDS_DEPTH: usize = 8;
+
+/// One problem in a checklist, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub position: Option<Position>,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.column, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read checklist {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no built-in checklist is named `{name}` and no such file exists; built-in checklists: {known}")]
+    UnknownBuiltin { name: String, known: String },
+    #[error("{}", render(diagnostics))]
+    Invalid { diagnostics: Vec<Diagnostic> },
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    let count = diagnostics.len();
+    let mut text = format!(
+        "invalid checklist: {count} problem{}",
+        if count == 1 { "" } else { "s" }
+    );
+    for diagnostic in diagnostics {
+        text.push_str("\n  ");
+        text.push_str(&diagnostic.to_string());
+    }
+    text
+}
+
+/// Where a checklist comes from.
+#[derive(Debug, Clone)]
+enum Source {
+    Builtin(&'static str),
+    File(PathBuf),
+}
+
+impl Source {
+    /// A name of a built-in checklist, or a path (relative to `base`). Something that looks
+    /// like a path (a separator or a YAML extension) is always a path.
+    fn resolve(selector: &str, base: &Path) -> Result<Source, LoadError> {
+        let looks_like_path = selector.contains(['/', '\\'])
+            || selector.ends_with(".yml")
+            || selector.ends_with(".yaml");
+        if !looks_like_path && let Some(name) = builtin::name(selector) {
+            return Ok(Source::Builtin(name));
+        }
+        let path = base.join(selector);
+        if looks_like_path || path.is_file() {
+            return Ok(Source::File(path));
+        }
+        Err(LoadError::UnknownBuiltin {
+            name: selector.to_owned(),
+            known: builtin::NAMES.join(", "),
+        })
+    }
+
+    fn label(&self) -> String {
+        match self {
+            Source::Builtin(name) => format!("builtin:{name}"),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// What identifies the source for cycle detection.
+    fn key(&self) -> String {
+        match self {
+            Source::Builtin(name) => format!("builtin:{name}"),
+            Source::File(path) => std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<String, LoadError> {
+        match self {
+            Source::Builtin(name) => Ok(builtin::text(name).to_owned()),
+            Source::File(path) => {
+                let read_error = |source| LoadError::Read {
+                    path: path.display().to_string(),
+                    source,
+                };
+                let file = std::fs::File::open(path).map_err(read_error)?;
+                let mut text = String::new();
+                file.take(MAX_CHECKLIST_BYTES + 1)
+                    .read_to_string(&mut text)
+                    .map_err(read_error)?;
+                if text.len() as u64 > MAX_CHECKLIST_BYTES {
+                    return Err(read_error(std::io::Error::other(format!(
+                        "larger than {MAX_CHECKLIST_BYTES} bytes"
+                    ))));
+                }
+                Ok(text)
+            }
+        }
+    }
+
+    fn base_dir(&self) -> PathBuf {
+        match self {
+            Source::Builtin(_) => PathBuf::from("."),
+            Source::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        }
+    }
+}
+
+/// An item as one file gives it, validated as far as that file alone allows.
+struct Layered {
+    spec: ItemSpec,
+    probe: Option<Probe>,
+    /// The file and position of the item's `id`, to point at when the merged item lacks a field.
+    file: String,
+    position: Position,
+}
+
+/// Loads the checklist `selector` names: a built-in name or a path relative to `base`.
+pub fn load(selector: &str, base: &Path) -> Result<Checklist, LoadError> {
+    let source = Source::resolve(selector, base)?;
+    let mut diagnostics = Vec::new();
+    let mut chain = Vec::new();
+    let loaded = load_source(&source, &mut chain, &mut diagnostics)?;
+    let checklist = loaded.and_then(|(header, items)| finish(&source, header, items, &mut diagnostics));
+    match checklist {
+        Some(checklist) if diagnostics.is_empty() => Ok(checklist),
+        _ => Err(LoadError::Invalid { diagnostics }),
+    }
+}
+
+type Loaded = (Header, Vec<Layered>);
+
+/// Reads one source and, first, its parents; returns its header and the merged items, or
+/// `None` when a problem makes going on pointless (problems are in `diagnostics`).
+fn load_source(
+    source: &Source,
+    chain: &mut Vec<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Option<Loaded>, LoadError> {
+    let file = source.label();
+    let text = source.read()?;
+    let doc = match yaml::parse(&text) {
+        Ok(doc) => doc,
+        Err(error) => {
+            diagnostics.push(Diagnostic {
+                file,
+                position: Some(error.position),
+                message: format!("YAML syntax error: {}", error.message),
+            });
+            return Ok(None);
+        }
+    };
+    if !matches!(doc.value, yaml::Value::Mapping(_)) {
+        diagnostics.push(Diagnostic {
+            file,
+            position: Some(doc.position),
+            message: "a checklist is a mapping with `id`, `title`, `version` and `items`".into(),
+        });
+        return Ok(None);
+    }
+    chain.push(source.key());
+    let root = yaml::Path::default();
+    let header = match doc.deserialize::<Header>(&doc, &root) {
+        Ok(header) => {
+            if !CHECKLIST_ID.is_match(&header.id) {
+                push_at(diagnostics, &file, &doc, &root.key("id"), format!(
+                    "checklist id `{}` must be lowercase letters, digits and dashes",
+                    header.id
+                ));
+            }
+            Some(header)
+        }
+        Err(error) => {
+            diagnostics.push(Diagnostic {
+                file: file.clone(),
+                position: Some(error.position),
+                message: error.message,
+            });
+            None
+        }
+    };
+
+    // Parents first: their items come first, the child's override them.
+    let mut merged: Vec<Layered> = Vec::new();
+    if let Some(parent) = header.as_ref().and_then(|h| h.extends.clone()) {
+        let at = root.key("extends");
+        match Source::resolve(&parent, &source.base_dir()) {
+            Ok(parent_source) if chain.contains(&parent_source.key()) => push_at(
+                diagnostics,
+                &file,
+                &doc,
+                &at,
+                format!("`extends: {parent}` makes a cycle"),
+            ),
+            Ok(_) if chain.len() >= MAX_EXTENDS_DEPTH => push_at(
+                diagnostics,
+                &file,
+                &doc,
+                &at,
+                format!("`extends` chains may hold at most {MAX_EXTENDS_DEPTH} checklists"),
+            ),
+            Ok(parent_source) => match load_source(&parent_source, chain, diagnostics) {
+                Ok(Some((_, items))) => merged = items,
+                Ok(None) => {}
+                Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
+            },
+            Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
+        }
+    }
+
+    let items_path = root.key("items");
+    let item_nodes = match doc.get("items") {
+        None => &[][..],
+        Some(node) if matches!(node.value, yaml::Value::Sequence(_)) => node.elements(),
+        Some(_) => {
+            push_at(diagnostics, &file, &doc, &items_path, "`items` must be a list".into());
+            &[][..]
+        }
+    };
+    let mut seen: HashMap<String, Position> = HashMap::new();
+    for (index, node) in item_nodes.iter().enumerate() {
+        let path = items_path.index(index);
+        let spec = match node.deserialize::<ItemSpec>(&doc, &path) {
+            Ok(spec) => spec,
+            Err(error) => {
+                diagnostics.push(Diagnostic {
+                    file: file.clone(),
+                    position: Some(error.position),
+                    message: item_message(node, error.message),
+                });
+                continue;
+            }
+        };
+        let id_position = doc.locate(&path.key("id"));
+        if let Some(first) = seen.get(&spec.id) {
+            diagnostics.push(Diagnostic {
+                file: file.clone(),
+                position: Some(id_position),
+                message: format!(
+                    "duplicate item id `{}`: already defined at line {}",
+                    spec.id, first.line
+                ),
+            });
+            continue;
+        }
+        seen.insert(spec.id.clone(), id_position);
+        let probe = check_item(&spec, &file, &doc, &path, diagnostics);
+        merge(&mut merged, Layered { spec, probe, file: file.clone(), position: id_position }, &doc, &path, diagnostics);
+    }
+    chain.pop();
+    Ok(header.map(|header| (header, merged)))
+}
+
+/// Prefixes a serde message with the item's id when it has one, so the reader knows which
+/// item is wrong without counting.
+fn item_message(node: &Node, message: String) -> String {
+    match node.get("id").map(|n| &n.value) {
+        Some(yaml::Value::String(id)) => format!("item `{id}`: {message}"),
+        _ => message,
+    }
+}
+
+static CHECKLIST_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
+static ITEM_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z]+)\.[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
+
+/// Checks what one file says of an item on its own: id shape, stage, weight, probe.
+fn check_item(
+    spec: &ItemSpec,
+    file: &str,
+    doc: &Node,
+    path: &yaml::Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Probe> {
+    let stages = Stage::ALL.map(Stage::id).join(", ");
+    match ITEM_ID.captures(&spec.id) {
+        None => push_at(diagnostics, file, doc, &path.key("id"), format!(
+            "item id `{}` must be STAGE.slug, the slug in lowercase kebab-case (e.g. `legal.licence-file`)",
+            spec.id
+        )),
+        Some(captures) => {
+            let prefix = &captures[1];
+            match Stage::ALL.iter().find(|stage| stage.id() == prefix) {
+                None => push_at(diagnostics, file, doc, &path.key("id"), format!(
+                    "item id `{}` starts with `{prefix}`, which is not a stage; stages: {stages}",
+                    spec.id
+                )),
+                Some(stage) => {
+                    if let Some(given) = spec.stage
+                        && given != *stage
+                    {
+                        push_at(diagnostics, file, doc, &path.key("stage"), format!(
+                            "item `{}` has stage `{given}` but its id starts with `{stage}`",
+                            spec.id
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if spec.weight == Some(0) {
+        push_at(diagnostics, file, doc, &path.key("weight"), format!(
+            "item `{}`: weight must be a positive integer",
+            spec.id
+        ));
+    }
+    let probe_spec = spec.probe.as_ref()?;
+    match probe_spec.compile() {
+        Ok(probe) => Some(probe),
+        Err(problems) => {
+            for problem in problems {
+                let mut at = path.key("probe");
+                at.0.extend(problem.path.0);
+                push_at(diagnostics, file, doc, &at, format!("item `{}`: {}", spec.id, problem.message));
+            }
+            None
+        }
+    }
+}
+
+/// Adds an item to the merged list: an override patches the inherited item field by field,
+/// `disabled` removes it.
+fn merge(
+    merged: &mut Vec<Layered>,
+    item: Layered,
+    doc: &Node,
+    path: &yaml::Path,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(index) = merged.iter().position(|m| m.spec.id == item.spec.id) else {
+        if item.spec.disabled {
+            push_at(diagnostics, &item.file, doc, &path.key("disabled"), format!(
+                "item `{}` is disabled but no checklist it extends defines it",
+                item.spec.id
+            ));
+        } else {
+            merged.push(item);
+        }
+        return;
+    };
+    if item.spec.disabled {
+        merged.remove(index);
+        return;
+    }
+    let inherited = &mut merged[index];
+    let spec = item.spec;
+    inherited.spec.stage = spec.stage.or(inherited.spec.stage);
+    inherited.spec.level = spec.level.or(inherited.spec.level);
+    inherited.spec.weight = spec.weight.or(inherited.spec.weight);
+    inherited.spec.title = spec.title.or(inherited.spec.title.take());
+    inherited.spec.why = spec.why.or(inherited.spec.why.take());
+    inherited.spec.fix = spec.fix.or(inherited.spec.fix.take());
+    if spec.probe.is_some() {
+        inherited.spec.probe = spec.probe;
+        inherited.probe = item.probe;
+    }
+}
+
+/// Turns merged items into the validated checklist, or reports what they lack.
+fn finish(
+    source: &Source,
+    header: Header,
+    items: Vec<Layered>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Checklist> {
+    let mut valid = Vec::with_capacity(items.len());
+    for layered in items {
+        let spec = layered.spec;
+        let missing: Vec<&str> = [
+            ("stage", spec.stage.is_none()),
+            ("level", spec.level.is_none()),
+            ("weight", spec.weight.is_none()),
+            ("title", spec.title.is_none()),
+            ("why", spec.why.is_none()),
+            ("fix", spec.fix.is_none()),
+            ("probe", spec.probe.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(name, absent)| absent.then_some(name))
+        .collect();
+        if !missing.is_empty() {
+            diagnostics.push(Diagnostic {
+                file: layered.file,
+                position: Some(layered.position),
+                message: format!(
+                    "item `{}` is not defined by any checklist it extends, so it needs: {}",
+                    spec.id,
+                    missing.join(", ")
+                ),
+            });
+            continue;
+        }
+        // A probe that failed to compile was already reported.
+        let (Some(stage), Some(level), Some(weight), Some(title), Some(why), Some(fix), Some(probe_spec), Some(probe)) = (
+            spec.stage, spec.level, spec.weight, spec.title, spec.why, spec.fix, spec.probe, layered.probe,
+        ) else {
+            continue;
+        };
+        valid.push(Item { id: spec.id, stage, level, weight, title, why, fix, spec: probe_spec, probe });
+    }
+    // Stable order for reports: by stage, then as written.
+    let mut by_stage: BTreeMap<Stage, Vec<Item>> = BTreeMap::new();
+    for item in valid {
+        by_stage.entry(item.stage).or_default().push(item);
+    }
+    Some(Checklist {
+        id: header.id,
+        title: header.title,
+        version: header.version,
+        source: source.label(),
+        items: by_stage.into_values().flatten().collect(),
+    })
+}
+
+fn push_at(diagnostics: &mut Vec<Diagnostic>, file: &str, doc: &Node, path: &yaml::Path, message: String) {
+    diagnostics.push(Diagnostic {
+        file: file.to_owned(),
+        position: Some(doc.locate(path)),
+        message,
+    });
+}

@@ -1,0 +1,15 @@
+//! ospo: an open-source readiness checker.
+//!
+//! A [`checklist`] (YAML, five stages) is run on a [`repo`] view (a worktree, or a commit's
+//! tree) by [`probe`]s; [`check`] gathers their outcomes into a [`report`] scored by
+//! [`score`]. [`project`] reads what the project says of itself in `.ospo.yml`.
+
+pub mod check;
+pub mod checklist;
+pub mod i18n;
+pub mod probe;
+pub mod project;
+pub mod repo;
+pub mod report;
+pub mod score;
+pub mod yaml;

@@ -1,0 +1,150 @@
+//! `file`: one of several files exists, in the places forges look.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::locate::{Candidate, Finder};
+use super::{Context, Evidence, Outcome, Problem, Status};
+use crate::repo::{Entry, EntryKind, RepoView};
+use crate::text;
+
+/// A file no larger than this whose text is mostly a link is a pointer to a policy kept
+/// elsewhere.
+const POINTER_MAX_BYTES: u64 = 600;
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FileSpec {
+    /// File names or globs, case-insensitive, relative to each place.
+    pub names: Vec<String>,
+    /// Directories to look in, relative to the root (`"."`); default: the places forges look.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places: Option<Vec<String>>,
+    /// Smallest size in bytes that counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_size: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FileProbe {
+    finder: Finder,
+    min_size: Option<u64>,
+}
+
+impl FileSpec {
+    pub fn compile(&self) -> Result<FileProbe, Vec<Problem>> {
+        Ok(FileProbe {
+            finder: Finder::compile(&self.names, self.places.as_deref())?,
+            min_size: self.min_size,
+        })
+    }
+}
+
+impl FileProbe {
+    pub fn run(&self, context: &Context<'_>) -> Outcome {
+        let wanted = self.finder.describe();
+        let candidates = match self.finder.find(context.repo) {
+            Ok(candidates) => candidates,
+            Err(error) => {
+                return Outcome::new(Status::Error, text!("cannot list files: {error}", "impossible de lister les fichiers : {error}"));
+            }
+        };
+        let Some(main) = pick_readable(&candidates) else {
+            return match candidates.first() {
+                None => Outcome::new(
+                    Status::Fail,
+                    text!("not found in this repository (looked for {wanted})", "absent de ce dépôt (recherché : {wanted})"),
+                ),
+                Some(unreadable) => {
+                    let path = &unreadable.entry.path;
+                    Outcome::new(
+                        Status::Fail,
+                        text!(
+                            "{path} is a symlink out of the repository or to nothing; it is not followed",
+                            "{path} est un lien symbolique vers l'extérieur du dépôt ou vers rien ; il n'est pas suivi"
+                        ),
+                    )
+                }
+            };
+        };
+        let others: Vec<String> = candidates
+            .iter()
+            .filter(|c| c.entry.path != main.path)
+            .map(|c| c.entry.path.clone())
+            .collect();
+        examine(context.repo, main, self.min_size, others)
+    }
+}
+
+/// The best-ranked candidate that can be read: symlinks out of the repository never count.
+pub(super) fn pick_readable(candidates: &[Candidate]) -> Option<&Entry> {
+    candidates
+        .iter()
+        .map(|c| &c.entry)
+        .find(|entry| matches!(entry.kind, EntryKind::File | EntryKind::Link { .. }))
+}
+
+fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<String>) -> Outcome {
+    let path = main.path.clone();
+    let size = match repo.size(main) {
+        Ok(size) => size,
+        Err(error) => return Outcome::new(Status::Error, text!("{error}", "{error}")),
+    };
+    let mut evidence = Evidence::File { path: path.clone(), size, pointer: None, others };
+    if size == 0 {
+        return Outcome::new(Status::Fail, text!("{path} is empty", "{path} est vide")).with(evidence);
+    }
+    if size <= POINTER_MAX_BYTES
+        && let Ok(content) = repo.read(main, POINTER_MAX_BYTES as usize)
+        && let Some(link) = pointer_link(&content.text())
+    {
+        if let Evidence::File { pointer, .. } = &mut evidence {
+            *pointer = Some(link.clone());
+        }
+        return Outcome::new(
+            Status::Pass,
+            text!("{path} is a pointer to {link}", "{path} renvoie vers {link}"),
+        )
+        .with(evidence);
+    }
+    if let Some(min) = min_size
+        && size < min
+    {
+        return Outcome::new(
+            Status::Fail,
+            text!(
+                "{path} is only {size} bytes; at least {min} are expected",
+                "{path} ne fait que {size} octets ; au moins {min} sont attendus"
+            ),
+        )
+        .with(evidence);
+    }
+    Outcome::new(Status::Pass, text!("found {path}", "trouvé : {path}")).with(evidence)
+}
+
+/// The link of a short text that mostly sends readers elsewhere, if it is one.
+fn pointer_link(text: &str) -> Option<String> {
+    let link = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '[' | ']' | '"'))
+        .find(|word| word.starts_with("https://") || word.starts_with("http://"))?
+        .trim_end_matches(['.', ',', ';']);
+    let lines = text.lines().filter(|line| !line.trim().is_empty()).count();
+    let words = text.split_whitespace().count();
+    (lines <= 6 && words <= 60).then(|| link.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pointer_link;
+
+    #[test]
+    fn tells_pointers_from_policies() {
+        assert_eq!(
+            pointer_link("# Security\n\nSee https://example.org/security.\n").as_deref(),
+            Some("https://example.org/security")
+        );
+        assert_eq!(pointer_link("# Security\n\nReport privately to the maintainers.\n"), None);
+        let long = format!("See https://example.org.\n{}", "word ".repeat(100));
+        assert_eq!(pointer_link(&long), None);
+    }
+}

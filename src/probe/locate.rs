@@ -1,0 +1,177 @@
+//! Finding files the way forges do: several names, several places, case-insensitively,
+//! never in a dependency's directory, and one main file chosen deliberately.
+
+use globset::{GlobBuilder, GlobMatcher};
+
+use super::Problem;
+use crate::repo::{Entry, RepoError, RepoView};
+use crate::yaml::Path;
+
+/// Where forges look for community files, in the order GitHub prefers them.
+pub const DEFAULT_PLACES: &[&str] = &[".github", ".", "docs", ".gitlab", ".forgejo", ".gitea"];
+
+/// Directories that belong to dependencies: files there never count.
+const VENDORED: &[&str] = &["vendor", "node_modules", "third_party"];
+
+/// How deep `**` looks.
+const MAX_DEPTH: usize = 32;
+
+/// Compiled names and places.
+#[derive(Debug, Clone)]
+pub struct Finder {
+    places: Vec<String>,
+    names: Vec<GlobMatcher>,
+    /// How many directory levels below a place the names reach.
+    depth: usize,
+}
+
+/// A file that matched, with its rank: lower is better.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub entry: Entry,
+    rank: (usize, usize, bool, usize),
+}
+
+impl Finder {
+    /// `names` and `places` sit at `names_path` and `places_path` in the probe, for errors.
+    pub fn compile(names: &[String], places: Option<&[String]>) -> Result<Finder, Vec<Problem>> {
+        let mut problems = Vec::new();
+        if names.is_empty() {
+            problems.push(Problem {
+                path: Path::default().key("names"),
+                message: "`names` needs at least one file name or glob".into(),
+            });
+        }
+        let mut matchers = Vec::new();
+        let mut depth = 1;
+        for (index, name) in names.iter().enumerate() {
+            let at = Path::default().key("names").index(index);
+            if name.starts_with('/') || name.split('/').any(|part| part == ".." || part == ".git") {
+                problems.push(Problem {
+                    path: at,
+                    message: format!("name `{name}` must be a relative path inside the repository, outside `.git`"),
+                });
+                continue;
+            }
+            match GlobBuilder::new(name)
+                .case_insensitive(true)
+                .literal_separator(true)
+                .build()
+            {
+                Ok(glob) => matchers.push(glob.compile_matcher()),
+                Err(error) => problems.push(Problem {
+                    path: at,
+                    message: format!("invalid glob `{name}`: {}", error.kind()),
+                }),
+            }
+            depth = depth.max(if name.contains("**") {
+                MAX_DEPTH
+            } else {
+                name.matches('/').count() + 1
+            });
+        }
+        let places: Vec<String> = match places {
+            None => DEFAULT_PLACES.iter().map(|p| p.to_string()).collect(),
+            Some(places) => {
+                if places.is_empty() {
+                    problems.push(Problem {
+                        path: Path::default().key("places"),
+                        message: "`places` needs at least one directory (\".\" is the root)".into(),
+                    });
+                }
+                for (index, place) in places.iter().enumerate() {
+                    if place.starts_with('/') || place.split('/').any(|part| part == ".." || part == ".git") {
+                        problems.push(Problem {
+                            path: Path::default().key("places").index(index),
+                            message: format!(
+                                "place `{place}` must be a directory relative to the repository root, outside `.git`"
+                            ),
+                        });
+                    }
+                }
+                places.to_vec()
+            }
+        };
+        if problems.is_empty() {
+            Ok(Finder { places, names: matchers, depth })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Every matching file, the main one first.
+    pub fn find(&self, repo: &RepoView) -> Result<Vec<Candidate>, RepoError> {
+        let mut found: Vec<Candidate> = Vec::new();
+        for (place_rank, place) in self.places.iter().enumerate() {
+            let prefix = match place.trim_matches('/') {
+                "." | "" => String::new(),
+                dir => format!("{}/", dir.trim_start_matches("./")),
+            };
+            for entry in repo.list(place, self.depth)? {
+                let Some(relative) = entry.path.strip_prefix(&prefix) else { continue };
+                if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
+                    continue;
+                }
+                let Some(name_rank) = self.names.iter().position(|glob| glob.is_match(relative)) else {
+                    continue;
+                };
+                let file_name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
+                let rank = (place_rank, name_rank, has_language_tag(file_name), entry.path.len());
+                match found.iter_mut().find(|c| c.entry.path == entry.path) {
+                    Some(existing) if existing.rank <= rank => {}
+                    Some(existing) => existing.rank = rank,
+                    None => found.push(Candidate { entry, rank }),
+                }
+            }
+        }
+        found.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.entry.path.cmp(&b.entry.path)));
+        Ok(found)
+    }
+
+    pub fn describe(&self) -> String {
+        let names: Vec<&str> = self.names.iter().map(|m| m.glob().glob()).collect();
+        format!("{} in {}", names.join(", "), self.places.join(", "))
+    }
+}
+
+/// `README.fr.md`, `CONTRIBUTING.pt-BR.md`: a translation, not the main file.
+fn has_language_tag(file_name: &str) -> bool {
+    let parts: Vec<&str> = file_name.split('.').collect();
+    parts.len() >= 3
+        && parts[1..parts.len() - 1].iter().any(|part| {
+            let mut pieces = part.split(['-', '_']);
+            let language = pieces.next().unwrap_or("");
+            let region = pieces.next();
+            pieces.next().is_none()
+                && language.len() == 2
+                && language.chars().all(|c| c.is_ascii_alphabetic())
+                && region.is_none_or(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_translations() {
+        assert!(has_language_tag("README.fr.md"));
+        assert!(has_language_tag("README.pt-BR.md"));
+        assert!(!has_language_tag("README.md"));
+        assert!(!has_language_tag("LICENSE"));
+        assert!(!has_language_tag("CHANGELOG.old.md"));
+        assert!(!has_language_tag("setup.cfg.in"));
+    }
+
+    #[test]
+    fn reports_every_bad_name_and_place() {
+        let names = vec!["[".to_string(), "../x".to_string(), "ok*".to_string()];
+        let places = vec!["/etc".to_string()];
+        let problems = Finder::compile(&names, Some(&places)).unwrap_err();
+        assert_eq!(problems.len(), 3);
+        assert_eq!(problems[0].path.to_string(), "names[0]");
+        assert!(problems[0].message.contains("invalid glob"));
+        assert_eq!(problems[1].path.to_string(), "names[1]");
+        assert_eq!(problems[2].path.to_string(), "places[0]");
+    }
+}

@@ -1,0 +1,165 @@
+//! Probes: how ospo decides whether an item holds.
+//!
+//! A probe is data in the checklist ([`ProbeSpec`], one variant per `kind`) compiled once
+//! into a [`Probe`] (globs and regexes built, options checked). Running a probe never
+//! panics and never aborts the check: whatever happens becomes an [`Outcome`] with a
+//! status, a message in both languages and the evidence behind it.
+//!
+//! Adding a kind: a new file here with its spec, its compiled form and its `run`, and one
+//! new variant in each of the two enums below.
+
+pub mod attest;
+pub mod content;
+pub mod file;
+mod locate;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+use crate::project::ProjectFile;
+use crate::repo::RepoView;
+use crate::yaml;
+
+/// A probe as the checklist writes it; `kind` picks the variant.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ProbeSpec {
+    /// One of several files exists.
+    File(file::FileSpec),
+    /// A line of a file matches a regular expression.
+    Content(content::ContentSpec),
+    /// The project answers the question in `.ospo.yml`.
+    Attest(attest::AttestSpec),
+}
+
+/// A compiled probe, ready to run on any number of repositories.
+#[derive(Debug, Clone)]
+pub enum Probe {
+    File(file::FileProbe),
+    Content(content::ContentProbe),
+    Attest(attest::AttestProbe),
+}
+
+/// A problem in a probe's specification, at a path relative to the probe.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub path: yaml::Path,
+    pub message: String,
+}
+
+impl ProbeSpec {
+    /// Compiles the probe, reporting every problem at once.
+    pub fn compile(&self) -> Result<Probe, Vec<Problem>> {
+        match self {
+            ProbeSpec::File(spec) => spec.compile().map(Probe::File),
+            ProbeSpec::Content(spec) => spec.compile().map(Probe::Content),
+            ProbeSpec::Attest(spec) => Ok(Probe::Attest(spec.compile())),
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ProbeSpec::File(_) => "file",
+            ProbeSpec::Content(_) => "content",
+            ProbeSpec::Attest(_) => "attest",
+        }
+    }
+}
+
+/// What a probe sees.
+pub struct Context<'a> {
+    pub repo: &'a RepoView,
+    pub project: &'a ProjectFile,
+    pub item_id: &'a str,
+}
+
+impl Probe {
+    pub fn run(&self, context: &Context<'_>) -> Outcome {
+        match self {
+            Probe::File(probe) => probe.run(context),
+            Probe::Content(probe) => probe.run(context),
+            Probe::Attest(probe) => probe.run(context),
+        }
+    }
+}
+
+/// How an item ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// The item holds.
+    Pass,
+    /// The item does not hold.
+    Fail,
+    /// A question the project has not answered yet: not passed.
+    Unknown,
+    /// Not applicable, or waived: left out of the score.
+    Skip,
+    /// The probe could not run; the message says why. Not passed.
+    Error,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [Status::Pass, Status::Fail, Status::Unknown, Status::Skip, Status::Error];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Unknown => "unknown",
+            Status::Skip => "skip",
+            Status::Error => "error",
+        }
+    }
+}
+
+/// What a probe found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub status: Status,
+    pub message: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+impl Outcome {
+    pub fn new(status: Status, message: Text) -> Outcome {
+        Outcome { status, message, evidence: None }
+    }
+
+    pub fn with(mut self, evidence: Evidence) -> Outcome {
+        self.evidence = Some(evidence);
+        self
+    }
+}
+
+/// The facts behind an outcome, for people and for tools reading the JSON report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Evidence {
+    /// The file found, and how many other files matched.
+    File {
+        path: String,
+        size: u64,
+        /// The link a short pointer file sends readers to.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pointer: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        others: Vec<String>,
+    },
+    /// The line that matched.
+    Line { path: String, line: usize, text: String },
+    /// The files searched in vain.
+    Searched { paths: Vec<String> },
+    /// The project's answer.
+    Answer {
+        answer: crate::project::AnswerValue,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        evidence: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+    },
+    /// Why the project waived the item.
+    Waiver { reason: String },
+}

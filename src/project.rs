@@ -1,0 +1,252 @@
+//! What the project says about itself, in `.ospo.yml` at its root: the checklist it
+//! follows, its answers to the questions no file shows, and the items it waives.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::checklist::Diagnostic;
+use crate::repo::{RepoView, SCAN_BYTES};
+use crate::yaml::{self, Node};
+
+/// The names the file may have, the first one preferred.
+pub const FILE_NAMES: &[&str] = &[".ospo.yml", ".ospo.yaml"];
+
+#[derive(Debug, Clone, Default)]
+pub struct ProjectFile {
+    /// Where it was read from, relative to the root; `None` when the project has none.
+    pub path: Option<String>,
+    pub checklist: Option<String>,
+    pub answers: BTreeMap<String, Answer>,
+    pub waivers: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub answer: AnswerValue,
+    #[serde(default)]
+    pub evidence: Option<String>,
+    #[serde(default, deserialize_with = "date")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+pub enum AnswerValue {
+    Yes,
+    No,
+    NotApplicable,
+}
+
+impl AnswerValue {
+    pub fn id(self) -> &'static str {
+        match self {
+            AnswerValue::Yes => "yes",
+            AnswerValue::No => "no",
+            AnswerValue::NotApplicable => "n/a",
+        }
+    }
+}
+
+impl Serialize for AnswerValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValue {
+    /// YAML reads a bare `yes` or `no` as a boolean; both spellings are accepted.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Bool(bool),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Bool(true) => Ok(AnswerValue::Yes),
+            Raw::Bool(false) => Ok(AnswerValue::No),
+            Raw::Text(text) => match text.to_ascii_lowercase().as_str() {
+                "yes" | "true" => Ok(AnswerValue::Yes),
+                "no" | "false" => Ok(AnswerValue::No),
+                "n/a" | "na" | "not applicable" => Ok(AnswerValue::NotApplicable),
+                _ => Err(serde::de::Error::custom(format!(
+                    "unknown answer `{text}`, expected one of `yes`, `no`, `n/a`"
+                ))),
+            },
+        }
+    }
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$").expect("valid regex")
+});
+
+fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    match text {
+        Some(text) if !DATE.is_match(&text) => Err(serde::de::Error::custom(format!(
+            "date `{text}` must be written YYYY-MM-DD"
+        ))),
+        other => Ok(other),
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProjectError {
+    #[error("cannot read {path}: {message}")]
+    Read { path: String, message: String },
+    #[error("invalid {path}: {}", diagnostics.iter().map(|d| format!("\n  {d}")).collect::<String>())]
+    Invalid { path: String, diagnostics: Vec<Diagnostic> },
+}
+
+/// Reads the project's `.ospo.yml` from the repository view; no file is an empty one.
+pub fn read(repo: &RepoView) -> Result<ProjectFile, ProjectError> {
+    let listing = repo.list("", 1).map_err(|error| ProjectError::Read {
+        path: FILE_NAMES[0].into(),
+        message: error.to_string(),
+    })?;
+    let Some(entry) = FILE_NAMES
+        .iter()
+        .find_map(|name| listing.iter().find(|entry| entry.path == *name))
+    else {
+        return Ok(ProjectFile::default());
+    };
+    let path = entry.path.clone();
+    let content = repo.read(entry, SCAN_BYTES).map_err(|error| ProjectError::Read {
+        path: path.clone(),
+        message: error.to_string(),
+    })?;
+    if content.truncated() {
+        return Err(ProjectError::Read {
+            path,
+            message: format!("larger than {SCAN_BYTES} bytes"),
+        });
+    }
+    parse(&path, &content.text())
+}
+
+/// Parses the text of a `.ospo.yml`, reporting every problem with its line and column.
+pub fn parse(path: &str, text: &str) -> Result<ProjectFile, ProjectError> {
+    let mut diagnostics = Vec::new();
+    let at = |position, message: String| Diagnostic {
+        file: path.to_owned(),
+        position: Some(position),
+        message,
+    };
+    let doc = yaml::parse(text).map_err(|error| ProjectError::Invalid {
+        path: path.to_owned(),
+        diagnostics: vec![at(error.position, format!("YAML syntax error: {}", error.message))],
+    })?;
+    let mut project = ProjectFile {
+        path: Some(path.to_owned()),
+        ..ProjectFile::default()
+    };
+    let root = yaml::Path::default();
+    let yaml::Value::Mapping(entries) = &doc.value else {
+        return Err(ProjectError::Invalid {
+            path: path.to_owned(),
+            diagnostics: vec![at(doc.position, "expected a mapping with `checklist`, `answers` and `waivers`".into())],
+        });
+    };
+    for (key, key_position, node) in entries {
+        let here = root.key(key);
+        match key.as_str() {
+            "checklist" => match node.deserialize::<String>(&doc, &here) {
+                Ok(name) => project.checklist = Some(name),
+                Err(error) => diagnostics.push(at(error.position, error.message)),
+            },
+            "answers" => {
+                for (id, value) in mapping(node, &doc, &here, &mut diagnostics, path) {
+                    match value.deserialize::<Answer>(&doc, &here.key(&id)) {
+                        Ok(answer) => {
+                            project.answers.insert(id, answer);
+                        }
+                        Err(error) => diagnostics.push(at(error.position, format!("answer `{id}`: {}", error.message))),
+                    }
+                }
+            }
+            "waivers" => {
+                for (id, value) in mapping(node, &doc, &here, &mut diagnostics, path) {
+                    match value.deserialize::<String>(&doc, &here.key(&id)) {
+                        Ok(reason) if !reason.trim().is_empty() => {
+                            project.waivers.insert(id, reason);
+                        }
+                        Ok(_) => diagnostics.push(at(doc.locate(&here.key(&id)), format!("waiver `{id}` needs a reason"))),
+                        Err(error) => diagnostics.push(at(error.position, format!("waiver `{id}`: {}", error.message))),
+                    }
+                }
+            }
+            other => diagnostics.push(at(
+                *key_position,
+                format!("unknown field `{other}`, expected one of `checklist`, `answers`, `waivers`"),
+            )),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(project)
+    } else {
+        Err(ProjectError::Invalid {
+            path: path.to_owned(),
+            diagnostics,
+        })
+    }
+}
+
+/// The entries of a mapping keyed by item id; anything else is reported.
+fn mapping(
+    node: &Node,
+    doc: &Node,
+    here: &yaml::Path,
+    diagnostics: &mut Vec<Diagnostic>,
+    path: &str,
+) -> Vec<(String, Node)> {
+    match &node.value {
+        yaml::Value::Mapping(entries) => entries.iter().map(|(k, _, v)| (k.clone(), v.clone())).collect(),
+        yaml::Value::Null => Vec::new(),
+        _ => {
+            diagnostics.push(Diagnostic {
+                file: path.to_owned(),
+                position: Some(doc.locate(here)),
+                message: format!("`{here}` must map item ids to values"),
+            });
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_answers_and_waivers() {
+        let project = parse(
+            ".ospo.yml",
+            "checklist: default\nanswers:\n  communication.calendar:\n    answer: yes\n    evidence: https://example.org\n    date: 2026-01-31\n  funding.budget: {answer: n/a}\nwaivers:\n  funding.funding-file: no donations\n",
+        )
+        .unwrap();
+        assert_eq!(project.checklist.as_deref(), Some("default"));
+        assert_eq!(project.answers["communication.calendar"].answer, AnswerValue::Yes);
+        assert_eq!(project.answers["funding.budget"].answer, AnswerValue::NotApplicable);
+        assert_eq!(project.waivers["funding.funding-file"], "no donations");
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_line() {
+        let error = parse(
+            ".ospo.yml",
+            "answers:\n  a.b: {answer: maybe}\n  c.d: {answer: yes, date: 31/01/2026}\nwaiver: {}\n",
+        )
+        .unwrap_err();
+        let ProjectError::Invalid { diagnostics, .. } = error else { panic!("{error}") };
+        let lines: Vec<u64> = diagnostics.iter().map(|d| d.position.unwrap().line).collect();
+        assert_eq!(lines, vec![2, 3, 4], "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("maybe"));
+        assert!(diagnostics[1].message.contains("YYYY-MM-DD"));
+        assert!(diagnostics[2].message.contains("unknown field `waiver`"));
+    }
+}

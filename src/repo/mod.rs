@@ -1,0 +1,274 @@
+//! One read-only view of a repository's files: the worktree as it is on disk, or the tree
+//! of a commit read through gix with no checkout (bare repositories, `--rev`).
+//!
+//! Both backends answer the same two questions — which files are in this directory, and
+//! what are the first bytes of this file — with the same rules: nothing outside the
+//! repository is ever read (a symlink pointing out is reported, not followed), nothing the
+//! repository contains is ever run, and reads are bounded.
+
+mod tree;
+mod worktree;
+
+use std::path::{Path, PathBuf};
+
+use crate::repo::tree::TreeView;
+use crate::repo::worktree::Worktree;
+
+/// Files larger than this are never read, not even in part: both backends refuse them
+/// alike, so a worktree and a bare clone of it give the same report.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// How much of a file probes read.
+pub const SCAN_BYTES: usize = 1024 * 1024;
+/// Symlinks to symlinks are followed this many times, then reported as broken.
+const MAX_LINK_HOPS: usize = 8;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    #[error("{path} is not in a git repository")]
+    NotARepository { path: String },
+    #[error("cannot open the git repository at {path}: {message}")]
+    Open { path: String, message: String },
+    #[error("revision `{rev}` cannot be resolved to a commit: {message}")]
+    BadRevision { rev: String, message: String },
+    #[error("the repository at {path} has no commit to read (unborn HEAD)")]
+    NoCommit { path: String },
+    #[error("cannot read {path}: {message}")]
+    Read { path: String, message: String },
+    #[error("{path} is {size} bytes, more than the {MAX_FILE_BYTES} bytes ospo reads")]
+    TooLarge { path: String, size: u64 },
+    #[error("{path} is a symlink to {target}, outside the repository; it is not followed")]
+    OutsideLink { path: String, target: String },
+    #[error("{path} is a symlink to {target}, which does not exist in the repository")]
+    BrokenLink { path: String, target: String },
+}
+
+/// How the repository is seen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ViewKind {
+    /// Files as they are on disk, tracked or untracked but not ignored.
+    Worktree,
+    /// The tree of a commit (a bare repository, or `--rev`).
+    Commit,
+}
+
+/// A file in the view. Paths are relative to the repository root, `/`-separated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: String,
+    pub kind: EntryKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    /// A symlink whose target, followed within the repository, is the file `resolved`.
+    Link { resolved: String },
+    /// A symlink out of the repository: never followed.
+    OutsideLink { target: String },
+    /// A symlink to nothing.
+    BrokenLink { target: String },
+}
+
+/// The first bytes of a file.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub bytes: Vec<u8>,
+    /// The file's full size.
+    pub size: u64,
+}
+
+impl Content {
+    pub fn truncated(&self) -> bool {
+        (self.bytes.len() as u64) < self.size
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+pub struct RepoView {
+    root: PathBuf,
+    kind: ViewKind,
+    bare: bool,
+    commit: Option<String>,
+    backend: Backend,
+}
+
+enum Backend {
+    Worktree(Worktree),
+    Tree(TreeView),
+}
+
+impl RepoView {
+    /// Opens the repository holding `path`. With `rev`, or in a bare repository (where
+    /// `rev` defaults to `HEAD`), the view is that commit's tree; otherwise the worktree.
+    pub fn open(path: &Path, rev: Option<&str>) -> Result<RepoView, RepoError> {
+        let shown = path.display().to_string();
+        if !path.exists() {
+            return Err(RepoError::Read {
+                path: shown,
+                message: "no such file or directory".into(),
+            });
+        }
+        let repo = gix::discover(path).map_err(|error| {
+            if error.is_not_found() {
+                RepoError::NotARepository { path: shown.clone() }
+            } else {
+                RepoError::Open { path: shown.clone(), message: error.to_string() }
+            }
+        })?;
+        let bare = repo.workdir().is_none();
+        let head = repo
+            .head_id()
+            .ok()
+            .map(|id| id.detach().to_string());
+        if rev.is_some() || bare {
+            let rev = rev.unwrap_or("HEAD");
+            let root = canonical(repo.git_dir());
+            if rev == "HEAD" && head.is_none() {
+                return Err(RepoError::NoCommit { path: root.display().to_string() });
+            }
+            let view = TreeView::open(repo, rev)?;
+            let root = if bare { root } else { view.workdir().unwrap_or(root) };
+            return Ok(RepoView {
+                root,
+                kind: ViewKind::Commit,
+                bare,
+                commit: Some(view.commit().to_string()),
+                backend: Backend::Tree(view),
+            });
+        }
+        let worktree = Worktree::open(repo)?;
+        Ok(RepoView {
+            root: worktree.root().to_path_buf(),
+            kind: ViewKind::Worktree,
+            bare,
+            commit: head,
+            backend: Backend::Worktree(worktree),
+        })
+    }
+
+    /// The repository's root directory (its git directory when bare).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn kind(&self) -> ViewKind {
+        self.kind
+    }
+
+    pub fn is_bare(&self) -> bool {
+        self.bare
+    }
+
+    /// The commit the view shows (for a worktree, `HEAD`, when there is one).
+    pub fn commit(&self) -> Option<&str> {
+        self.commit.as_deref()
+    }
+
+    /// The files under `dir` (`""` or `"."` for the root), down to `depth` levels (1: the
+    /// directory's own files), sorted by path. A missing directory, or one reached through
+    /// a symlink, has no files.
+    pub fn list(&self, dir: &str, depth: usize) -> Result<Vec<Entry>, RepoError> {
+        let dir = normalise_dir(dir);
+        let mut entries = match &self.backend {
+            Backend::Worktree(w) => w.list(&dir, depth)?,
+            Backend::Tree(t) => t.list(&dir, depth)?,
+        };
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(entries)
+    }
+
+    /// The size of a file, following a symlink within the repository.
+    pub fn size(&self, entry: &Entry) -> Result<u64, RepoError> {
+        let path = self.target(entry)?;
+        match &self.backend {
+            Backend::Worktree(w) => w.size(path),
+            Backend::Tree(t) => t.size(path),
+        }
+    }
+
+    /// At most `limit` bytes from the start of a file, following a symlink within the
+    /// repository. Files over [`MAX_FILE_BYTES`] are refused.
+    pub fn read(&self, entry: &Entry, limit: usize) -> Result<Content, RepoError> {
+        let path = self.target(entry)?;
+        let size = self.size(entry)?;
+        if size > MAX_FILE_BYTES {
+            return Err(RepoError::TooLarge { path: entry.path.clone(), size });
+        }
+        match &self.backend {
+            Backend::Worktree(w) => w.read(path, limit),
+            Backend::Tree(t) => t.read(path, limit),
+        }
+    }
+
+    fn target<'a>(&self, entry: &'a Entry) -> Result<&'a str, RepoError> {
+        match &entry.kind {
+            EntryKind::File => Ok(&entry.path),
+            EntryKind::Link { resolved } => Ok(resolved),
+            EntryKind::OutsideLink { target } => Err(RepoError::OutsideLink {
+                path: entry.path.clone(),
+                target: target.clone(),
+            }),
+            EntryKind::BrokenLink { target } => Err(RepoError::BrokenLink {
+                path: entry.path.clone(),
+                target: target.clone(),
+            }),
+        }
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `"."`, `"./docs/"` and `"docs"` name directories the same way: `""` or `"docs"`.
+fn normalise_dir(dir: &str) -> String {
+    dir.split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Joins `path` to `base` (both repository-relative), resolving `.` and `..`; `None` when
+/// the result would leave the repository.
+fn join_within(base: &str, path: &str) -> Option<String> {
+    if path.starts_with('/') {
+        return None;
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The directory part of a repository-relative path.
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_repository() {
+        assert_eq!(join_within("docs", "../README.md").as_deref(), Some("README.md"));
+        assert_eq!(join_within("", "./a/./b").as_deref(), Some("a/b"));
+        assert_eq!(join_within("docs", "../../etc/passwd"), None);
+        assert_eq!(join_within("", "/etc/passwd"), None);
+        assert_eq!(normalise_dir("./docs/"), "docs");
+        assert_eq!(normalise_dir("."), "");
+        assert_eq!(parent("a/b/c"), "a/b");
+        assert_eq!(parent("c"), "");
+    }
+}

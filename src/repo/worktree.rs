@@ -1,0 +1,192 @@
+//! The worktree backend: files on disk, tracked or untracked but not ignored.
+//!
+//! Only the directories probes ask about are listed, so a check costs a handful of
+//! `readdir` calls however large the repository is. Ignore rules (`.gitignore`,
+//! `.git/info/exclude`, `core.excludesFile`) come from gix and are consulted only for
+//! untracked files.
+
+use std::cell::RefCell;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use gix::bstr::ByteSlice;
+
+use super::{Content, Entry, EntryKind, MAX_LINK_HOPS, RepoError, canonical, join_within, parent};
+
+pub(super) struct Worktree {
+    repo: gix::Repository,
+    root: PathBuf,
+    /// The index and the exclude stack, loaded on first need.
+    ignore: RefCell<Option<Ignore>>,
+}
+
+struct Ignore {
+    index: gix::worktree::Index,
+    /// Detached from the repository so that this struct does not borrow it.
+    stack: gix::worktree::Stack,
+}
+
+impl Worktree {
+    pub(super) fn open(repo: gix::Repository) -> Result<Worktree, RepoError> {
+        let root = canonical(repo.workdir().expect("caller checked there is a worktree"));
+        Ok(Worktree {
+            repo,
+            root,
+            ignore: RefCell::new(None),
+        })
+    }
+
+    pub(super) fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn absolute(&self, path: &str) -> PathBuf {
+        if path.is_empty() {
+            self.root.clone()
+        } else {
+            self.root.join(path)
+        }
+    }
+
+    /// True when every component of `dir` is a real directory, not a symlink.
+    fn is_real_dir(&self, dir: &str) -> bool {
+        let mut current = self.root.clone();
+        for part in dir.split('/').filter(|p| !p.is_empty()) {
+            current.push(part);
+            match fs::symlink_metadata(&current) {
+                Ok(meta) if meta.is_dir() => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    pub(super) fn list(&self, dir: &str, depth: usize) -> Result<Vec<Entry>, RepoError> {
+        if depth == 0 || dir.split('/').any(|p| p == ".git") || !self.is_real_dir(dir) {
+            return Ok(Vec::new());
+        }
+        let mut entries = Vec::new();
+        let walk = walkdir::WalkDir::new(self.absolute(dir))
+            .min_depth(1)
+            .max_depth(depth)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !(e.file_type().is_dir() && e.file_name() == ".git"));
+        let mut walk = walk;
+        while let Some(item) = walk.next() {
+            let Ok(item) = item else { continue };
+            let Ok(relative) = item.path().strip_prefix(&self.root) else { continue };
+            let Some(relative) = relative.to_str().map(|s| s.replace('\\', "/")) else {
+                continue; // not UTF-8: no checklist name can match it
+            };
+            let file_type = item.file_type();
+            if file_type.is_dir() {
+                if self.is_ignored(&relative, true) {
+                    walk.skip_current_dir();
+                }
+                continue;
+            }
+            if self.is_ignored(&relative, false) {
+                continue;
+            }
+            let kind = if file_type.is_symlink() {
+                self.resolve_link(&relative)
+            } else if file_type.is_file() {
+                EntryKind::File
+            } else {
+                continue; // sockets, fifos, devices
+            };
+            // A symlink to a directory is not a file.
+            if let EntryKind::Link { resolved } = &kind
+                && !self.absolute(resolved).is_file()
+            {
+                continue;
+            }
+            entries.push(Entry { path: relative, kind });
+        }
+        Ok(entries)
+    }
+
+    /// Whether git ignores an untracked path; tracked files always count.
+    fn is_ignored(&self, relative: &str, is_dir: bool) -> bool {
+        let mut slot = self.ignore.borrow_mut();
+        if slot.is_none() {
+            *slot = self.load_ignore();
+        }
+        let Some(ignore) = slot.as_mut() else { return false };
+        if !is_dir && ignore.index.entry_by_path(relative.as_bytes().as_bstr()).is_some() {
+            return false;
+        }
+        let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
+        ignore
+            .stack
+            .at_entry(relative.as_bytes().as_bstr(), mode, &self.repo.objects)
+            .map(|platform| platform.is_excluded())
+            .unwrap_or(false)
+    }
+
+    fn load_ignore(&self) -> Option<Ignore> {
+        let index = self.repo.index_or_empty().ok()?;
+        let stack = self
+            .repo
+            .excludes(
+                &index,
+                None,
+                gix::worktree::stack::state::ignore::Source::WorktreeThenIdMappingIfNotSkipped,
+            )
+            .ok()?
+            .detach();
+        Some(Ignore { index, stack })
+    }
+
+    /// Follows a symlink (and the symlinks it points to) while it stays inside the
+    /// repository and out of `.git`.
+    fn resolve_link(&self, relative: &str) -> EntryKind {
+        let mut current = relative.to_owned();
+        for _ in 0..MAX_LINK_HOPS {
+            let target = match fs::read_link(self.absolute(&current)) {
+                Ok(target) => target.to_string_lossy().replace('\\', "/"),
+                Err(_) => return EntryKind::BrokenLink { target: current },
+            };
+            let Some(next) = join_within(parent(&current), &target) else {
+                return EntryKind::OutsideLink { target };
+            };
+            if next.split('/').any(|p| p == ".git") || !self.is_real_dir(parent(&next)) {
+                return EntryKind::OutsideLink { target };
+            }
+            match fs::symlink_metadata(self.absolute(&next)) {
+                Ok(meta) if meta.file_type().is_symlink() => current = next,
+                Ok(_) => return EntryKind::Link { resolved: next },
+                Err(_) => return EntryKind::BrokenLink { target },
+            }
+        }
+        EntryKind::BrokenLink {
+            target: relative.to_owned(),
+        }
+    }
+
+    pub(super) fn size(&self, path: &str) -> Result<u64, RepoError> {
+        fs::symlink_metadata(self.absolute(path))
+            .map(|meta| meta.len())
+            .map_err(|error| RepoError::Read {
+                path: path.to_owned(),
+                message: error.to_string(),
+            })
+    }
+
+    pub(super) fn read(&self, path: &str, limit: usize) -> Result<Content, RepoError> {
+        let read_error = |error: std::io::Error| RepoError::Read {
+            path: path.to_owned(),
+            message: error.to_string(),
+        };
+        let file = fs::File::open(self.absolute(path)).map_err(read_error)?;
+        let size = file.metadata().map_err(read_error)?.len();
+        let mut bytes = Vec::with_capacity(limit.min(size as usize));
+        file.take(limit as u64)
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        Ok(Content { bytes, size })
+    }
+}

@@ -1,0 +1,207 @@
+//! The report: one serialisable model, rendered by one file per format.
+//!
+//! The JSON format is this model serialised as is; its field names are stable within a
+//! `schema_version`, and every list is in a deterministic order, so the same repository
+//! and checklist give the same bytes.
+
+pub mod json;
+pub mod terminal;
+
+use serde::Serialize;
+
+use crate::checklist::{Level, Stage};
+use crate::i18n::Lang;
+use crate::probe::{Evidence, Status};
+use crate::repo::ViewKind;
+use crate::score::{Counts, Judgement, Scored};
+
+/// Bumped when a field is renamed or removed, or its meaning changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub language: Lang,
+    pub repository: Repository,
+    pub checklist: ChecklistInfo,
+    /// The project's `.ospo.yml`, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_file: Option<String>,
+    pub verdict: crate::score::Verdict,
+    /// Overall score, percentage with one decimal; `null` when no item applies.
+    pub score: Option<f64>,
+    pub passed_weight: u64,
+    pub applicable_weight: u64,
+    pub counts: Counts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_under: Option<f64>,
+    /// Required items not shown to hold: each fails the check.
+    pub failed_required: Vec<String>,
+    pub stages: Vec<StageReport>,
+    pub items: Vec<ItemReport>,
+    /// Attested items the project has not answered yet, by id.
+    pub questions: Vec<String>,
+    /// Things worth knowing that do not change the score (e.g. answers to unknown items).
+    pub warnings: Vec<String>,
+}
+
+impl Report {
+    pub fn judgement(&self) -> Judgement {
+        Judgement {
+            verdict: self.verdict,
+            failed_required: self.failed_required.clone(),
+            below_threshold: self.fail_under.filter(|t| self.score.unwrap_or(0.0) < *t),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Repository {
+    pub path: String,
+    pub view: ViewKind,
+    pub bare: bool,
+    /// The commit read (for a worktree: `HEAD`, when there is one).
+    pub commit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistInfo {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageReport {
+    pub stage: Stage,
+    pub number: usize,
+    pub title: String,
+    pub score: Option<f64>,
+    pub passed_weight: u64,
+    pub applicable_weight: u64,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemReport {
+    pub id: String,
+    pub stage: Stage,
+    pub level: Level,
+    pub weight: u32,
+    pub probe: &'static str,
+    pub title: String,
+    pub status: Status,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+    pub why: String,
+    pub fix: String,
+}
+
+impl Scored for ItemReport {
+    fn stage(&self) -> Stage {
+        self.stage
+    }
+    fn level(&self) -> Level {
+        self.level
+    }
+    fn weight(&self) -> u32 {
+        self.weight
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+}
+
+/// The few words of the reports that are not checklist text.
+pub(crate) struct Words {
+    pub overall: &'static str,
+    pub stage: &'static str,
+    pub item: &'static str,
+    pub status: &'static str,
+    pub details: &'static str,
+    pub score: &'static str,
+    pub to_do: &'static str,
+    pub questions: &'static str,
+    pub questions_hint: &'static str,
+    pub warnings: &'static str,
+    pub verdict_pass: &'static str,
+    pub verdict_fail: &'static str,
+    pub failed_required: &'static str,
+    pub below_threshold: &'static str,
+    pub why: &'static str,
+    pub fix: &'static str,
+}
+
+pub(crate) fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &Words {
+            overall: "Overall",
+            stage: "Stage",
+            item: "Item",
+            status: "Status",
+            details: "Details",
+            score: "score",
+            to_do: "What to do next",
+            questions: "Questions to answer in .ospo.yml",
+            questions_hint: "answer each with `answer: yes | no | n/a`, `evidence` and `date`",
+            warnings: "Warnings",
+            verdict_pass: "PASS",
+            verdict_fail: "FAIL",
+            failed_required: "required items not met",
+            below_threshold: "overall score below",
+            why: "why",
+            fix: "fix",
+        },
+        Lang::Fr => &Words {
+            overall: "Global",
+            stage: "Étape",
+            item: "Élément",
+            status: "Statut",
+            details: "Détails",
+            score: "score",
+            to_do: "Que faire ensuite",
+            questions: "Questions auxquelles répondre dans .ospo.yml",
+            questions_hint: "répondez à chacune avec `answer: yes | no | n/a`, `evidence` et `date`",
+            warnings: "Avertissements",
+            verdict_pass: "RÉUSSI",
+            verdict_fail: "ÉCHEC",
+            failed_required: "éléments obligatoires non satisfaits",
+            below_threshold: "score global inférieur à",
+            why: "pourquoi",
+            fix: "action",
+        },
+    }
+}
+
+/// The label of a status in a language.
+pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
+    match (lang, status) {
+        (Lang::En, Status::Pass) => "pass",
+        (Lang::En, Status::Fail) => "fail",
+        (Lang::En, Status::Unknown) => "unknown",
+        (Lang::En, Status::Skip) => "skip",
+        (Lang::En, Status::Error) => "error",
+        (Lang::Fr, Status::Pass) => "réussi",
+        (Lang::Fr, Status::Fail) => "échec",
+        (Lang::Fr, Status::Unknown) => "inconnu",
+        (Lang::Fr, Status::Skip) => "ignoré",
+        (Lang::Fr, Status::Error) => "erreur",
+    }
+}
+
+/// A score as text: `87.5%`, or `—` when nothing applies.
+pub(crate) fn percent(score: Option<f64>) -> String {
+    match score {
+        Some(score) => format!("{score:.1}%"),
+        None => "—".to_owned(),
+    }
+}

@@ -1,0 +1,169 @@
+//! Scoring: stage scores, the overall score and the verdict.
+//!
+//! A stage's score is the weight of its passed items over the weight of its applicable
+//! items (all but `skip`), as a percentage; the overall score is the same over every
+//! applicable item. The check fails when a `required` item is not shown to hold (`fail`,
+//! `unknown` or `error`), or when the overall score is below `--fail-under`.
+
+use serde::Serialize;
+
+use crate::checklist::{Level, Stage};
+use crate::probe::Status;
+
+/// What scoring needs to know of one item's result.
+pub trait Scored {
+    fn stage(&self) -> Stage;
+    fn level(&self) -> Level;
+    fn weight(&self) -> u32;
+    fn status(&self) -> Status;
+}
+
+/// How many items ended in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub pass: usize,
+    pub fail: usize,
+    pub unknown: usize,
+    pub skip: usize,
+    pub error: usize,
+}
+
+impl Counts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::Pass => self.pass += 1,
+            Status::Fail => self.fail += 1,
+            Status::Unknown => self.unknown += 1,
+            Status::Skip => self.skip += 1,
+            Status::Error => self.error += 1,
+        }
+    }
+
+    pub fn get(&self, status: Status) -> usize {
+        match status {
+            Status::Pass => self.pass,
+            Status::Fail => self.fail,
+            Status::Unknown => self.unknown,
+            Status::Skip => self.skip,
+            Status::Error => self.error,
+        }
+    }
+}
+
+/// Passed weight over applicable weight.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Score {
+    /// Percentage with one decimal; `None` when nothing applies.
+    pub score: Option<f64>,
+    pub passed_weight: u64,
+    pub applicable_weight: u64,
+    pub counts: Counts,
+}
+
+impl Score {
+    pub fn of<'a, T: Scored + 'a>(results: impl IntoIterator<Item = &'a T>) -> Score {
+        let mut score = Score::default();
+        for result in results {
+            score.counts.add(result.status());
+            if result.status() != Status::Skip {
+                score.applicable_weight += u64::from(result.weight());
+                if result.status() == Status::Pass {
+                    score.passed_weight += u64::from(result.weight());
+                }
+            }
+        }
+        score.score = (score.applicable_weight > 0).then(|| {
+            let exact = 100.0 * score.passed_weight as f64 / score.applicable_weight as f64;
+            (exact * 10.0).round() / 10.0
+        });
+        score
+    }
+}
+
+/// The score of each of the five stages, in order.
+pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Score)> {
+    Stage::ALL
+        .iter()
+        .map(|stage| (*stage, Score::of(results.iter().filter(|r| r.stage() == *stage))))
+        .collect()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Pass,
+    Fail,
+}
+
+/// Why the check fails, if it does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    /// Required items not shown to hold, by id.
+    pub failed_required: Vec<String>,
+    /// Set when the overall score is below the `--fail-under` threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub below_threshold: Option<f64>,
+}
+
+/// Judges results: `ids` gives each result's item id, in the same order.
+pub fn judge<T: Scored>(results: &[T], ids: impl Fn(&T) -> String, overall: &Score, fail_under: Option<f64>) -> Judgement {
+    let failed_required: Vec<String> = results
+        .iter()
+        .filter(|r| r.level() == Level::Required && matches!(r.status(), Status::Fail | Status::Unknown | Status::Error))
+        .map(ids)
+        .collect();
+    let below_threshold = fail_under.filter(|threshold| overall.score.unwrap_or(0.0) < *threshold);
+    let verdict = if failed_required.is_empty() && below_threshold.is_none() {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    Judgement { verdict, failed_required, below_threshold }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct R(Stage, Level, u32, Status);
+    impl Scored for R {
+        fn stage(&self) -> Stage { self.0 }
+        fn level(&self) -> Level { self.1 }
+        fn weight(&self) -> u32 { self.2 }
+        fn status(&self) -> Status { self.3 }
+    }
+
+    #[test]
+    fn scores_weights_and_leaves_skips_out() {
+        let results = [
+            R(Stage::Needs, Level::Required, 5, Status::Pass),
+            R(Stage::Needs, Level::Recommended, 3, Status::Fail),
+            R(Stage::Needs, Level::Optional, 2, Status::Skip),
+            R(Stage::Legal, Level::Optional, 1, Status::Unknown),
+            R(Stage::Legal, Level::Optional, 1, Status::Error),
+        ];
+        let overall = Score::of(&results);
+        assert_eq!((overall.passed_weight, overall.applicable_weight), (5, 10));
+        assert_eq!(overall.score, Some(50.0));
+        let stages = by_stage(&results);
+        assert_eq!(stages[0].1.score, Some(62.5));
+        assert_eq!(stages[1].1.score, None, "communication has no items");
+        assert_eq!(stages[2].1.score, Some(0.0));
+        assert_eq!(stages[0].1.counts.skip, 1);
+        let judgement = judge(&results, |_| String::new(), &overall, None);
+        assert_eq!(judgement.verdict, Verdict::Pass);
+        assert_eq!(judge(&results, |_| String::new(), &overall, Some(60.0)).verdict, Verdict::Fail);
+    }
+
+    #[test]
+    fn a_required_item_not_shown_to_hold_fails_the_check() {
+        for status in [Status::Fail, Status::Unknown, Status::Error] {
+            let results = [R(Stage::Legal, Level::Required, 1, status), R(Stage::Needs, Level::Optional, 99, Status::Pass)];
+            let overall = Score::of(&results);
+            let judgement = judge(&results, |_| "legal.x".into(), &overall, None);
+            assert_eq!(judgement.verdict, Verdict::Fail, "{status:?}");
+            assert_eq!(judgement.failed_required, vec!["legal.x".to_string()]);
+        }
+    }
+}
