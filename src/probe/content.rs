@@ -65,7 +65,7 @@ fn one_line(message: &str) -> String {
 impl ContentProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let wanted = self.finder.describe();
-        let pattern = self.regex.as_str();
+        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
         let candidates = match self.finder.find(context.repo) {
             Ok(candidates) => candidates,
             Err(error) => {
@@ -75,7 +75,7 @@ impl ContentProbe {
         if candidates.is_empty() {
             return Outcome::new(
                 Status::Fail,
-                text!("no file to search (looked for {wanted})", "aucun fichier où chercher (recherché : {wanted})"),
+                text!("no file to search (looked for {wanted_en})", "aucun fichier où chercher (recherché : {wanted_fr})"),
             );
         }
         let mut searched = Vec::new();
@@ -115,12 +115,15 @@ impl ContentProbe {
         let mut outcome = if searched.is_empty() {
             Outcome::new(
                 Status::Fail,
-                text!("no readable text file among {wanted}", "aucun fichier texte lisible parmi {wanted}"),
+                text!("no readable text file among {wanted_en}", "aucun fichier texte lisible parmi {wanted_fr}"),
             )
         } else {
             Outcome::new(
                 Status::Fail,
-                text!("no line of {files} matches /{pattern}/", "aucune ligne de {files} ne correspond à /{pattern}/"),
+                text!(
+                    "no line of {files} matches what this item looks for",
+                    "aucune ligne de {files} ne correspond à ce que cet élément recherche"
+                ),
             )
         };
         if !skipped.is_empty() {

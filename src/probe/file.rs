@@ -43,6 +43,7 @@ impl FileSpec {
 impl FileProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let wanted = self.finder.describe();
+        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
         let candidates = match self.finder.find(context.repo) {
             Ok(candidates) => candidates,
             Err(error) => {
@@ -53,7 +54,7 @@ impl FileProbe {
             return match candidates.first() {
                 None => Outcome::new(
                     Status::Fail,
-                    text!("not found in this repository (looked for {wanted})", "absent de ce dépôt (recherché : {wanted})"),
+                    text!("not found in this repository (looked for {wanted_en})", "absent de ce dépôt (recherché : {wanted_fr})"),
                 ),
                 Some(unreadable) => {
                     let path = &unreadable.entry.path;

@@ -128,9 +128,18 @@ impl Finder {
         Ok(found)
     }
 
-    pub fn describe(&self) -> String {
-        let names: Vec<&str> = self.names.iter().map(|m| m.glob().glob()).collect();
-        format!("{} in {}", names.join(", "), self.places.join(", "))
+    /// A short description of what is looked for: the first few names, and the places.
+    pub fn describe(&self) -> crate::i18n::Text {
+        const SHOWN: usize = 4;
+        let mut names: Vec<&str> = self.names.iter().take(SHOWN).map(|m| m.glob().glob()).collect();
+        let more = self.names.len().saturating_sub(SHOWN);
+        let more = if more > 0 { format!(" (+{more})") } else { String::new() };
+        if names.is_empty() {
+            names.push("?");
+        }
+        let places: Vec<&str> = self.places.iter().map(|p| if p == "." { "/" } else { p.as_str() }).collect();
+        let (names, places) = (names.join(", "), places.join(", "));
+        crate::text!("{names}{more} in {places}", "{names}{more} dans {places}")
     }
 }
 
