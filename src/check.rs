@@ -5,7 +5,9 @@ use crate::i18n::Lang;
 use crate::probe::{Context, Evidence, Outcome, ProbeSpec, Status};
 use crate::project::ProjectFile;
 use crate::repo::RepoView;
-use crate::report::{ChecklistInfo, ItemReport, Report, Repository, StageReport, Tool, SCHEMA_VERSION};
+use crate::report::{
+    ChecklistInfo, ItemReport, Report, Repository, SCHEMA_VERSION, StageReport, Tool,
+};
 use crate::score::{self, Score};
 use crate::text;
 
@@ -32,16 +34,30 @@ pub fn select_checklist(
 }
 
 /// Runs every item and builds the report.
-pub fn run(checklist: &Checklist, repo: &RepoView, project: &ProjectFile, options: Options) -> Report {
+pub fn run(
+    checklist: &Checklist,
+    repo: &RepoView,
+    project: &ProjectFile,
+    options: Options,
+) -> Report {
     let lang = options.lang;
     let items: Vec<ItemReport> = checklist
         .items
         .iter()
         .map(|item| {
             let outcome = match project.waivers.get(&item.id) {
-                Some(reason) => Outcome::new(Status::Skip, text!("waived: {reason}", "dispensé : {reason}"))
-                    .with(Evidence::Waiver { reason: reason.clone() }),
-                None => item.probe.run(&Context { repo, project, item_id: &item.id }),
+                Some(reason) => Outcome::new(
+                    Status::Skip,
+                    text!("waived: {reason}", "dispensé : {reason}"),
+                )
+                .with(Evidence::Waiver {
+                    reason: reason.clone(),
+                }),
+                None => item.probe.run(&Context {
+                    repo,
+                    project,
+                    item_id: &item.id,
+                }),
             };
             ItemReport {
                 id: item.id.clone(),
@@ -81,7 +97,10 @@ pub fn run(checklist: &Checklist, repo: &RepoView, project: &ProjectFile, option
 
     Report {
         schema_version: SCHEMA_VERSION,
-        tool: Tool { name: "ospo", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "ospo",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         language: lang,
         repository: Repository {
             path: repo.root().display().to_string(),

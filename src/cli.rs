@@ -19,7 +19,11 @@ use ospo::report::{json, terminal};
 use ospo::score::Verdict;
 
 #[derive(Debug, Parser)]
-#[command(name = "ospo", version, about = "Checks a git repository against an open-source readiness checklist: needs, communication, legal, community, funding.")]
+#[command(
+    name = "ospo",
+    version,
+    about = "Checks a git repository against an open-source readiness checklist: needs, communication, legal, community, funding."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -96,7 +100,9 @@ enum ColorChoice {
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {
-    let value: f64 = text.parse().map_err(|_| format!("`{text}` is not a number"))?;
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
@@ -155,7 +161,10 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         &checklist,
         &repo,
         &project,
-        Options { lang, fail_under: args.fail_under },
+        Options {
+            lang,
+            fail_under: args.fail_under,
+        },
     );
     let text = match args.format {
         Format::Json => json::render(&report),
@@ -165,7 +174,9 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             let color = match args.color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
-                ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+                ColorChoice::Auto => {
+                    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
             };
             let width = if is_terminal {
                 comfy_table::Table::new().width().unwrap_or(100).max(60)
@@ -191,7 +202,11 @@ fn checklist_for_cwd(asked: Option<&str>) -> Result<Checklist> {
         let project = project::read(&repo)?;
         return Ok(check::select_checklist(None, &project, repo.root())?);
     }
-    Ok(check::select_checklist(asked, &ProjectFile::default(), std::path::Path::new("."))?)
+    Ok(check::select_checklist(
+        asked,
+        &ProjectFile::default(),
+        std::path::Path::new("."),
+    )?)
 }
 
 fn list(checklist: &Checklist, lang: Lang) -> String {
@@ -247,7 +262,10 @@ fn explain(item: &checklist::Item, lang: Lang) -> String {
 /// Prints to stdout; a closed pipe (`ospo list | head`) is not an error.
 fn print(text: &str) -> Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         other => {
             other.context("writing to standard output")?;

@@ -100,7 +100,10 @@ pub enum ProjectError {
     #[error("cannot read {path}: {message}")]
     Read { path: String, message: String },
     #[error("invalid {path}: {}", diagnostics.iter().map(|d| format!("\n  {d}")).collect::<String>())]
-    Invalid { path: String, diagnostics: Vec<Diagnostic> },
+    Invalid {
+        path: String,
+        diagnostics: Vec<Diagnostic>,
+    },
 }
 
 /// Reads the project's `.ospo.yml` from the repository view; no file is an empty one.
@@ -116,10 +119,12 @@ pub fn read(repo: &RepoView) -> Result<ProjectFile, ProjectError> {
         return Ok(ProjectFile::default());
     };
     let path = entry.path.clone();
-    let content = repo.read(entry, SCAN_BYTES).map_err(|error| ProjectError::Read {
-        path: path.clone(),
-        message: error.to_string(),
-    })?;
+    let content = repo
+        .read(entry, SCAN_BYTES)
+        .map_err(|error| ProjectError::Read {
+            path: path.clone(),
+            message: error.to_string(),
+        })?;
     if content.truncated() {
         return Err(ProjectError::Read {
             path,
@@ -139,7 +144,10 @@ pub fn parse(path: &str, text: &str) -> Result<ProjectFile, ProjectError> {
     };
     let doc = yaml::parse(text).map_err(|error| ProjectError::Invalid {
         path: path.to_owned(),
-        diagnostics: vec![at(error.position, format!("YAML syntax error: {}", error.message))],
+        diagnostics: vec![at(
+            error.position,
+            format!("YAML syntax error: {}", error.message),
+        )],
     })?;
     let mut project = ProjectFile {
         path: Some(path.to_owned()),
@@ -149,7 +157,10 @@ pub fn parse(path: &str, text: &str) -> Result<ProjectFile, ProjectError> {
     let yaml::Value::Mapping(entries) = &doc.value else {
         return Err(ProjectError::Invalid {
             path: path.to_owned(),
-            diagnostics: vec![at(doc.position, "expected a mapping with `checklist`, `answers` and `waivers`".into())],
+            diagnostics: vec![at(
+                doc.position,
+                "expected a mapping with `checklist`, `answers` and `waivers`".into(),
+            )],
         });
     };
     for (key, key_position, node) in entries {
@@ -165,7 +176,10 @@ pub fn parse(path: &str, text: &str) -> Result<ProjectFile, ProjectError> {
                         Ok(answer) => {
                             project.answers.insert(id, answer);
                         }
-                        Err(error) => diagnostics.push(at(error.position, format!("answer `{id}`: {}", error.message))),
+                        Err(error) => diagnostics.push(at(
+                            error.position,
+                            format!("answer `{id}`: {}", error.message),
+                        )),
                     }
                 }
             }
@@ -175,14 +189,22 @@ pub fn parse(path: &str, text: &str) -> Result<ProjectFile, ProjectError> {
                         Ok(reason) if !reason.trim().is_empty() => {
                             project.waivers.insert(id, reason);
                         }
-                        Ok(_) => diagnostics.push(at(doc.locate(&here.key(&id)), format!("waiver `{id}` needs a reason"))),
-                        Err(error) => diagnostics.push(at(error.position, format!("waiver `{id}`: {}", error.message))),
+                        Ok(_) => diagnostics.push(at(
+                            doc.locate(&here.key(&id)),
+                            format!("waiver `{id}` needs a reason"),
+                        )),
+                        Err(error) => diagnostics.push(at(
+                            error.position,
+                            format!("waiver `{id}`: {}", error.message),
+                        )),
                     }
                 }
             }
             other => diagnostics.push(at(
                 *key_position,
-                format!("unknown field `{other}`, expected one of `checklist`, `answers`, `waivers`"),
+                format!(
+                    "unknown field `{other}`, expected one of `checklist`, `answers`, `waivers`"
+                ),
             )),
         }
     }
@@ -205,7 +227,10 @@ fn mapping(
     path: &str,
 ) -> Vec<(String, Node)> {
     match &node.value {
-        yaml::Value::Mapping(entries) => entries.iter().map(|(k, _, v)| (k.clone(), v.clone())).collect(),
+        yaml::Value::Mapping(entries) => entries
+            .iter()
+            .map(|(k, _, v)| (k.clone(), v.clone()))
+            .collect(),
         yaml::Value::Null => Vec::new(),
         _ => {
             diagnostics.push(Diagnostic {
@@ -230,8 +255,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(project.checklist.as_deref(), Some("default"));
-        assert_eq!(project.answers["communication.calendar"].answer, AnswerValue::Yes);
-        assert_eq!(project.answers["funding.budget"].answer, AnswerValue::NotApplicable);
+        assert_eq!(
+            project.answers["communication.calendar"].answer,
+            AnswerValue::Yes
+        );
+        assert_eq!(
+            project.answers["funding.budget"].answer,
+            AnswerValue::NotApplicable
+        );
         assert_eq!(project.waivers["funding.funding-file"], "no donations");
     }
 
@@ -242,8 +273,13 @@ mod tests {
             "answers:\n  a.b: {answer: maybe}\n  c.d: {answer: yes, date: 31/01/2026}\nwaiver: {}\n",
         )
         .unwrap_err();
-        let ProjectError::Invalid { diagnostics, .. } = error else { panic!("{error}") };
-        let lines: Vec<u64> = diagnostics.iter().map(|d| d.position.unwrap().line).collect();
+        let ProjectError::Invalid { diagnostics, .. } = error else {
+            panic!("{error}")
+        };
+        let lines: Vec<u64> = diagnostics
+            .iter()
+            .map(|d| d.position.unwrap().line)
+            .collect();
         assert_eq!(lines, vec![2, 3, 4], "{diagnostics:?}");
         assert!(diagnostics[0].message.contains("maybe"));
         assert!(diagnostics[1].message.contains("YYYY-MM-DD"));

@@ -84,7 +84,12 @@ impl Score {
 pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Score)> {
     Stage::ALL
         .iter()
-        .map(|stage| (*stage, Score::of(results.iter().filter(|r| r.stage() == *stage))))
+        .map(|stage| {
+            (
+                *stage,
+                Score::of(results.iter().filter(|r| r.stage() == *stage)),
+            )
+        })
         .collect()
 }
 
@@ -107,10 +112,18 @@ pub struct Judgement {
 }
 
 /// Judges results: `ids` gives each result's item id, in the same order.
-pub fn judge<T: Scored>(results: &[T], ids: impl Fn(&T) -> String, overall: &Score, fail_under: Option<f64>) -> Judgement {
+pub fn judge<T: Scored>(
+    results: &[T],
+    ids: impl Fn(&T) -> String,
+    overall: &Score,
+    fail_under: Option<f64>,
+) -> Judgement {
     let failed_required: Vec<String> = results
         .iter()
-        .filter(|r| r.level() == Level::Required && matches!(r.status(), Status::Fail | Status::Unknown | Status::Error))
+        .filter(|r| {
+            r.level() == Level::Required
+                && matches!(r.status(), Status::Fail | Status::Unknown | Status::Error)
+        })
         .map(ids)
         .collect();
     let below_threshold = fail_under.filter(|threshold| overall.score.unwrap_or(0.0) < *threshold);
@@ -119,7 +132,11 @@ pub fn judge<T: Scored>(results: &[T], ids: impl Fn(&T) -> String, overall: &Sco
     } else {
         Verdict::Fail
     };
-    Judgement { verdict, failed_required, below_threshold }
+    Judgement {
+        verdict,
+        failed_required,
+        below_threshold,
+    }
 }
 
 #[cfg(test)]
@@ -128,10 +145,18 @@ mod tests {
 
     struct R(Stage, Level, u32, Status);
     impl Scored for R {
-        fn stage(&self) -> Stage { self.0 }
-        fn level(&self) -> Level { self.1 }
-        fn weight(&self) -> u32 { self.2 }
-        fn status(&self) -> Status { self.3 }
+        fn stage(&self) -> Stage {
+            self.0
+        }
+        fn level(&self) -> Level {
+            self.1
+        }
+        fn weight(&self) -> u32 {
+            self.2
+        }
+        fn status(&self) -> Status {
+            self.3
+        }
     }
 
     #[test]
@@ -153,13 +178,19 @@ mod tests {
         assert_eq!(stages[0].1.counts.skip, 1);
         let judgement = judge(&results, |_| String::new(), &overall, None);
         assert_eq!(judgement.verdict, Verdict::Pass);
-        assert_eq!(judge(&results, |_| String::new(), &overall, Some(60.0)).verdict, Verdict::Fail);
+        assert_eq!(
+            judge(&results, |_| String::new(), &overall, Some(60.0)).verdict,
+            Verdict::Fail
+        );
     }
 
     #[test]
     fn a_required_item_not_shown_to_hold_fails_the_check() {
         for status in [Status::Fail, Status::Unknown, Status::Error] {
-            let results = [R(Stage::Legal, Level::Required, 1, status), R(Stage::Needs, Level::Optional, 99, Status::Pass)];
+            let results = [
+                R(Stage::Legal, Level::Required, 1, status),
+                R(Stage::Needs, Level::Optional, 99, Status::Pass),
+            ];
             let overall = Score::of(&results);
             let judgement = judge(&results, |_| "legal.x".into(), &overall, None);
             assert_eq!(judgement.verdict, Verdict::Fail, "{status:?}");

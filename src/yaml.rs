@@ -197,7 +197,11 @@ impl Node {
 
     /// Deserialises a typed value from this node. `path` is where the node sits in its
     /// document, so errors carry their full path and position.
-    pub fn deserialize<T: DeserializeOwned>(&self, root: &Node, path: &Path) -> Result<T, ShapeError> {
+    pub fn deserialize<T: DeserializeOwned>(
+        &self,
+        root: &Node,
+        path: &Path,
+    ) -> Result<T, ShapeError> {
         serde_path_to_error::deserialize(self.to_json()).map_err(|error| {
             let path = path.join_serde(error.path());
             ShapeError {
@@ -320,7 +324,6 @@ impl<'de> de::Deserialize<'de> for KeyText {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,9 +367,15 @@ mod tests {
         let items = doc.get("items").unwrap().elements();
         let base = Path::default().key("items");
         assert!(items[0].deserialize::<Item>(&doc, &base.index(0)).is_ok());
-        let error = items[1].deserialize::<Item>(&doc, &base.index(1)).unwrap_err();
+        let error = items[1]
+            .deserialize::<Item>(&doc, &base.index(1))
+            .unwrap_err();
         assert_eq!(error.position, Position { line: 5, column: 5 });
-        assert!(error.message.contains("unknown field `weihgt`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `weihgt`"),
+            "{}",
+            error.message
+        );
         assert!(error.message.contains("`weight`"), "{}", error.message);
     }
 }

@@ -102,3 +102,31 @@ pub fn schema_json() -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    /// The published schema is the one the code generates; `OSPO_BLESS=1 cargo test`
+    /// rewrites it after a change to the format.
+    #[test]
+    fn published_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/checklist.schema.json");
+        let generated = super::schema_json();
+        if std::env::var_os("OSPO_BLESS").is_some() {
+            std::fs::write(path, &generated).expect("schema file is writable");
+        }
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == generated,
+            "schema/checklist.schema.json is out of date: run `OSPO_BLESS=1 cargo test` and commit it"
+        );
+    }
+
+    #[test]
+    fn builtin_checklists_are_valid() {
+        for name in crate::checklist::builtin::NAMES {
+            let checklist = crate::checklist::load(name, std::path::Path::new("."))
+                .unwrap_or_else(|error| panic!("built-in checklist {name}: {error}"));
+            assert!(!checklist.items.is_empty());
+        }
+    }
+}

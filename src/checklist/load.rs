@@ -46,7 +46,9 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
-    #[error("no built-in checklist is named `{name}` and no such file exists; built-in checklists: {known}")]
+    #[error(
+        "no built-in checklist is named `{name}` and no such file exists; built-in checklists: {known}"
+    )]
     UnknownBuiltin { name: String, known: String },
     #[error("{}", render(diagnostics))]
     Invalid { diagnostics: Vec<Diagnostic> },
@@ -156,7 +158,8 @@ pub fn load(selector: &str, base: &Path) -> Result<Checklist, LoadError> {
     let mut diagnostics = Vec::new();
     let mut chain = Vec::new();
     let loaded = load_source(&source, &mut chain, &mut diagnostics)?;
-    let checklist = loaded.and_then(|(header, items)| finish(&source, header, items, &mut diagnostics));
+    let checklist =
+        loaded.and_then(|(header, items)| finish(&source, header, items, &mut diagnostics));
     match checklist {
         Some(checklist) if diagnostics.is_empty() => Ok(checklist),
         _ => Err(LoadError::Invalid { diagnostics }),
@@ -198,10 +201,16 @@ fn load_source(
     let header = match doc.deserialize::<Header>(&doc, &root) {
         Ok(header) => {
             if !CHECKLIST_ID.is_match(&header.id) {
-                push_at(diagnostics, &file, &doc, &root.key("id"), format!(
-                    "checklist id `{}` must be lowercase letters, digits and dashes",
-                    header.id
-                ));
+                push_at(
+                    diagnostics,
+                    &file,
+                    &doc,
+                    &root.key("id"),
+                    format!(
+                        "checklist id `{}` must be lowercase letters, digits and dashes",
+                        header.id
+                    ),
+                );
             }
             Some(header)
         }
@@ -248,7 +257,13 @@ fn load_source(
         None => &[][..],
         Some(node) if matches!(node.value, yaml::Value::Sequence(_)) => node.elements(),
         Some(_) => {
-            push_at(diagnostics, &file, &doc, &items_path, "`items` must be a list".into());
+            push_at(
+                diagnostics,
+                &file,
+                &doc,
+                &items_path,
+                "`items` must be a list".into(),
+            );
             &[][..]
         }
     };
@@ -280,7 +295,18 @@ fn load_source(
         }
         seen.insert(spec.id.clone(), id_position);
         let probe = check_item(&spec, &file, &doc, &path, diagnostics);
-        merge(&mut merged, Layered { spec, probe, file: file.clone(), position: id_position }, &doc, &path, diagnostics);
+        merge(
+            &mut merged,
+            Layered {
+                spec,
+                probe,
+                file: file.clone(),
+                position: id_position,
+            },
+            &doc,
+            &path,
+            diagnostics,
+        );
     }
     chain.pop();
     Ok(header.map(|header| (header, merged)))
@@ -310,35 +336,56 @@ fn check_item(
 ) -> Option<Probe> {
     let stages = Stage::ALL.map(Stage::id).join(", ");
     match ITEM_ID.captures(&spec.id) {
-        None => push_at(diagnostics, file, doc, &path.key("id"), format!(
-            "item id `{}` must be STAGE.slug, the slug in lowercase kebab-case (e.g. `legal.licence-file`)",
-            spec.id
-        )),
+        None => push_at(
+            diagnostics,
+            file,
+            doc,
+            &path.key("id"),
+            format!(
+                "item id `{}` must be STAGE.slug, the slug in lowercase kebab-case (e.g. `legal.licence-file`)",
+                spec.id
+            ),
+        ),
         Some(captures) => {
             let prefix = &captures[1];
             match Stage::ALL.iter().find(|stage| stage.id() == prefix) {
-                None => push_at(diagnostics, file, doc, &path.key("id"), format!(
-                    "item id `{}` starts with `{prefix}`, which is not a stage; stages: {stages}",
-                    spec.id
-                )),
+                None => push_at(
+                    diagnostics,
+                    file,
+                    doc,
+                    &path.key("id"),
+                    format!(
+                        "item id `{}` starts with `{prefix}`, which is not a stage; stages: {stages}",
+                        spec.id
+                    ),
+                ),
                 Some(stage) => {
                     if let Some(given) = spec.stage
                         && given != *stage
                     {
-                        push_at(diagnostics, file, doc, &path.key("stage"), format!(
-                            "item `{}` has stage `{given}` but its id starts with `{stage}`",
-                            spec.id
-                        ));
+                        push_at(
+                            diagnostics,
+                            file,
+                            doc,
+                            &path.key("stage"),
+                            format!(
+                                "item `{}` has stage `{given}` but its id starts with `{stage}`",
+                                spec.id
+                            ),
+                        );
                     }
                 }
             }
         }
     }
     if spec.weight == Some(0) {
-        push_at(diagnostics, file, doc, &path.key("weight"), format!(
-            "item `{}`: weight must be a positive integer",
-            spec.id
-        ));
+        push_at(
+            diagnostics,
+            file,
+            doc,
+            &path.key("weight"),
+            format!("item `{}`: weight must be a positive integer", spec.id),
+        );
     }
     let probe_spec = spec.probe.as_ref()?;
     match probe_spec.compile() {
@@ -347,7 +394,13 @@ fn check_item(
             for problem in problems {
                 let mut at = path.key("probe");
                 at.0.extend(problem.path.0);
-                push_at(diagnostics, file, doc, &at, format!("item `{}`: {}", spec.id, problem.message));
+                push_at(
+                    diagnostics,
+                    file,
+                    doc,
+                    &at,
+                    format!("item `{}`: {}", spec.id, problem.message),
+                );
             }
             None
         }
@@ -365,10 +418,16 @@ fn merge(
 ) {
     let Some(index) = merged.iter().position(|m| m.spec.id == item.spec.id) else {
         if item.spec.disabled {
-            push_at(diagnostics, &item.file, doc, &path.key("disabled"), format!(
-                "item `{}` is disabled but no checklist it extends defines it",
-                item.spec.id
-            ));
+            push_at(
+                diagnostics,
+                &item.file,
+                doc,
+                &path.key("disabled"),
+                format!(
+                    "item `{}` is disabled but no checklist it extends defines it",
+                    item.spec.id
+                ),
+            );
         } else {
             merged.push(item);
         }
@@ -427,12 +486,39 @@ fn finish(
             continue;
         }
         // A probe that failed to compile was already reported.
-        let (Some(stage), Some(level), Some(weight), Some(title), Some(why), Some(fix), Some(probe_spec), Some(probe)) = (
-            spec.stage, spec.level, spec.weight, spec.title, spec.why, spec.fix, spec.probe, layered.probe,
-        ) else {
+        let (
+            Some(stage),
+            Some(level),
+            Some(weight),
+            Some(title),
+            Some(why),
+            Some(fix),
+            Some(probe_spec),
+            Some(probe),
+        ) = (
+            spec.stage,
+            spec.level,
+            spec.weight,
+            spec.title,
+            spec.why,
+            spec.fix,
+            spec.probe,
+            layered.probe,
+        )
+        else {
             continue;
         };
-        valid.push(Item { id: spec.id, stage, level, weight, title, why, fix, spec: probe_spec, probe });
+        valid.push(Item {
+            id: spec.id,
+            stage,
+            level,
+            weight,
+            title,
+            why,
+            fix,
+            spec: probe_spec,
+            probe,
+        });
     }
     // Stable order for reports: by stage, then as written.
     let mut by_stage: BTreeMap<Stage, Vec<Item>> = BTreeMap::new();
@@ -448,7 +534,13 @@ fn finish(
     })
 }
 
-fn push_at(diagnostics: &mut Vec<Diagnostic>, file: &str, doc: &Node, path: &yaml::Path, message: String) {
+fn push_at(
+    diagnostics: &mut Vec<Diagnostic>,
+    file: &str,
+    doc: &Node,
+    path: &yaml::Path,
+    message: String,
+) {
     diagnostics.push(Diagnostic {
         file: file.to_owned(),
         position: Some(doc.locate(path)),

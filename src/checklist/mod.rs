@@ -62,7 +62,10 @@ impl Stage {
 
     pub fn title(self) -> Text {
         match self {
-            Stage::Needs => Text::new("Users' and contributors' needs", "Besoins des utilisateurs et contributeurs"),
+            Stage::Needs => Text::new(
+                "Users' and contributors' needs",
+                "Besoins des utilisateurs et contributeurs",
+            ),
             Stage::Communication => Text::new("Communication", "Communication"),
             Stage::Legal => Text::new("Legal", "Juridique"),
             Stage::Community => Text::new("Community", "Communauté"),

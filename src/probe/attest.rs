@@ -52,18 +52,33 @@ impl AttestProbe {
             evidence: answer.evidence.clone(),
             date: answer.date.clone(),
         };
-        let dated = answer.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        let shown = answer.evidence.as_deref().map(|e| format!(": {e}")).unwrap_or_default();
+        let dated = answer
+            .date
+            .as_deref()
+            .map(|d| format!(" ({d})"))
+            .unwrap_or_default();
+        let shown = answer
+            .evidence
+            .as_deref()
+            .map(|e| format!(": {e}"))
+            .unwrap_or_default();
         let outcome = match answer.answer {
-            AnswerValue::Yes if self.evidence_required && answer.evidence.is_none() => Outcome::new(
-                Status::Unknown,
-                text!(
-                    "answered yes without the evidence this item needs: add `evidence` to `{id}` in .ospo.yml",
-                    "réponse oui sans la preuve que cet élément demande : ajoutez `evidence` à `{id}` dans .ospo.yml"
-                ),
+            AnswerValue::Yes if self.evidence_required && answer.evidence.is_none() => {
+                Outcome::new(
+                    Status::Unknown,
+                    text!(
+                        "answered yes without the evidence this item needs: add `evidence` to `{id}` in .ospo.yml",
+                        "réponse oui sans la preuve que cet élément demande : ajoutez `evidence` à `{id}` dans .ospo.yml"
+                    ),
+                )
+            }
+            AnswerValue::Yes => Outcome::new(
+                Status::Pass,
+                text!("yes{dated}{shown}", "oui{dated}{shown}"),
             ),
-            AnswerValue::Yes => Outcome::new(Status::Pass, text!("yes{dated}{shown}", "oui{dated}{shown}")),
-            AnswerValue::No => Outcome::new(Status::Fail, text!("no{dated}{shown}", "non{dated}{shown}")),
+            AnswerValue::No => {
+                Outcome::new(Status::Fail, text!("no{dated}{shown}", "non{dated}{shown}"))
+            }
             AnswerValue::NotApplicable => Outcome::new(
                 Status::Skip,
                 text!("not applicable{dated}{shown}", "sans objet{dated}{shown}"),

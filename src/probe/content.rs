@@ -45,7 +45,10 @@ impl ContentSpec {
             .build()
             .map_err(|error| Problem {
                 path: Path::default().key("pattern"),
-                message: format!("invalid regular expression: {}", one_line(&error.to_string())),
+                message: format!(
+                    "invalid regular expression: {}",
+                    one_line(&error.to_string())
+                ),
             });
         match (finder, regex) {
             (Ok(finder), Ok(regex)) => Ok(ContentProbe { finder, regex }),
@@ -59,7 +62,12 @@ impl ContentSpec {
 }
 
 fn one_line(message: &str) -> String {
-    message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl ContentProbe {
@@ -69,13 +77,22 @@ impl ContentProbe {
         let candidates = match self.finder.find(context.repo) {
             Ok(candidates) => candidates,
             Err(error) => {
-                return Outcome::new(Status::Error, text!("cannot list files: {error}", "impossible de lister les fichiers : {error}"));
+                return Outcome::new(
+                    Status::Error,
+                    text!(
+                        "cannot list files: {error}",
+                        "impossible de lister les fichiers : {error}"
+                    ),
+                );
             }
         };
         if candidates.is_empty() {
             return Outcome::new(
                 Status::Fail,
-                text!("no file to search (looked for {wanted_en})", "aucun fichier où chercher (recherché : {wanted_fr})"),
+                text!(
+                    "no file to search (looked for {wanted_en})",
+                    "aucun fichier où chercher (recherché : {wanted_fr})"
+                ),
             );
         }
         let mut searched = Vec::new();
@@ -107,15 +124,25 @@ impl ContentProbe {
                 let line: String = line.chars().take(LINE_CHARS).collect();
                 let path = entry.path.clone();
                 let number = number + 1;
-                return Outcome::new(Status::Pass, text!("{path}:{number}: {line}", "{path}:{number} : {line}"))
-                    .with(Evidence::Line { path, line: number, text: line });
+                return Outcome::new(
+                    Status::Pass,
+                    text!("{path}:{number}: {line}", "{path}:{number} : {line}"),
+                )
+                .with(Evidence::Line {
+                    path,
+                    line: number,
+                    text: line,
+                });
             }
         }
         let files = searched.join(", ");
         let mut outcome = if searched.is_empty() {
             Outcome::new(
                 Status::Fail,
-                text!("no readable text file among {wanted_en}", "aucun fichier texte lisible parmi {wanted_fr}"),
+                text!(
+                    "no readable text file among {wanted_en}",
+                    "aucun fichier texte lisible parmi {wanted_fr}"
+                ),
             )
         } else {
             Outcome::new(

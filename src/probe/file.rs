@@ -47,14 +47,23 @@ impl FileProbe {
         let candidates = match self.finder.find(context.repo) {
             Ok(candidates) => candidates,
             Err(error) => {
-                return Outcome::new(Status::Error, text!("cannot list files: {error}", "impossible de lister les fichiers : {error}"));
+                return Outcome::new(
+                    Status::Error,
+                    text!(
+                        "cannot list files: {error}",
+                        "impossible de lister les fichiers : {error}"
+                    ),
+                );
             }
         };
         let Some(main) = pick_readable(&candidates) else {
             return match candidates.first() {
                 None => Outcome::new(
                     Status::Fail,
-                    text!("not found in this repository (looked for {wanted_en})", "absent de ce dépôt (recherché : {wanted_fr})"),
+                    text!(
+                        "not found in this repository (looked for {wanted_en})",
+                        "absent de ce dépôt (recherché : {wanted_fr})"
+                    ),
                 ),
                 Some(unreadable) => {
                     let path = &unreadable.entry.path;
@@ -91,9 +100,15 @@ fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<Str
         Ok(size) => size,
         Err(error) => return Outcome::new(Status::Error, text!("{error}", "{error}")),
     };
-    let mut evidence = Evidence::File { path: path.clone(), size, pointer: None, others };
+    let mut evidence = Evidence::File {
+        path: path.clone(),
+        size,
+        pointer: None,
+        others,
+    };
     if size == 0 {
-        return Outcome::new(Status::Fail, text!("{path} is empty", "{path} est vide")).with(evidence);
+        return Outcome::new(Status::Fail, text!("{path} is empty", "{path} est vide"))
+            .with(evidence);
     }
     if size <= POINTER_MAX_BYTES
         && let Ok(content) = repo.read(main, POINTER_MAX_BYTES as usize)
@@ -104,7 +119,10 @@ fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<Str
         }
         return Outcome::new(
             Status::Pass,
-            text!("{path} is a pointer to {link}", "{path} renvoie vers {link}"),
+            text!(
+                "{path} is a pointer to {link}",
+                "{path} renvoie vers {link}"
+            ),
         )
         .with(evidence);
     }
@@ -144,7 +162,10 @@ mod tests {
             pointer_link("# Security\n\nSee https://example.org/security.\n").as_deref(),
             Some("https://example.org/security")
         );
-        assert_eq!(pointer_link("# Security\n\nReport privately to the maintainers.\n"), None);
+        assert_eq!(
+            pointer_link("# Security\n\nReport privately to the maintainers.\n"),
+            None
+        );
         let long = format!("See https://example.org.\n{}", "word ".repeat(100));
         assert_eq!(pointer_link(&long), None);
     }

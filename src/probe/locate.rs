@@ -80,7 +80,9 @@ impl Finder {
                     });
                 }
                 for (index, place) in places.iter().enumerate() {
-                    if place.starts_with('/') || place.split('/').any(|part| part == ".." || part == ".git") {
+                    if place.starts_with('/')
+                        || place.split('/').any(|part| part == ".." || part == ".git")
+                    {
                         problems.push(Problem {
                             path: Path::default().key("places").index(index),
                             message: format!(
@@ -93,7 +95,11 @@ impl Finder {
             }
         };
         if problems.is_empty() {
-            Ok(Finder { places, names: matchers, depth })
+            Ok(Finder {
+                places,
+                names: matchers,
+                depth,
+            })
         } else {
             Err(problems)
         }
@@ -108,15 +114,23 @@ impl Finder {
                 dir => format!("{}/", dir.trim_start_matches("./")),
             };
             for entry in repo.list(place, self.depth)? {
-                let Some(relative) = entry.path.strip_prefix(&prefix) else { continue };
+                let Some(relative) = entry.path.strip_prefix(&prefix) else {
+                    continue;
+                };
                 if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
                     continue;
                 }
-                let Some(name_rank) = self.names.iter().position(|glob| glob.is_match(relative)) else {
+                let Some(name_rank) = self.names.iter().position(|glob| glob.is_match(relative))
+                else {
                     continue;
                 };
                 let file_name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
-                let rank = (place_rank, name_rank, has_language_tag(file_name), entry.path.len());
+                let rank = (
+                    place_rank,
+                    name_rank,
+                    has_language_tag(file_name),
+                    entry.path.len(),
+                );
                 match found.iter_mut().find(|c| c.entry.path == entry.path) {
                     Some(existing) if existing.rank <= rank => {}
                     Some(existing) => existing.rank = rank,
@@ -124,20 +138,37 @@ impl Finder {
                 }
             }
         }
-        found.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.entry.path.cmp(&b.entry.path)));
+        found.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then_with(|| a.entry.path.cmp(&b.entry.path))
+        });
         Ok(found)
     }
 
     /// A short description of what is looked for: the first few names, and the places.
     pub fn describe(&self) -> crate::i18n::Text {
         const SHOWN: usize = 4;
-        let mut names: Vec<&str> = self.names.iter().take(SHOWN).map(|m| m.glob().glob()).collect();
+        let mut names: Vec<&str> = self
+            .names
+            .iter()
+            .take(SHOWN)
+            .map(|m| m.glob().glob())
+            .collect();
         let more = self.names.len().saturating_sub(SHOWN);
-        let more = if more > 0 { format!(" (+{more})") } else { String::new() };
+        let more = if more > 0 {
+            format!(" (+{more})")
+        } else {
+            String::new()
+        };
         if names.is_empty() {
             names.push("?");
         }
-        let places: Vec<&str> = self.places.iter().map(|p| if p == "." { "/" } else { p.as_str() }).collect();
+        let places: Vec<&str> = self
+            .places
+            .iter()
+            .map(|p| if p == "." { "/" } else { p.as_str() })
+            .collect();
         let (names, places) = (names.join(", "), places.join(", "));
         crate::text!("{names}{more} in {places}", "{names}{more} dans {places}")
     }

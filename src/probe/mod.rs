@@ -101,7 +101,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [Status::Pass, Status::Fail, Status::Unknown, Status::Skip, Status::Error];
+    pub const ALL: [Status; 5] = [
+        Status::Pass,
+        Status::Fail,
+        Status::Unknown,
+        Status::Skip,
+        Status::Error,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -125,7 +131,11 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn new(status: Status, message: Text) -> Outcome {
-        Outcome { status, message, evidence: None }
+        Outcome {
+            status,
+            message,
+            evidence: None,
+        }
     }
 
     pub fn with(mut self, evidence: Evidence) -> Outcome {
@@ -149,7 +159,11 @@ pub enum Evidence {
         others: Vec<String>,
     },
     /// The line that matched.
-    Line { path: String, line: usize, text: String },
+    Line {
+        path: String,
+        line: usize,
+        text: String,
+    },
     /// The files searched in vain.
     Searched { paths: Vec<String> },
     /// The project's answer.

@@ -63,11 +63,17 @@ pub struct Entry {
 pub enum EntryKind {
     File,
     /// A symlink whose target, followed within the repository, is the file `resolved`.
-    Link { resolved: String },
+    Link {
+        resolved: String,
+    },
     /// A symlink out of the repository: never followed.
-    OutsideLink { target: String },
+    OutsideLink {
+        target: String,
+    },
     /// A symlink to nothing.
-    BrokenLink { target: String },
+    BrokenLink {
+        target: String,
+    },
 }
 
 /// The first bytes of a file.
@@ -97,8 +103,8 @@ pub struct RepoView {
 }
 
 enum Backend {
-    Worktree(Worktree),
-    Tree(TreeView),
+    Worktree(Box<Worktree>),
+    Tree(Box<TreeView>),
 }
 
 impl RepoView {
@@ -114,30 +120,38 @@ impl RepoView {
         }
         let repo = gix::discover(path).map_err(|error| {
             if error.is_not_found() {
-                RepoError::NotARepository { path: shown.clone() }
+                RepoError::NotARepository {
+                    path: shown.clone(),
+                }
             } else {
-                RepoError::Open { path: shown.clone(), message: error.to_string() }
+                RepoError::Open {
+                    path: shown.clone(),
+                    message: error.to_string(),
+                }
             }
         })?;
         let bare = repo.workdir().is_none();
-        let head = repo
-            .head_id()
-            .ok()
-            .map(|id| id.detach().to_string());
+        let head = repo.head_id().ok().map(|id| id.detach().to_string());
         if rev.is_some() || bare {
             let rev = rev.unwrap_or("HEAD");
             let root = canonical(repo.git_dir());
             if rev == "HEAD" && head.is_none() {
-                return Err(RepoError::NoCommit { path: root.display().to_string() });
+                return Err(RepoError::NoCommit {
+                    path: root.display().to_string(),
+                });
             }
             let view = TreeView::open(repo, rev)?;
-            let root = if bare { root } else { view.workdir().unwrap_or(root) };
+            let root = if bare {
+                root
+            } else {
+                view.workdir().unwrap_or(root)
+            };
             return Ok(RepoView {
                 root,
                 kind: ViewKind::Commit,
                 bare,
                 commit: Some(view.commit().to_string()),
-                backend: Backend::Tree(view),
+                backend: Backend::Tree(Box::new(view)),
             });
         }
         let worktree = Worktree::open(repo)?;
@@ -146,7 +160,7 @@ impl RepoView {
             kind: ViewKind::Worktree,
             bare,
             commit: head,
-            backend: Backend::Worktree(worktree),
+            backend: Backend::Worktree(Box::new(worktree)),
         })
     }
 
@@ -196,7 +210,10 @@ impl RepoView {
         let path = self.target(entry)?;
         let size = self.size(entry)?;
         if size > MAX_FILE_BYTES {
-            return Err(RepoError::TooLarge { path: entry.path.clone(), size });
+            return Err(RepoError::TooLarge {
+                path: entry.path.clone(),
+                size,
+            });
         }
         match &self.backend {
             Backend::Worktree(w) => w.read(path, limit),
@@ -262,7 +279,10 @@ mod tests {
 
     #[test]
     fn paths_stay_inside_the_repository() {
-        assert_eq!(join_within("docs", "../README.md").as_deref(), Some("README.md"));
+        assert_eq!(
+            join_within("docs", "../README.md").as_deref(),
+            Some("README.md")
+        );
         assert_eq!(join_within("", "./a/./b").as_deref(), Some("a/b"));
         assert_eq!(join_within("docs", "../../etc/passwd"), None);
         assert_eq!(join_within("", "/etc/passwd"), None);

@@ -9,7 +9,9 @@ use gix::ObjectId;
 use gix::bstr::ByteSlice;
 use gix::objs::tree::EntryKind as GitKind;
 
-use super::{Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, join_within, parent};
+use super::{
+    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, join_within, parent,
+};
 
 pub(super) struct TreeView {
     repo: gix::Repository,
@@ -39,7 +41,10 @@ impl TreeView {
                 .map_err(|error| bad(error.to_string()))?
                 .peel_to_commit()
                 .map_err(|error| bad(error.to_string()))?;
-            let tree = commit.tree_id().map_err(|error| bad(error.to_string()))?.detach();
+            let tree = commit
+                .tree_id()
+                .map_err(|error| bad(error.to_string()))?
+                .detach();
             (commit.id, tree)
         };
         Ok(TreeView { repo, commit, tree })
@@ -61,8 +66,15 @@ impl TreeView {
     }
 
     /// The entries of one tree object, as (name, kind, id).
-    fn entries(&self, tree: ObjectId, path: &str) -> Result<Vec<(String, GitKind, ObjectId)>, RepoError> {
-        let tree = self.repo.find_tree(tree).map_err(|e| self.git_error(path, e))?;
+    fn entries(
+        &self,
+        tree: ObjectId,
+        path: &str,
+    ) -> Result<Vec<(String, GitKind, ObjectId)>, RepoError> {
+        let tree = self
+            .repo
+            .find_tree(tree)
+            .map_err(|e| self.git_error(path, e))?;
         let decoded = tree.decode().map_err(|e| self.git_error(path, e))?;
         Ok(decoded
             .entries
@@ -78,7 +90,9 @@ impl TreeView {
     fn find(&self, path: &str) -> Result<Option<Found>, RepoError> {
         let mut current = Found::Tree(self.tree);
         for part in path.split('/').filter(|p| !p.is_empty()) {
-            let Found::Tree(tree) = current else { return Ok(None) };
+            let Found::Tree(tree) = current else {
+                return Ok(None);
+            };
             let Some((_, kind, id)) = self
                 .entries(tree, path)?
                 .into_iter()
@@ -108,17 +122,35 @@ impl TreeView {
         Ok(entries)
     }
 
-    fn collect(&self, tree: ObjectId, dir: &str, depth: usize, out: &mut Vec<Entry>) -> Result<(), RepoError> {
+    fn collect(
+        &self,
+        tree: ObjectId,
+        dir: &str,
+        depth: usize,
+        out: &mut Vec<Entry>,
+    ) -> Result<(), RepoError> {
         for (name, kind, id) in self.entries(tree, dir)? {
-            let path = if dir.is_empty() { name } else { format!("{dir}/{name}") };
+            let path = if dir.is_empty() {
+                name
+            } else {
+                format!("{dir}/{name}")
+            };
             match kind {
                 GitKind::Tree if depth > 1 && !path.ends_with(".git") => {
                     self.collect(id, &path, depth - 1, out)?
                 }
-                GitKind::Blob | GitKind::BlobExecutable => out.push(Entry { path, kind: EntryKind::File }),
+                GitKind::Blob | GitKind::BlobExecutable => out.push(Entry {
+                    path,
+                    kind: EntryKind::File,
+                }),
                 GitKind::Link => {
                     let kind = self.resolve_link(&path, id)?;
-                    if !matches!(kind, EntryKind::Link { .. } | EntryKind::OutsideLink { .. } | EntryKind::BrokenLink { .. }) {
+                    if !matches!(
+                        kind,
+                        EntryKind::Link { .. }
+                            | EntryKind::OutsideLink { .. }
+                            | EntryKind::BrokenLink { .. }
+                    ) {
                         continue;
                     }
                     if let EntryKind::Link { resolved } = &kind
@@ -135,7 +167,10 @@ impl TreeView {
     }
 
     fn link_target(&self, path: &str, id: ObjectId) -> Result<String, RepoError> {
-        let blob = self.repo.find_blob(id).map_err(|e| self.git_error(path, e))?;
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| self.git_error(path, e))?;
         Ok(String::from_utf8_lossy(&blob.data).into_owned())
     }
 
@@ -170,7 +205,10 @@ impl TreeView {
 
     pub(super) fn size(&self, path: &str) -> Result<u64, RepoError> {
         let id = self.blob(path)?;
-        let header = self.repo.find_header(id).map_err(|e| self.git_error(path, e))?;
+        let header = self
+            .repo
+            .find_header(id)
+            .map_err(|e| self.git_error(path, e))?;
         Ok(header.size())
     }
 
@@ -178,9 +216,15 @@ impl TreeView {
         let id = self.blob(path)?;
         let size = self.size(path)?;
         if size > MAX_FILE_BYTES {
-            return Err(RepoError::TooLarge { path: path.to_owned(), size });
+            return Err(RepoError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
         }
-        let blob = self.repo.find_blob(id).map_err(|e| self.git_error(path, e))?;
+        let blob = self
+            .repo
+            .find_blob(id)
+            .map_err(|e| self.git_error(path, e))?;
         let mut bytes = blob.data.clone();
         bytes.truncate(limit);
         Ok(Content { bytes, size })

@@ -77,7 +77,9 @@ impl Worktree {
         let mut walk = walk;
         while let Some(item) = walk.next() {
             let Ok(item) = item else { continue };
-            let Ok(relative) = item.path().strip_prefix(&self.root) else { continue };
+            let Ok(relative) = item.path().strip_prefix(&self.root) else {
+                continue;
+            };
             let Some(relative) = relative.to_str().map(|s| s.replace('\\', "/")) else {
                 continue; // not UTF-8: no checklist name can match it
             };
@@ -104,7 +106,10 @@ impl Worktree {
             {
                 continue;
             }
-            entries.push(Entry { path: relative, kind });
+            entries.push(Entry {
+                path: relative,
+                kind,
+            });
         }
         Ok(entries)
     }
@@ -115,8 +120,15 @@ impl Worktree {
         if slot.is_none() {
             *slot = self.load_ignore();
         }
-        let Some(ignore) = slot.as_mut() else { return false };
-        if !is_dir && ignore.index.entry_by_path(relative.as_bytes().as_bstr()).is_some() {
+        let Some(ignore) = slot.as_mut() else {
+            return false;
+        };
+        if !is_dir
+            && ignore
+                .index
+                .entry_by_path(relative.as_bytes().as_bstr())
+                .is_some()
+        {
             return false;
         }
         let mode = is_dir.then_some(gix::index::entry::Mode::DIR);

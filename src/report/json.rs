@@ -4,7 +4,8 @@ use super::Report;
 
 /// Pretty-printed JSON ending with a newline.
 pub fn render(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(report).expect("the report model always serialises");
+    let mut text =
+        serde_json::to_string_pretty(report).expect("the report model always serialises");
     text.push('\n');
     text
 }

@@ -21,7 +21,10 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Style {
-        Style { color: false, width: 100 }
+        Style {
+            color: false,
+            width: 100,
+        }
     }
 }
 
@@ -35,7 +38,11 @@ pub fn render(report: &Report, style: Style) -> String {
         .as_deref()
         .map(|c| format!(" @ {}", &c[..c.len().min(12)]))
         .unwrap_or_default();
-    let _ = writeln!(out, "ospo {} — {}{commit}", report.tool.version, report.repository.path);
+    let _ = writeln!(
+        out,
+        "ospo {} — {}{commit}",
+        report.tool.version, report.repository.path
+    );
     let _ = writeln!(
         out,
         "{} {} ({})",
@@ -43,7 +50,11 @@ pub fn render(report: &Report, style: Style) -> String {
     );
 
     for stage in &report.stages {
-        let items: Vec<_> = report.items.iter().filter(|i| i.stage == stage.stage).collect();
+        let items: Vec<_> = report
+            .items
+            .iter()
+            .filter(|i| i.stage == stage.stage)
+            .collect();
         if items.is_empty() {
             continue;
         }
@@ -107,7 +118,10 @@ pub fn render(report: &Report, style: Style) -> String {
     let to_do: Vec<_> = report
         .items
         .iter()
-        .filter(|i| matches!(i.status, Status::Fail | Status::Error) || (i.status == Status::Unknown && i.probe != "attest"))
+        .filter(|i| {
+            matches!(i.status, Status::Fail | Status::Error)
+                || (i.status == Status::Unknown && i.probe != "attest")
+        })
         .collect();
     if !to_do.is_empty() {
         let _ = writeln!(out, "\n{}:", w.to_do);
@@ -115,7 +129,13 @@ pub fn render(report: &Report, style: Style) -> String {
         let mut to_do = to_do;
         to_do.sort_by_key(|i| (i.level != Level::Required, std::cmp::Reverse(i.weight)));
         for item in to_do {
-            let _ = writeln!(out, "\n  {} {} — {}", mark(item.status, style), item.id, item.title);
+            let _ = writeln!(
+                out,
+                "\n  {} {} — {}",
+                mark(item.status, style),
+                item.id,
+                item.title
+            );
             let _ = writeln!(out, "    {}: {}", w.why, item.why.trim());
             let _ = writeln!(out, "    {}: {}", w.fix, item.fix.trim());
         }
@@ -142,9 +162,19 @@ pub fn render(report: &Report, style: Style) -> String {
         Verdict::Pass => paint(w.verdict_pass, Color::Green, style),
         Verdict::Fail => paint(w.verdict_fail, Color::Red, style),
     };
-    let _ = write!(out, "\n{verdict}: {} {}", w.overall.to_lowercase(), percent(report.score));
+    let _ = write!(
+        out,
+        "\n{verdict}: {} {}",
+        w.overall.to_lowercase(),
+        percent(report.score)
+    );
     if !judgement.failed_required.is_empty() {
-        let _ = write!(out, "; {}: {}", w.failed_required, judgement.failed_required.join(", "));
+        let _ = write!(
+            out,
+            "; {}: {}",
+            w.failed_required,
+            judgement.failed_required.join(", ")
+        );
     }
     if let Some(threshold) = judgement.below_threshold {
         let _ = write!(out, "; {} {threshold}%", w.below_threshold);
@@ -179,7 +209,11 @@ fn color(status: Status) -> Color {
 
 fn status_cell(status: Status, lang: crate::i18n::Lang, style: Style) -> Cell {
     let cell = Cell::new(format!("{} {}", symbol(status), status_label(status, lang)));
-    if style.color { cell.fg(color(status)) } else { cell }
+    if style.color {
+        cell.fg(color(status))
+    } else {
+        cell
+    }
 }
 
 fn symbol(status: Status) -> &'static str {
