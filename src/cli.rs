@@ -245,14 +245,21 @@ fn explain(item: &checklist::Item, lang: Lang) -> String {
         Lang::En => ("Why", "Fix", "Probe", "Stage", "Level", "Weight"),
         Lang::Fr => ("Pourquoi", "Action", "Sonde", "Étape", "Niveau", "Poids"),
     };
-    let spec = serde_json::to_string(&item.spec).unwrap_or_default();
+    // The probe as it would be written in a checklist.
+    let spec = serde_saphyr::to_string(&item.spec)
+        .unwrap_or_default()
+        .lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     format!(
-        "{id} — {title}\n\n{stage}: {n}. {stage_title}\n{level}: {lvl}\n{weight}: {w}\n\n{why}:\n  {why_text}\n\n{fix}:\n  {fix_text}\n\n{probe}:\n  {spec}\n",
+        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}\n\n{probe}{colon}\n{spec}\n",
+        colon = if lang == Lang::Fr { " :" } else { ":" },
         id = item.id,
         title = item.title.get(lang),
         n = item.stage.number(),
         stage_title = item.stage.title().get(lang),
-        lvl = item.level.id(),
+        lvl = item.level.label(lang),
         w = item.weight,
         why_text = item.why.get(lang).trim(),
         fix_text = item.fix.get(lang).trim(),

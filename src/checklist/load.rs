@@ -84,7 +84,8 @@ impl Source {
         if !looks_like_path && let Some(name) = builtin::name(selector) {
             return Ok(Source::Builtin(name));
         }
-        let path = base.join(selector);
+        // Relative to the working directory, a path is shown as the user wrote it.
+        let path = if base == Path::new(".") { PathBuf::from(selector) } else { base.join(selector) };
         if looks_like_path || path.is_file() {
             return Ok(Source::File(path));
         }

@@ -95,6 +95,17 @@ pub enum Level {
 }
 
 impl Level {
+    /// How the level reads in a report.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match (lang, self) {
+            (Lang::En, level) => level.id(),
+            (Lang::Fr, Level::Required) => "obligatoire",
+            (Lang::Fr, Level::Recommended) => "recommandé",
+            (Lang::Fr, Level::Optional) => "facultatif",
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Level::Required => "required",

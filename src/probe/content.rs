@@ -47,7 +47,7 @@ impl ContentSpec {
                 path: Path::default().key("pattern"),
                 message: format!(
                     "invalid regular expression: {}",
-                    one_line(&error.to_string())
+                    regex_reason(&error)
                 ),
             });
         match (finder, regex) {
@@ -61,13 +61,13 @@ impl ContentSpec {
     }
 }
 
-fn one_line(message: &str) -> String {
-    message
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The reason of a regex error, without its multi-line drawing of the pattern.
+fn regex_reason(error: &regex::Error) -> String {
+    let text = error.to_string();
+    match text.rsplit_once("error: ") {
+        Some((_, reason)) => reason.trim().to_owned(),
+        None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 impl ContentProbe {
