@@ -85,7 +85,11 @@ impl Source {
             return Ok(Source::Builtin(name));
         }
         // Relative to the working directory, a path is shown as the user wrote it.
-        let path = if base == Path::new(".") { PathBuf::from(selector) } else { base.join(selector) };
+        let path = if base == Path::new(".") {
+            PathBuf::from(selector)
+        } else {
+            base.join(selector)
+        };
         if looks_like_path || path.is_file() {
             return Ok(Source::File(path));
         }

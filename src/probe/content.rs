@@ -45,10 +45,7 @@ impl ContentSpec {
             .build()
             .map_err(|error| Problem {
                 path: Path::default().key("pattern"),
-                message: format!(
-                    "invalid regular expression: {}",
-                    regex_reason(&error)
-                ),
+                message: format!("invalid regular expression: {}", regex_reason(&error)),
             });
         match (finder, regex) {
             (Ok(finder), Ok(regex)) => Ok(ContentProbe { finder, regex }),

@@ -21,8 +21,27 @@ const MAX_DEPTH: usize = 32;
 pub struct Finder {
     places: Vec<String>,
     names: Vec<GlobMatcher>,
-    /// How many directory levels below a place the names reach.
-    depth: usize,
+    /// The directories to list below each place, with how deep: `docs/**/*.md` needs
+    /// `docs` listed recursively, `README*` only the place itself.
+    listings: Vec<(String, usize)>,
+}
+
+/// The directory a name's literal leading components name, and how many levels below it
+/// the rest of the name reaches.
+fn listing(name: &str) -> (String, usize) {
+    let parts: Vec<&str> = name.split('/').collect();
+    let literal = parts
+        .iter()
+        .take(parts.len() - 1)
+        .take_while(|part| !part.contains(['*', '?', '[', '{']))
+        .count();
+    let rest = &parts[literal..];
+    let depth = if rest.contains(&"**") || rest.iter().any(|p| p.contains("**")) {
+        MAX_DEPTH
+    } else {
+        rest.len()
+    };
+    (parts[..literal].join("/"), depth)
 }
 
 /// A file that matched, with its rank: lower is better.
@@ -43,7 +62,7 @@ impl Finder {
             });
         }
         let mut matchers = Vec::new();
-        let mut depth = 1;
+        let mut listings: Vec<(String, usize)> = Vec::new();
         for (index, name) in names.iter().enumerate() {
             let at = Path::default().key("names").index(index);
             if name.starts_with('/') || name.split('/').any(|part| part == ".." || part == ".git") {
@@ -64,11 +83,11 @@ impl Finder {
                     message: format!("invalid glob `{name}`: {}", error.kind()),
                 }),
             }
-            depth = depth.max(if name.contains("**") {
-                MAX_DEPTH
-            } else {
-                name.matches('/').count() + 1
-            });
+            let (dir, depth) = listing(name);
+            match listings.iter_mut().find(|(known, _)| *known == dir) {
+                Some((_, known_depth)) => *known_depth = (*known_depth).max(depth),
+                None => listings.push((dir, depth)),
+            }
         }
         let places: Vec<String> = match places {
             None => DEFAULT_PLACES.iter().map(|p| p.to_string()).collect(),
@@ -98,7 +117,7 @@ impl Finder {
             Ok(Finder {
                 places,
                 names: matchers,
-                depth,
+                listings,
             })
         } else {
             Err(problems)
@@ -113,7 +132,16 @@ impl Finder {
                 "." | "" => String::new(),
                 dir => format!("{}/", dir.trim_start_matches("./")),
             };
-            for entry in repo.list(place, self.depth)? {
+            let mut entries = Vec::new();
+            for (dir, depth) in &self.listings {
+                let dir = if dir.is_empty() {
+                    place.clone()
+                } else {
+                    format!("{prefix}{dir}")
+                };
+                entries.extend(repo.list(&dir, *depth)?);
+            }
+            for entry in entries {
                 let Some(relative) = entry.path.strip_prefix(&prefix) else {
                     continue;
                 };
@@ -201,6 +229,18 @@ mod tests {
         assert!(!has_language_tag("LICENSE"));
         assert!(!has_language_tag("CHANGELOG.old.md"));
         assert!(!has_language_tag("setup.cfg.in"));
+    }
+
+    #[test]
+    fn lists_only_the_directories_names_need() {
+        assert_eq!(listing("README*"), (String::new(), 1));
+        assert_eq!(
+            listing(".github/workflows/*.yml"),
+            (".github/workflows".into(), 1)
+        );
+        assert_eq!(listing("docs/**/*.md"), ("docs".into(), MAX_DEPTH));
+        assert_eq!(listing("ISSUE_TEMPLATE/*"), ("ISSUE_TEMPLATE".into(), 1));
+        assert_eq!(listing("*/x/*.md"), (String::new(), 3));
     }
 
     #[test]

@@ -95,6 +95,8 @@ impl Content {
 }
 
 pub struct RepoView {
+    /// Listings already made: most items look in the same few places.
+    listings: std::cell::RefCell<std::collections::HashMap<(String, usize), Vec<Entry>>>,
     root: PathBuf,
     kind: ViewKind,
     bare: bool,
@@ -147,6 +149,7 @@ impl RepoView {
                 view.workdir().unwrap_or(root)
             };
             return Ok(RepoView {
+                listings: Default::default(),
                 root,
                 kind: ViewKind::Commit,
                 bare,
@@ -156,6 +159,7 @@ impl RepoView {
         }
         let worktree = Worktree::open(repo)?;
         Ok(RepoView {
+            listings: Default::default(),
             root: worktree.root().to_path_buf(),
             kind: ViewKind::Worktree,
             bare,
@@ -186,12 +190,16 @@ impl RepoView {
     /// directory's own files), sorted by path. A missing directory, or one reached through
     /// a symlink, has no files.
     pub fn list(&self, dir: &str, depth: usize) -> Result<Vec<Entry>, RepoError> {
-        let dir = normalise_dir(dir);
+        let key = (normalise_dir(dir), depth);
+        if let Some(entries) = self.listings.borrow().get(&key) {
+            return Ok(entries.clone());
+        }
         let mut entries = match &self.backend {
-            Backend::Worktree(w) => w.list(&dir, depth)?,
-            Backend::Tree(t) => t.list(&dir, depth)?,
+            Backend::Worktree(w) => w.list(&key.0, depth)?,
+            Backend::Tree(t) => t.list(&key.0, depth)?,
         };
         entries.sort_by(|a, b| a.path.cmp(&b.path));
+        self.listings.borrow_mut().insert(key, entries.clone());
         Ok(entries)
     }
 
