@@ -19,6 +19,9 @@ use crate::repo::worktree::Worktree;
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// How much of a file probes read.
 pub const SCAN_BYTES: usize = 1024 * 1024;
+/// Directories a recursive listing never enters: git's own, and those that hold
+/// dependencies rather than the project's files (probes ignore them anyway).
+pub const SKIPPED_DIRS: &[&str] = &[".git", "vendor", "node_modules", "third_party"];
 /// Symlinks to symlinks are followed this many times, then reported as broken.
 const MAX_LINK_HOPS: usize = 8;
 

@@ -10,7 +10,8 @@ use gix::bstr::ByteSlice;
 use gix::objs::tree::EntryKind as GitKind;
 
 use super::{
-    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, join_within, parent,
+    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, SKIPPED_DIRS, join_within,
+    parent,
 };
 
 pub(super) struct TreeView {
@@ -136,7 +137,12 @@ impl TreeView {
                 format!("{dir}/{name}")
             };
             match kind {
-                GitKind::Tree if depth > 1 && !path.ends_with(".git") => {
+                GitKind::Tree
+                    if depth > 1
+                        && !SKIPPED_DIRS
+                            .iter()
+                            .any(|d| path.rsplit('/').next() == Some(d)) =>
+                {
                     self.collect(id, &path, depth - 1, out)?
                 }
                 GitKind::Blob | GitKind::BlobExecutable => out.push(Entry {

@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 
 use gix::bstr::ByteSlice;
 
-use super::{Content, Entry, EntryKind, MAX_LINK_HOPS, RepoError, canonical, join_within, parent};
+use super::{
+    Content, Entry, EntryKind, MAX_LINK_HOPS, RepoError, SKIPPED_DIRS, canonical, join_within,
+    parent,
+};
 
 pub(super) struct Worktree {
     repo: gix::Repository,
@@ -73,7 +76,12 @@ impl Worktree {
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| !(e.file_type().is_dir() && e.file_name() == ".git"));
+            .filter_entry(|e| {
+                !(e.file_type().is_dir()
+                    && e.file_name()
+                        .to_str()
+                        .is_some_and(|name| SKIPPED_DIRS.contains(&name)))
+            });
         let mut walk = walk;
         while let Some(item) = walk.next() {
             let Ok(item) = item else { continue };
@@ -85,7 +93,8 @@ impl Worktree {
             };
             let file_type = item.file_type();
             if file_type.is_dir() {
-                if self.is_ignored(&relative, true) {
+                // Only a directory the walk will enter needs its ignore rules checked.
+                if item.depth() < depth && self.is_ignored(&relative, true) {
                     walk.skip_current_dir();
                 }
                 continue;
