@@ -19,17 +19,18 @@ pub struct Options {
 }
 
 /// The checklist to use: the one asked for on the command line (a name, or a path relative
-/// to the working directory), else the one `.ospo.yml` names (a path there is relative to
-/// the repository root), else `default`.
+/// to the working directory), else the one the project's `.ospo.yml` names (a name, or a
+/// path from the repository root, read from the repository view), else `default`.
 pub fn select_checklist(
     asked: Option<&str>,
     project: &ProjectFile,
-    repo_root: &std::path::Path,
+    repo: Option<&RepoView>,
 ) -> Result<Checklist, LoadError> {
-    match (asked, &project.checklist) {
-        (Some(selector), _) => checklist::load(selector, std::path::Path::new(".")),
-        (None, Some(selector)) => checklist::load(selector, repo_root),
-        (None, None) => checklist::load("default", std::path::Path::new(".")),
+    let here = std::path::Path::new(".");
+    match (asked, &project.checklist, repo) {
+        (Some(selector), _, _) => checklist::load(selector, here),
+        (None, Some(selector), Some(repo)) => checklist::load_from_repo(selector, repo),
+        _ => checklist::load("default", here),
     }
 }
 

@@ -156,7 +156,7 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     let lang = language(args.lang);
     let repo = RepoView::open(&args.path, args.rev.as_deref())?;
     let project = project::read(&repo)?;
-    let checklist = check::select_checklist(args.checklist.as_deref(), &project, repo.root())?;
+    let checklist = check::select_checklist(args.checklist.as_deref(), &project, Some(&repo))?;
     let report = check::run(
         &checklist,
         &repo,
@@ -200,12 +200,12 @@ fn checklist_for_cwd(asked: Option<&str>) -> Result<Checklist> {
         && let Ok(repo) = RepoView::open(std::path::Path::new("."), None)
     {
         let project = project::read(&repo)?;
-        return Ok(check::select_checklist(None, &project, repo.root())?);
+        return Ok(check::select_checklist(None, &project, Some(&repo))?);
     }
     Ok(check::select_checklist(
         asked,
         &ProjectFile::default(),
-        std::path::Path::new("."),
+        None,
     )?)
 }
 
@@ -231,8 +231,12 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
             item.title.get(lang).to_owned(),
         ]);
     }
+    let items = match lang {
+        Lang::En => "items",
+        Lang::Fr => "éléments",
+    };
     format!(
-        "{} {} ({}) — {} items\n{table}\n",
+        "{} {} ({}) — {} {items}\n{table}\n",
         checklist.title.get(lang),
         checklist.version,
         checklist.source,

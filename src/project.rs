@@ -99,7 +99,7 @@ fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D:
 pub enum ProjectError {
     #[error("cannot read {path}: {message}")]
     Read { path: String, message: String },
-    #[error("invalid {path}: {}", diagnostics.iter().map(|d| format!("\n  {d}")).collect::<String>())]
+    #[error("invalid {path}:{}", diagnostics.iter().map(|d| format!("\n  {d}")).collect::<String>())]
     Invalid {
         path: String,
         diagnostics: Vec<Diagnostic>,

@@ -159,6 +159,31 @@ impl Node {
         }
     }
 
+    /// The value at `key` of a mapping, to change it.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.value {
+            Value::Mapping(entries) => entries
+                .iter_mut()
+                .find(|(k, _, _)| k == key)
+                .map(|e| &mut e.2),
+            _ => None,
+        }
+    }
+
+    /// The text of a plain scalar as written in `source`: YAML reads `1.10` as the number
+    /// 1.1, but a version is text.
+    pub fn scalar_text(&self, source: &str) -> Option<String> {
+        let line = source
+            .lines()
+            .nth(usize::try_from(self.position.line).ok()?.checked_sub(1)?)?;
+        let text: String = line
+            .chars()
+            .skip(usize::try_from(self.position.column).ok()?.checked_sub(1)?)
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#'))
+            .collect();
+        (!text.is_empty()).then_some(text)
+    }
+
     /// The elements of a sequence; nothing for any other value.
     pub fn elements(&self) -> &[Node] {
         match &self.value {

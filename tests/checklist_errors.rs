@@ -338,7 +338,6 @@ fn missing_checklist_file_is_an_error() {
 }
 
 #[test]
-#[ignore = "bug: `version: 1.10` (a YAML number) is reported as version `1.1`, `2.0` as `2`"]
 fn numeric_version_keeps_its_text() {
     let yaml = format!(
         "{}{ITEM_A}",
@@ -573,7 +572,6 @@ fn disabling_an_item_no_parent_defines_is_an_error() {
 }
 
 #[test]
-#[ignore = "bug: the I/O error is printed twice: `cannot read checklist X: No such file or directory (os error 2): No such file or directory (os error 2)`"]
 fn missing_checklist_file_error_says_it_once() {
     let repo = Repo::with_files(&[("README.md", README)]);
     let missing = repo.outside().join("missing.yaml");

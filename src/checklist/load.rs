@@ -14,6 +14,7 @@ use regex::Regex;
 use super::format::{Header, ItemSpec};
 use super::{Checklist, Item, Stage, builtin};
 use crate::probe::Probe;
+use crate::repo::RepoView;
 use crate::yaml::{self, Node, Position};
 
 /// A checklist file larger than this is refused rather than read.
@@ -40,16 +41,16 @@ impl fmt::Display for Diagnostic {
 
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read checklist {path}: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read checklist {path}: {reason}")]
+    Read { path: String, reason: String },
     #[error(
         "no built-in checklist is named `{name}` and no such file exists; built-in checklists: {known}"
     )]
     UnknownBuiltin { name: String, known: String },
+    #[error(
+        "checklist path `{path}` leaves the repository; a repository may only name checklists inside it"
+    )]
+    OutsideRepository { path: String },
     #[error("{}", render(diagnostics))]
     Invalid { diagnostics: Vec<Diagnostic> },
 }
@@ -71,38 +72,63 @@ fn render(diagnostics: &[Diagnostic]) -> String {
 #[derive(Debug, Clone)]
 enum Source {
     Builtin(&'static str),
+    /// A file on disk, named on the command line (or extended by one).
     File(PathBuf),
+    /// A file in the repository view, named by the project's `.ospo.yml` (or extended by
+    /// one): read from the commit checked, never from outside the repository.
+    Repo(String),
+}
+
+/// What a relative path is relative to.
+#[derive(Debug, Clone)]
+enum Base {
+    Disk(PathBuf),
+    Repo(String),
 }
 
 impl Source {
     /// A name of a built-in checklist, or a path (relative to `base`). Something that looks
     /// like a path (a separator or a YAML extension) is always a path.
-    fn resolve(selector: &str, base: &Path) -> Result<Source, LoadError> {
+    fn resolve(selector: &str, base: &Base) -> Result<Source, LoadError> {
         let looks_like_path = selector.contains(['/', '\\'])
             || selector.ends_with(".yml")
             || selector.ends_with(".yaml");
         if !looks_like_path && let Some(name) = builtin::name(selector) {
             return Ok(Source::Builtin(name));
         }
-        // Relative to the working directory, a path is shown as the user wrote it.
-        let path = if base == Path::new(".") {
-            PathBuf::from(selector)
-        } else {
-            base.join(selector)
-        };
-        if looks_like_path || path.is_file() {
-            return Ok(Source::File(path));
-        }
-        Err(LoadError::UnknownBuiltin {
+        let unknown = || LoadError::UnknownBuiltin {
             name: selector.to_owned(),
             known: builtin::NAMES.join(", "),
-        })
+        };
+        match base {
+            Base::Disk(base) => {
+                // Relative to the working directory, a path is shown as the user wrote it.
+                let path = if base == Path::new(".") {
+                    PathBuf::from(selector)
+                } else {
+                    base.join(selector)
+                };
+                if looks_like_path || path.is_file() {
+                    Ok(Source::File(path))
+                } else {
+                    Err(unknown())
+                }
+            }
+            Base::Repo(dir) => match crate::repo::join_within(dir, &selector.replace('\\', "/")) {
+                Some(path) if looks_like_path => Ok(Source::Repo(path)),
+                Some(_) => Err(unknown()),
+                None => Err(LoadError::OutsideRepository {
+                    path: selector.to_owned(),
+                }),
+            },
+        }
     }
 
     fn label(&self) -> String {
         match self {
             Source::Builtin(name) => format!("builtin:{name}"),
             Source::File(path) => path.display().to_string(),
+            Source::Repo(path) => path.clone(),
         }
     }
 
@@ -114,36 +140,57 @@ impl Source {
                 .unwrap_or_else(|_| path.clone())
                 .display()
                 .to_string(),
+            Source::Repo(path) => format!("repo:{path}"),
         }
     }
 
-    fn read(&self) -> Result<String, LoadError> {
+    fn read(&self, repo: Option<&RepoView>) -> Result<String, LoadError> {
+        let read_error = |reason: String| LoadError::Read {
+            path: self.label(),
+            reason,
+        };
+        let too_large = || read_error(format!("larger than {MAX_CHECKLIST_BYTES} bytes"));
         match self {
             Source::Builtin(name) => Ok(builtin::text(name).to_owned()),
             Source::File(path) => {
-                let read_error = |source| LoadError::Read {
-                    path: path.display().to_string(),
-                    source,
-                };
-                let file = std::fs::File::open(path).map_err(read_error)?;
+                let file = std::fs::File::open(path).map_err(|e| read_error(e.to_string()))?;
                 let mut text = String::new();
                 file.take(MAX_CHECKLIST_BYTES + 1)
                     .read_to_string(&mut text)
-                    .map_err(read_error)?;
+                    .map_err(|e| read_error(e.to_string()))?;
                 if text.len() as u64 > MAX_CHECKLIST_BYTES {
-                    return Err(read_error(std::io::Error::other(format!(
-                        "larger than {MAX_CHECKLIST_BYTES} bytes"
-                    ))));
+                    return Err(too_large());
                 }
                 Ok(text)
+            }
+            Source::Repo(path) => {
+                let repo =
+                    repo.ok_or_else(|| read_error("no repository to read it from".into()))?;
+                let entries = repo
+                    .list(crate::repo::parent(path), 1)
+                    .map_err(|e| read_error(e.to_string()))?;
+                let entry = entries
+                    .iter()
+                    .find(|entry| entry.path == *path)
+                    .ok_or_else(|| read_error("no such file in the repository".into()))?;
+                let content = repo
+                    .read(entry, MAX_CHECKLIST_BYTES as usize)
+                    .map_err(|e| read_error(e.to_string()))?;
+                if content.truncated() {
+                    return Err(too_large());
+                }
+                String::from_utf8(content.bytes).map_err(|_| read_error("not UTF-8 text".into()))
             }
         }
     }
 
-    fn base_dir(&self) -> PathBuf {
+    fn base(&self) -> Base {
         match self {
-            Source::Builtin(_) => PathBuf::from("."),
-            Source::File(path) => path.parent().map(Path::to_path_buf).unwrap_or_default(),
+            Source::Builtin(_) => Base::Disk(PathBuf::from(".")),
+            Source::File(path) => {
+                Base::Disk(path.parent().map(Path::to_path_buf).unwrap_or_default())
+            }
+            Source::Repo(path) => Base::Repo(crate::repo::parent(path).to_owned()),
         }
     }
 }
@@ -159,12 +206,24 @@ struct Layered {
 
 /// Loads the checklist `selector` names: a built-in name or a path relative to `base`.
 pub fn load(selector: &str, base: &Path) -> Result<Checklist, LoadError> {
-    let source = Source::resolve(selector, base)?;
+    let source = Source::resolve(selector, &Base::Disk(base.to_path_buf()))?;
+    load_from(&source, None)
+}
+
+/// Loads the checklist a repository names for itself: a built-in name or a path from the
+/// repository root, read from the repository view (so from the commit checked), and never
+/// from outside the repository.
+pub fn load_from_repo(selector: &str, repo: &RepoView) -> Result<Checklist, LoadError> {
+    let source = Source::resolve(selector, &Base::Repo(String::new()))?;
+    load_from(&source, Some(repo))
+}
+
+fn load_from(source: &Source, repo: Option<&RepoView>) -> Result<Checklist, LoadError> {
     let mut diagnostics = Vec::new();
     let mut chain = Vec::new();
-    let loaded = load_source(&source, &mut chain, &mut diagnostics)?;
+    let loaded = load_source(source, repo, &mut chain, &mut diagnostics)?;
     let checklist =
-        loaded.and_then(|(header, items)| finish(&source, header, items, &mut diagnostics));
+        loaded.and_then(|(header, items)| finish(source, header, items, &mut diagnostics));
     match checklist {
         Some(checklist) if diagnostics.is_empty() => Ok(checklist),
         _ => Err(LoadError::Invalid { diagnostics }),
@@ -177,12 +236,13 @@ type Loaded = (Header, Vec<Layered>);
 /// `None` when a problem makes going on pointless (problems are in `diagnostics`).
 fn load_source(
     source: &Source,
+    repo: Option<&RepoView>,
     chain: &mut Vec<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<Loaded>, LoadError> {
     let file = source.label();
-    let text = source.read()?;
-    let doc = match yaml::parse(&text) {
+    let text = source.read(repo)?;
+    let mut doc = match yaml::parse(&text) {
         Ok(doc) => doc,
         Err(error) => {
             diagnostics.push(Diagnostic {
@@ -200,6 +260,12 @@ fn load_source(
             message: "a checklist is a mapping with `id`, `title`, `version` and `items`".into(),
         });
         return Ok(None);
+    }
+    if let Some(version) = doc.get_mut("version")
+        && matches!(version.value, yaml::Value::Float(_))
+        && let Some(raw) = version.scalar_text(&text)
+    {
+        version.value = yaml::Value::String(raw);
     }
     chain.push(source.key());
     let root = yaml::Path::default();
@@ -233,7 +299,7 @@ fn load_source(
     let mut merged: Vec<Layered> = Vec::new();
     if let Some(parent) = header.as_ref().and_then(|h| h.extends.clone()) {
         let at = root.key("extends");
-        match Source::resolve(&parent, &source.base_dir()) {
+        match Source::resolve(&parent, &source.base()) {
             Ok(parent_source) if chain.contains(&parent_source.key()) => push_at(
                 diagnostics,
                 &file,
@@ -248,7 +314,7 @@ fn load_source(
                 &at,
                 format!("`extends` chains may hold at most {MAX_EXTENDS_DEPTH} checklists"),
             ),
-            Ok(parent_source) => match load_source(&parent_source, chain, diagnostics) {
+            Ok(parent_source) => match load_source(&parent_source, repo, chain, diagnostics) {
                 Ok(Some((_, items))) => merged = items,
                 Ok(None) => {}
                 Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),

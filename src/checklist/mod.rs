@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Text;
 use crate::probe::{Probe, ProbeSpec};
 
-pub use load::{Diagnostic, LoadError, load};
+pub use load::{Diagnostic, LoadError, load, load_from_repo};
 
 /// The five stages a published project goes through.
 #[derive(

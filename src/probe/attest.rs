@@ -57,11 +57,11 @@ impl AttestProbe {
             .as_deref()
             .map(|d| format!(" ({d})"))
             .unwrap_or_default();
-        let shown = answer
-            .evidence
-            .as_deref()
-            .map(|e| format!(": {e}"))
-            .unwrap_or_default();
+        // French sets a space before a colon.
+        let (shown_en, shown_fr) = match answer.evidence.as_deref() {
+            Some(e) => (format!(": {e}"), format!(" : {e}")),
+            None => Default::default(),
+        };
         let outcome = match answer.answer {
             AnswerValue::Yes if self.evidence_required && answer.evidence.is_none() => {
                 Outcome::new(
@@ -74,14 +74,18 @@ impl AttestProbe {
             }
             AnswerValue::Yes => Outcome::new(
                 Status::Pass,
-                text!("yes{dated}{shown}", "oui{dated}{shown}"),
+                text!("yes{dated}{shown_en}", "oui{dated}{shown_fr}"),
             ),
-            AnswerValue::No => {
-                Outcome::new(Status::Fail, text!("no{dated}{shown}", "non{dated}{shown}"))
-            }
+            AnswerValue::No => Outcome::new(
+                Status::Fail,
+                text!("no{dated}{shown_en}", "non{dated}{shown_fr}"),
+            ),
             AnswerValue::NotApplicable => Outcome::new(
                 Status::Skip,
-                text!("not applicable{dated}{shown}", "sans objet{dated}{shown}"),
+                text!(
+                    "not applicable{dated}{shown_en}",
+                    "sans objet{dated}{shown_fr}"
+                ),
             ),
         };
         outcome.with(evidence)

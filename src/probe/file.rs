@@ -138,7 +138,38 @@ fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<Str
         )
         .with(evidence);
     }
-    Outcome::new(Status::Pass, text!("found {path}", "trouvé : {path}")).with(evidence)
+    let outcome = match others_note(&evidence) {
+        None => Outcome::new(Status::Pass, text!("found {path}", "trouvé : {path}")),
+        Some(others) => Outcome::new(
+            Status::Pass,
+            text!(
+                "found {path} (also: {others})",
+                "trouvé : {path} (aussi : {others})"
+            ),
+        ),
+    };
+    outcome.with(evidence)
+}
+
+/// The other matching files, named when there are a few, counted when there are many.
+fn others_note(evidence: &Evidence) -> Option<String> {
+    const SHOWN: usize = 3;
+    let Evidence::File { others, .. } = evidence else {
+        return None;
+    };
+    if others.is_empty() {
+        return None;
+    }
+    let mut note = others
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if others.len() > SHOWN {
+        note.push_str(&format!(" +{}", others.len() - SHOWN));
+    }
+    Some(note)
 }
 
 /// The link of a short text that mostly sends readers elsewhere, if it is one.

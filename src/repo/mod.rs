@@ -117,13 +117,19 @@ impl RepoView {
     /// `rev` defaults to `HEAD`), the view is that commit's tree; otherwise the worktree.
     pub fn open(path: &Path, rev: Option<&str>) -> Result<RepoView, RepoError> {
         let shown = path.display().to_string();
-        if !path.exists() {
-            return Err(RepoError::Read {
-                path: shown,
-                message: "no such file or directory".into(),
-            });
+        // An absolute, resolved start: discovery through `..` and from a file both work.
+        let mut start = std::fs::canonicalize(path).map_err(|error| RepoError::Read {
+            path: shown.clone(),
+            message: if error.kind() == std::io::ErrorKind::NotFound {
+                "no such file or directory".into()
+            } else {
+                error.to_string()
+            },
+        })?;
+        if !start.is_dir() {
+            start.pop();
         }
-        let repo = gix::discover(path).map_err(|error| {
+        let repo = gix::discover(&start).map_err(|error| {
             if error.is_not_found() {
                 RepoError::NotARepository {
                     path: shown.clone(),
@@ -262,7 +268,7 @@ fn normalise_dir(dir: &str) -> String {
 
 /// Joins `path` to `base` (both repository-relative), resolving `.` and `..`; `None` when
 /// the result would leave the repository.
-fn join_within(base: &str, path: &str) -> Option<String> {
+pub(crate) fn join_within(base: &str, path: &str) -> Option<String> {
     if path.starts_with('/') {
         return None;
     }
@@ -280,7 +286,7 @@ fn join_within(base: &str, path: &str) -> Option<String> {
 }
 
 /// The directory part of a repository-relative path.
-fn parent(path: &str) -> &str {
+pub(crate) fn parent(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 

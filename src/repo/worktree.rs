@@ -140,6 +140,9 @@ impl Worktree {
         {
             return false;
         }
+        if is_dir && tracks_files_under(&ignore.index, relative) {
+            return false;
+        }
         let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
         ignore
             .stack
@@ -210,4 +213,16 @@ impl Worktree {
             .map_err(read_error)?;
         Ok(Content { bytes, size })
     }
+}
+
+/// Whether the index tracks a file below `dir`: such a directory is walked even when
+/// ignore rules match it, as git shows its tracked files.
+fn tracks_files_under(index: &gix::index::State, dir: &str) -> bool {
+    let prefix = format!("{dir}/");
+    let prefix = prefix.as_bytes();
+    let entries = index.entries();
+    let first = entries.partition_point(|entry| entry.path(index).as_bytes() < prefix);
+    entries
+        .get(first)
+        .is_some_and(|entry| entry.path(index).as_bytes().starts_with(prefix))
 }

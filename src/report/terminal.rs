@@ -31,6 +31,11 @@ impl Default for Style {
 pub fn render(report: &Report, style: Style) -> String {
     let lang = report.language;
     let w = words(lang);
+    // French sets a space before a colon.
+    let colon = match lang {
+        crate::i18n::Lang::En => ":",
+        crate::i18n::Lang::Fr => " :",
+    };
     let mut out = String::new();
     let commit = report
         .repository
@@ -124,7 +129,7 @@ pub fn render(report: &Report, style: Style) -> String {
         })
         .collect();
     if !to_do.is_empty() {
-        let _ = writeln!(out, "\n{}:", w.to_do);
+        let _ = writeln!(out, "\n{}{colon}", w.to_do);
         // Required items first, then by weight, so the most useful fix comes first.
         let mut to_do = to_do;
         to_do.sort_by_key(|i| (i.level != Level::Required, std::cmp::Reverse(i.weight)));
@@ -136,13 +141,13 @@ pub fn render(report: &Report, style: Style) -> String {
                 item.id,
                 item.title
             );
-            let _ = writeln!(out, "    {}: {}", w.why, item.why.trim());
-            let _ = writeln!(out, "    {}: {}", w.fix, item.fix.trim());
+            let _ = writeln!(out, "    {}{colon} {}", w.why, item.why.trim());
+            let _ = writeln!(out, "    {}{colon} {}", w.fix, item.fix.trim());
         }
     }
 
     if !report.questions.is_empty() {
-        let _ = writeln!(out, "\n{} ({}):", w.questions, w.questions_hint);
+        let _ = writeln!(out, "\n{} ({}){colon}", w.questions, w.questions_hint);
         for id in &report.questions {
             if let Some(item) = report.items.iter().find(|i| &i.id == id) {
                 let _ = writeln!(out, "  ? {} — {}", item.id, item.title);
@@ -151,7 +156,7 @@ pub fn render(report: &Report, style: Style) -> String {
     }
 
     if !report.warnings.is_empty() {
-        let _ = writeln!(out, "\n{}:", w.warnings);
+        let _ = writeln!(out, "\n{}{colon}", w.warnings);
         for warning in &report.warnings {
             let _ = writeln!(out, "  ! {warning}");
         }
@@ -164,14 +169,14 @@ pub fn render(report: &Report, style: Style) -> String {
     };
     let _ = write!(
         out,
-        "\n{verdict}: {} {}",
+        "\n{verdict}{colon} {} {}",
         w.overall.to_lowercase(),
         percent(report.score)
     );
     if !judgement.failed_required.is_empty() {
         let _ = write!(
             out,
-            "; {}: {}",
+            "; {}{colon} {}",
             w.failed_required,
             judgement.failed_required.join(", ")
         );
