@@ -137,6 +137,32 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     })
 }
 
+/// A tree from JSON, without positions: for documents known to be valid, such as the
+/// built-in checklists converted at build time.
+pub fn from_json(value: &serde_json::Value) -> Node {
+    use serde_json::Value as J;
+    let value = match value {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        J::String(s) => Value::String(s.clone()),
+        J::Array(elements) => Value::Sequence(elements.iter().map(from_json).collect()),
+        J::Object(entries) => Value::Mapping(
+            entries
+                .iter()
+                .map(|(k, v)| (k.clone(), Position::default(), from_json(v)))
+                .collect(),
+        ),
+    };
+    Node {
+        value,
+        position: Position::default(),
+    }
+}
+
 /// serde-saphyr prefixes its messages with `error: line L column C: `; the caller prints
 /// the position its own way.
 fn bare_message(rendered: &str) -> String {

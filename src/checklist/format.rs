@@ -121,12 +121,28 @@ mod tests {
         );
     }
 
+    /// Built-in checklists load both as embedded (from the JSON made at build time) and as
+    /// written (the YAML, read with positions), with the same items.
     #[test]
     fn builtin_checklists_are_valid() {
-        for name in crate::checklist::builtin::NAMES {
-            let checklist = crate::checklist::load(name, std::path::Path::new("."))
+        use crate::checklist::{builtin, load};
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for name in builtin::NAMES {
+            let embedded = load(name, std::path::Path::new("."))
                 .unwrap_or_else(|error| panic!("built-in checklist {name}: {error}"));
-            assert!(!checklist.items.is_empty());
+            let path = dir.path().join(format!("{name}.yaml"));
+            std::fs::write(&path, builtin::yaml(name)).expect("writable");
+            let written = load(
+                path.to_str().expect("UTF-8 path"),
+                std::path::Path::new("."),
+            )
+            .unwrap_or_else(|error| panic!("checklists/{name}.yaml: {error}"));
+            assert!(!embedded.items.is_empty());
+            let ids = |c: &crate::checklist::Checklist| {
+                c.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&embedded), ids(&written));
+            assert_eq!(embedded.version, written.version);
         }
     }
 }

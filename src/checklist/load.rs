@@ -151,7 +151,7 @@ impl Source {
         };
         let too_large = || read_error(format!("larger than {MAX_CHECKLIST_BYTES} bytes"));
         match self {
-            Source::Builtin(name) => Ok(builtin::text(name).to_owned()),
+            Source::Builtin(name) => Ok(builtin::json(name).to_owned()),
             Source::File(path) => {
                 let file = std::fs::File::open(path).map_err(|e| read_error(e.to_string()))?;
                 let mut text = String::new();
@@ -226,7 +226,11 @@ fn load_from(source: &Source, repo: Option<&RepoView>) -> Result<Checklist, Load
         loaded.and_then(|(header, items)| finish(source, header, items, &mut diagnostics));
     match checklist {
         Some(checklist) if diagnostics.is_empty() => Ok(checklist),
-        _ => Err(LoadError::Invalid { diagnostics }),
+        _ => {
+            // In reading order, whatever order the checks ran in.
+            diagnostics.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
+            Err(LoadError::Invalid { diagnostics })
+        }
     }
 }
 
@@ -242,7 +246,17 @@ fn load_source(
 ) -> Result<Option<Loaded>, LoadError> {
     let file = source.label();
     let text = source.read(repo)?;
-    let mut doc = match yaml::parse(&text) {
+    let parsed = match source {
+        // Converted from YAML at build time, and known to be valid.
+        Source::Builtin(_) => serde_json::from_str(&text)
+            .map(|value| yaml::from_json(&value))
+            .map_err(|error| yaml::SyntaxError {
+                position: Position::default(),
+                message: error.to_string(),
+            }),
+        _ => yaml::parse(&text),
+    };
+    let mut doc = match parsed {
         Ok(doc) => doc,
         Err(error) => {
             diagnostics.push(Diagnostic {
@@ -339,6 +353,7 @@ fn load_source(
         }
     };
     let mut seen: HashMap<String, Position> = HashMap::new();
+    let mut accepted = Vec::new();
     for (index, node) in item_nodes.iter().enumerate() {
         let path = items_path.index(index);
         let spec = match node.deserialize::<ItemSpec>(&doc, &path) {
@@ -365,7 +380,34 @@ fn load_source(
             continue;
         }
         seen.insert(spec.id.clone(), id_position);
-        let probe = check_item(&spec, &file, &doc, &path, diagnostics);
+        check_fields(&spec, &file, &doc, &path, diagnostics);
+        accepted.push((spec, path, id_position));
+    }
+    // Compiling patterns is most of the cost of loading: spread it over the cores.
+    let specs: Vec<Option<&crate::probe::ProbeSpec>> = accepted
+        .iter()
+        .map(|(spec, _, _)| spec.probe.as_ref())
+        .collect();
+    let compiled = compile_all(&specs);
+    for ((spec, path, id_position), compiled) in accepted.into_iter().zip(compiled) {
+        let probe = match compiled {
+            None => None,
+            Some(Ok(probe)) => Some(probe),
+            Some(Err(problems)) => {
+                for problem in problems {
+                    let mut at = path.key("probe");
+                    at.0.extend(problem.path.0);
+                    push_at(
+                        diagnostics,
+                        &file,
+                        &doc,
+                        &at,
+                        format!("item `{}`: {}", spec.id, problem.message),
+                    );
+                }
+                None
+            }
+        };
         merge(
             &mut merged,
             Layered {
@@ -397,14 +439,14 @@ static CHECKLIST_ID: LazyLock<Regex> =
 static ITEM_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-z]+)\.[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
 
-/// Checks what one file says of an item on its own: id shape, stage, weight, probe.
-fn check_item(
+/// Checks what one file says of an item on its own: id shape, stage, weight.
+fn check_fields(
     spec: &ItemSpec,
     file: &str,
     doc: &Node,
     path: &yaml::Path,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Probe> {
+) {
     let stages = Stage::ALL.map(Stage::id).join(", ");
     match ITEM_ID.captures(&spec.id) {
         None => push_at(
@@ -457,24 +499,6 @@ fn check_item(
             &path.key("weight"),
             format!("item `{}`: weight must be a positive integer", spec.id),
         );
-    }
-    let probe_spec = spec.probe.as_ref()?;
-    match probe_spec.compile() {
-        Ok(probe) => Some(probe),
-        Err(problems) => {
-            for problem in problems {
-                let mut at = path.key("probe");
-                at.0.extend(problem.path.0);
-                push_at(
-                    diagnostics,
-                    file,
-                    doc,
-                    &at,
-                    format!("item `{}`: {}", spec.id, problem.message),
-                );
-            }
-            None
-        }
     }
 }
 
@@ -617,4 +641,32 @@ fn push_at(
         position: Some(doc.locate(path)),
         message,
     });
+}
+
+type Compiled = Option<Result<Probe, Vec<crate::probe::Problem>>>;
+
+/// Compiles probes on every core, keeping their order.
+fn compile_all(specs: &[Option<&crate::probe::ProbeSpec>]) -> Vec<Compiled> {
+    let compile = |spec: &Option<&crate::probe::ProbeSpec>| spec.map(|spec| spec.compile());
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || specs.len() < 8 {
+        return specs.iter().map(compile).collect();
+    }
+    let chunk = specs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = specs
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(compile).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }

@@ -1,9 +1,8 @@
 //! Finding files the way forges do: several names, several places, case-insensitively,
 //! never in a dependency's directory, and one main file chosen deliberately.
 
-use globset::{GlobBuilder, GlobMatcher};
-
 use super::Problem;
+use super::glob::{Glob, lowercase};
 use crate::repo::{Entry, RepoError, RepoView};
 use crate::yaml::Path;
 
@@ -20,7 +19,7 @@ const MAX_DEPTH: usize = 32;
 #[derive(Debug, Clone)]
 pub struct Finder {
     places: Vec<String>,
-    names: Vec<GlobMatcher>,
+    names: Vec<Glob>,
     /// The directories to list below each place, with how deep: `docs/**/*.md` needs
     /// `docs` listed recursively, `README*` only the place itself.
     listings: Vec<(String, usize)>,
@@ -72,15 +71,11 @@ impl Finder {
                 });
                 continue;
             }
-            match GlobBuilder::new(name)
-                .case_insensitive(true)
-                .literal_separator(true)
-                .build()
-            {
-                Ok(glob) => matchers.push(glob.compile_matcher()),
-                Err(error) => problems.push(Problem {
+            match Glob::new(name) {
+                Ok(glob) => matchers.push(glob),
+                Err(reason) => problems.push(Problem {
                     path: at,
-                    message: format!("invalid glob `{name}`: {}", error.kind()),
+                    message: format!("invalid glob `{name}`: {reason}"),
                 }),
             }
             let (dir, depth) = listing(name);
@@ -148,7 +143,11 @@ impl Finder {
                 if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
                     continue;
                 }
-                let Some(name_rank) = self.names.iter().position(|glob| glob.is_match(relative))
+                let lowered = lowercase(relative);
+                let Some(name_rank) = self
+                    .names
+                    .iter()
+                    .position(|glob| glob.is_match_lowercase(&lowered))
                 else {
                     continue;
                 };
@@ -177,12 +176,7 @@ impl Finder {
     /// A short description of what is looked for: the first few names, and the places.
     pub fn describe(&self) -> crate::i18n::Text {
         const SHOWN: usize = 4;
-        let mut names: Vec<&str> = self
-            .names
-            .iter()
-            .take(SHOWN)
-            .map(|m| m.glob().glob())
-            .collect();
+        let mut names: Vec<&str> = self.names.iter().take(SHOWN).map(Glob::as_str).collect();
         let more = self.names.len().saturating_sub(SHOWN);
         let more = if more > 0 {
             format!(" (+{more})")

@@ -11,6 +11,7 @@
 pub mod attest;
 pub mod content;
 pub mod file;
+mod glob;
 mod locate;
 
 use schemars::JsonSchema;
