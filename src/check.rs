@@ -42,37 +42,23 @@ pub fn run(
     options: Options,
 ) -> Report {
     let lang = options.lang;
+    let outcomes = run_items(checklist, repo, project);
     let items: Vec<ItemReport> = checklist
         .items
         .iter()
-        .map(|item| {
-            let outcome = match project.waivers.get(&item.id) {
-                Some(reason) => Outcome::new(
-                    Status::Skip,
-                    text!("waived: {reason}", "dispensé : {reason}"),
-                )
-                .with(Evidence::Waiver {
-                    reason: reason.clone(),
-                }),
-                None => item.probe.run(&Context {
-                    repo,
-                    project,
-                    item_id: &item.id,
-                }),
-            };
-            ItemReport {
-                id: item.id.clone(),
-                stage: item.stage,
-                level: item.level,
-                weight: item.weight,
-                probe: item.spec.kind(),
-                title: item.title.get(lang).to_owned(),
-                status: outcome.status,
-                message: outcome.message.get(lang).to_owned(),
-                evidence: outcome.evidence,
-                why: item.why.get(lang).to_owned(),
-                fix: item.fix.get(lang).to_owned(),
-            }
+        .zip(outcomes)
+        .map(|(item, outcome)| ItemReport {
+            id: item.id.clone(),
+            stage: item.stage,
+            level: item.level,
+            weight: item.weight,
+            probe: item.spec.kind(),
+            title: item.title.get(lang).to_owned(),
+            status: outcome.status,
+            message: outcome.message.get(lang).to_owned(),
+            evidence: outcome.evidence,
+            why: item.why.get(lang).to_owned(),
+            fix: item.fix.get(lang).to_owned(),
         })
         .collect();
 
@@ -128,6 +114,44 @@ pub fn run(
         questions,
         warnings: warnings(checklist, project, lang),
     }
+}
+
+/// Every item's outcome, in checklist order. Patterns compile on a second thread while
+/// the probes that need none read the repository; the others run last.
+fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> Vec<Outcome> {
+    let run = |item: &crate::checklist::Item| match project.waivers.get(&item.id) {
+        Some(reason) => Outcome::new(
+            Status::Skip,
+            text!("waived: {reason}", "dispensé : {reason}"),
+        )
+        .with(Evidence::Waiver {
+            reason: reason.clone(),
+        }),
+        None => item.probe.run(&Context {
+            repo,
+            project,
+            item_id: &item.id,
+        }),
+    };
+    let (later, first): (Vec<_>, Vec<_>) =
+        checklist.items.iter().enumerate().partition(|(_, item)| {
+            item.probe.needs_preparing() && !project.waivers.contains_key(&item.id)
+        });
+    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; checklist.items.len()];
+    std::thread::scope(|scope| {
+        if parallel && !later.is_empty() {
+            let to_prepare: Vec<_> = later.iter().map(|(_, item)| &item.probe).collect();
+            scope.spawn(move || to_prepare.iter().for_each(|probe| probe.prepare()));
+        }
+        for (index, item) in first.iter().chain(later.iter()) {
+            outcomes[*index] = Some(run(item));
+        }
+    });
+    outcomes
+        .into_iter()
+        .map(|outcome| outcome.expect("every item ran"))
+        .collect()
 }
 
 /// Answers and waivers that name no item of the checklist, or answer an item that is not

@@ -353,7 +353,6 @@ fn load_source(
         }
     };
     let mut seen: HashMap<String, Position> = HashMap::new();
-    let mut accepted = Vec::new();
     for (index, node) in item_nodes.iter().enumerate() {
         let path = items_path.index(index);
         let spec = match node.deserialize::<ItemSpec>(&doc, &path) {
@@ -381,16 +380,7 @@ fn load_source(
         }
         seen.insert(spec.id.clone(), id_position);
         check_fields(&spec, &file, &doc, &path, diagnostics);
-        accepted.push((spec, path, id_position));
-    }
-    // Compiling patterns is most of the cost of loading: spread it over the cores.
-    let specs: Vec<Option<&crate::probe::ProbeSpec>> = accepted
-        .iter()
-        .map(|(spec, _, _)| spec.probe.as_ref())
-        .collect();
-    let compiled = compile_all(&specs);
-    for ((spec, path, id_position), compiled) in accepted.into_iter().zip(compiled) {
-        let probe = match compiled {
+        let probe = match spec.probe.as_ref().map(|probe| probe.compile()) {
             None => None,
             Some(Ok(probe)) => Some(probe),
             Some(Err(problems)) => {
@@ -641,32 +631,4 @@ fn push_at(
         position: Some(doc.locate(path)),
         message,
     });
-}
-
-type Compiled = Option<Result<Probe, Vec<crate::probe::Problem>>>;
-
-/// Compiles probes on every core, keeping their order.
-fn compile_all(specs: &[Option<&crate::probe::ProbeSpec>]) -> Vec<Compiled> {
-    let compile = |spec: &Option<&crate::probe::ProbeSpec>| spec.map(|spec| spec.compile());
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || specs.len() < 8 {
-        return specs.iter().map(compile).collect();
-    }
-    let chunk = specs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = specs
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(compile).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| {
-                handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
 }

@@ -6,6 +6,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::sync::{Arc, OnceLock};
 
 use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
@@ -36,7 +37,11 @@ pub struct ContentSpec {
 #[derive(Debug, Clone)]
 pub struct ContentProbe {
     finder: Finder,
-    matcher: LineMatcher,
+    pattern: String,
+    case_sensitive: bool,
+    /// Built on first need, or ahead of time by [`ContentProbe::prepare`] on another
+    /// thread while other probes read the repository.
+    matcher: Arc<OnceLock<Result<LineMatcher, String>>>,
 }
 
 /// Tells whether a line matches. Only a yes or no is needed, never where, so a forward
@@ -91,18 +96,30 @@ impl LineMatcher {
 }
 
 impl ContentSpec {
+    /// Checks the names and the pattern's syntax; the matcher itself is built later, when
+    /// it is first needed (building costs ten times more than checking).
     pub fn compile(&self) -> Result<ContentProbe, Vec<Problem>> {
         let finder = Finder::compile(&self.names, self.places.as_deref());
-        let regex =
-            LineMatcher::new(&self.pattern, self.case_sensitive).map_err(|reason| Problem {
+        let syntax = regex_syntax::ast::parse::Parser::new()
+            .parse(&self.pattern)
+            .map(|_| ())
+            .map_err(|error| Problem {
                 path: Path::default().key("pattern"),
-                message: format!("invalid regular expression: {reason}"),
+                message: format!(
+                    "invalid regular expression: {}",
+                    syntax_reason(&error.to_string())
+                ),
             });
-        match (finder, regex) {
-            (Ok(finder), Ok(matcher)) => Ok(ContentProbe { finder, matcher }),
-            (finder, regex) => {
+        match (finder, syntax) {
+            (Ok(finder), Ok(())) => Ok(ContentProbe {
+                finder,
+                pattern: self.pattern.clone(),
+                case_sensitive: self.case_sensitive,
+                matcher: Arc::default(),
+            }),
+            (finder, syntax) => {
                 let mut problems = finder.err().unwrap_or_default();
-                problems.extend(regex.err());
+                problems.extend(syntax.err());
                 Err(problems)
             }
         }
@@ -118,6 +135,16 @@ fn syntax_reason(text: &str) -> String {
 }
 
 impl ContentProbe {
+    /// Builds the matcher now, if no one has yet.
+    pub fn prepare(&self) {
+        self.matcher();
+    }
+
+    fn matcher(&self) -> &Result<LineMatcher, String> {
+        self.matcher
+            .get_or_init(|| LineMatcher::new(&self.pattern, self.case_sensitive))
+    }
+
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let wanted = self.finder.describe();
         let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
@@ -144,7 +171,19 @@ impl ContentProbe {
         }
         let mut searched = Vec::new();
         let mut skipped = Vec::new();
-        let mut is_match = self.matcher.searcher();
+        let matcher = match self.matcher() {
+            Ok(matcher) => matcher,
+            Err(reason) => {
+                return Outcome::new(
+                    Status::Error,
+                    text!(
+                        "the pattern cannot be compiled: {reason}",
+                        "le motif ne peut pas être compilé : {reason}"
+                    ),
+                );
+            }
+        };
+        let mut is_match = matcher.searcher();
         for candidate in &candidates {
             let entry = &candidate.entry;
             if !matches!(entry.kind, EntryKind::File | EntryKind::Link { .. }) {

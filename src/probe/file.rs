@@ -8,6 +8,9 @@ use super::{Context, Evidence, Outcome, Problem, Status};
 use crate::repo::{Entry, EntryKind, RepoView};
 use crate::text;
 
+/// Other matching files named in the evidence, at most; the rest are counted.
+const MAX_OTHERS: usize = 10;
+
 /// A file no larger than this whose text is mostly a link is a pointer to a policy kept
 /// elsewhere.
 const POINTER_MAX_BYTES: u64 = 600;
@@ -81,8 +84,10 @@ impl FileProbe {
             .iter()
             .filter(|c| c.entry.path != main.path)
             .map(|c| c.entry.path.clone())
+            .take(MAX_OTHERS)
             .collect();
-        examine(context.repo, main, self.min_size, others)
+        let more_others = (candidates.len() - 1).saturating_sub(others.len());
+        examine(context.repo, main, self.min_size, others, more_others)
     }
 }
 
@@ -94,7 +99,13 @@ pub(super) fn pick_readable(candidates: &[Candidate]) -> Option<&Entry> {
         .find(|entry| matches!(entry.kind, EntryKind::File | EntryKind::Link { .. }))
 }
 
-fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<String>) -> Outcome {
+fn examine(
+    repo: &RepoView,
+    main: &Entry,
+    min_size: Option<u64>,
+    others: Vec<String>,
+    more_others: usize,
+) -> Outcome {
     let path = main.path.clone();
     let size = match repo.size(main) {
         Ok(size) => size,
@@ -105,6 +116,7 @@ fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<Str
         size,
         pointer: None,
         others,
+        more_others,
     };
     if size == 0 {
         return Outcome::new(Status::Fail, text!("{path} is empty", "{path} est vide"))
@@ -154,7 +166,12 @@ fn examine(repo: &RepoView, main: &Entry, min_size: Option<u64>, others: Vec<Str
 /// The other matching files, named when there are a few, counted when there are many.
 fn others_note(evidence: &Evidence) -> Option<String> {
     const SHOWN: usize = 3;
-    let Evidence::File { others, .. } = evidence else {
+    let Evidence::File {
+        others,
+        more_others,
+        ..
+    } = evidence
+    else {
         return None;
     };
     if others.is_empty() {
@@ -166,8 +183,9 @@ fn others_note(evidence: &Evidence) -> Option<String> {
         .cloned()
         .collect::<Vec<_>>()
         .join(", ");
-    if others.len() > SHOWN {
-        note.push_str(&format!(" +{}", others.len() - SHOWN));
+    let unnamed = others.len().saturating_sub(SHOWN) + more_others;
+    if unnamed > 0 {
+        note.push_str(&format!(" +{unnamed}"));
     }
     Some(note)
 }

@@ -76,6 +76,19 @@ pub struct Context<'a> {
 }
 
 impl Probe {
+    /// Does ahead of time, possibly on another thread, the costly part of getting ready
+    /// (compiling a content probe's pattern); running does it anyway when needed.
+    pub fn prepare(&self) {
+        if let Probe::Content(probe) = self {
+            probe.prepare();
+        }
+    }
+
+    /// Whether [`Probe::prepare`] has anything to do.
+    pub fn needs_preparing(&self) -> bool {
+        matches!(self, Probe::Content(_))
+    }
+
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         match self {
             Probe::File(probe) => probe.run(context),
@@ -156,8 +169,12 @@ pub enum Evidence {
         /// The link a short pointer file sends readers to.
         #[serde(skip_serializing_if = "Option::is_none")]
         pointer: Option<String>,
+        /// Other matching files, the best-ranked first (at most ten).
         #[serde(skip_serializing_if = "Vec::is_empty")]
         others: Vec<String>,
+        /// How many more matched beyond those named.
+        #[serde(skip_serializing_if = "is_zero")]
+        more_others: usize,
     },
     /// The line that matched.
     Line {
@@ -177,4 +194,8 @@ pub enum Evidence {
     },
     /// Why the project waived the item.
     Waiver { reason: String },
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }

@@ -3,7 +3,10 @@
 //! Trees are decoded only along the paths probes ask about. Symlinks are blobs holding
 //! their target; they are resolved inside the tree, never on disk.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
@@ -18,7 +21,12 @@ pub(super) struct TreeView {
     repo: gix::Repository,
     commit: ObjectId,
     tree: ObjectId,
+    /// Trees already decoded: every lookup walks down from the root.
+    decoded: RefCell<HashMap<ObjectId, Rc<[TreeEntry]>>>,
 }
+
+/// One entry of a tree: name, kind, id.
+type TreeEntry = (String, GitKind, ObjectId);
 
 /// What a path names in the tree.
 enum Found {
@@ -48,7 +56,12 @@ impl TreeView {
                 .detach();
             (commit.id, tree)
         };
-        Ok(TreeView { repo, commit, tree })
+        Ok(TreeView {
+            repo,
+            commit,
+            tree,
+            decoded: RefCell::default(),
+        })
     }
 
     pub(super) fn commit(&self) -> ObjectId {
@@ -67,24 +80,25 @@ impl TreeView {
     }
 
     /// The entries of one tree object, as (name, kind, id).
-    fn entries(
-        &self,
-        tree: ObjectId,
-        path: &str,
-    ) -> Result<Vec<(String, GitKind, ObjectId)>, RepoError> {
+    fn entries(&self, id: ObjectId, path: &str) -> Result<Rc<[TreeEntry]>, RepoError> {
+        if let Some(entries) = self.decoded.borrow().get(&id) {
+            return Ok(Rc::clone(entries));
+        }
         let tree = self
             .repo
-            .find_tree(tree)
+            .find_tree(id)
             .map_err(|e| self.git_error(path, e))?;
         let decoded = tree.decode().map_err(|e| self.git_error(path, e))?;
-        Ok(decoded
+        let entries: Rc<[TreeEntry]> = decoded
             .entries
             .iter()
             .filter_map(|entry| {
                 let name = entry.filename.to_str().ok()?.to_owned();
                 Some((name, entry.mode.kind(), entry.oid.to_owned()))
             })
-            .collect())
+            .collect();
+        self.decoded.borrow_mut().insert(id, Rc::clone(&entries));
+        Ok(entries)
     }
 
     /// What `path` names, walking down from the root tree.
@@ -94,11 +108,8 @@ impl TreeView {
             let Found::Tree(tree) = current else {
                 return Ok(None);
             };
-            let Some((_, kind, id)) = self
-                .entries(tree, path)?
-                .into_iter()
-                .find(|(name, _, _)| name == part)
-            else {
+            let entries = self.entries(tree, path)?;
+            let Some(&(_, kind, id)) = entries.iter().find(|(name, _, _)| name == part) else {
                 return Ok(None);
             };
             current = match kind {
@@ -130,7 +141,7 @@ impl TreeView {
         depth: usize,
         out: &mut Vec<Entry>,
     ) -> Result<(), RepoError> {
-        for (name, kind, id) in self.entries(tree, dir)? {
+        for (name, kind, id) in self.entries(tree, dir)?.iter().cloned() {
             let path = if dir.is_empty() {
                 name
             } else {
