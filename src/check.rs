@@ -142,7 +142,12 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
     std::thread::scope(|scope| {
         if parallel && !later.is_empty() {
             let to_prepare: Vec<_> = later.iter().map(|(_, item)| &item.probe).collect();
-            scope.spawn(move || to_prepare.iter().for_each(|probe| probe.prepare()));
+            scope.spawn(move || {
+                // A probe that cannot be prepared says so when it runs.
+                to_prepare.iter().for_each(|probe| {
+                    let _ = probe.prepare();
+                })
+            });
         }
         for (index, item) in first.iter().chain(later.iter()) {
             outcomes[*index] = Some(run(item));

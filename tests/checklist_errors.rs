@@ -175,6 +175,21 @@ fn bad_regex_is_located_at_the_pattern() {
     );
 }
 
+/// A pattern whose syntax parses but that cannot be built (Unicode classes: patterns
+/// match ASCII classes only) is still an error in the checklist, not at run time.
+#[test]
+fn unbuildable_regex_is_located_at_the_pattern() {
+    let item = ITEM_A.replace(
+        "    probe: {kind: file, names: [README]}\n",
+        "    probe:\n      kind: content\n      names: [README]\n      pattern: '\\p{Greek}'\n",
+    );
+    let lines = diagnostics(&format!("{HEADER}{item}"));
+    assert_eq!(
+        lines,
+        ["  FILE:15:7: item `needs.a`: invalid regular expression: Unicode not allowed here"]
+    );
+}
+
 #[test]
 fn bad_glob_is_located_at_the_name() {
     let item = ITEM_A.replace(

@@ -138,6 +138,14 @@ mod tests {
             )
             .unwrap_or_else(|error| panic!("checklists/{name}.yaml: {error}"));
             assert!(!embedded.items.is_empty());
+            for item in &embedded.items {
+                if let Err(problem) = item.probe.prepare() {
+                    panic!(
+                        "built-in checklist {name}, item {}: {}",
+                        item.id, problem.message
+                    );
+                }
+            }
             let ids = |c: &crate::checklist::Checklist| {
                 c.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>()
             };

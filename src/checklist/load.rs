@@ -382,7 +382,24 @@ fn load_source(
         check_fields(&spec, &file, &doc, &path, diagnostics);
         let probe = match spec.probe.as_ref().map(|probe| probe.compile()) {
             None => None,
-            Some(Ok(probe)) => Some(probe),
+            // Built-in checklists are known to compile (a test builds every probe); a
+            // file's patterns are built now, so that their errors point into the file.
+            Some(Ok(probe)) if matches!(source, Source::Builtin(_)) => Some(probe),
+            Some(Ok(probe)) => match probe.prepare() {
+                Ok(()) => Some(probe),
+                Err(problem) => {
+                    let mut at = path.key("probe");
+                    at.0.extend(problem.path.0);
+                    push_at(
+                        diagnostics,
+                        &file,
+                        &doc,
+                        &at,
+                        format!("item `{}`: {}", spec.id, problem.message),
+                    );
+                    None
+                }
+            },
             Some(Err(problems)) => {
                 for problem in problems {
                     let mut at = path.key("probe");

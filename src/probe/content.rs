@@ -135,9 +135,9 @@ fn syntax_reason(text: &str) -> String {
 }
 
 impl ContentProbe {
-    /// Builds the matcher now, if no one has yet.
-    pub fn prepare(&self) {
-        self.matcher();
+    /// Builds the matcher now, if no one has yet; says why it cannot be built.
+    pub fn prepare(&self) -> Result<(), String> {
+        self.matcher().as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
     fn matcher(&self) -> &Result<LineMatcher, String> {

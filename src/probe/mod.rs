@@ -77,10 +77,15 @@ pub struct Context<'a> {
 
 impl Probe {
     /// Does ahead of time, possibly on another thread, the costly part of getting ready
-    /// (compiling a content probe's pattern); running does it anyway when needed.
-    pub fn prepare(&self) {
-        if let Probe::Content(probe) = self {
-            probe.prepare();
+    /// (compiling a content probe's pattern); running does it anyway when needed. The
+    /// error says what in the probe's specification cannot be used, and where.
+    pub fn prepare(&self) -> Result<(), Problem> {
+        match self {
+            Probe::Content(probe) => probe.prepare().map_err(|reason| Problem {
+                path: yaml::Path::default().key("pattern"),
+                message: format!("invalid regular expression: {reason}"),
+            }),
+            _ => Ok(()),
         }
     }
 
