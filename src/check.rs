@@ -117,7 +117,8 @@ pub fn run(
 }
 
 /// Every item's outcome, in checklist order. Patterns compile on a second thread while
-/// the probes that need none read the repository; the others run last.
+/// the probes that need none read the repository; the others run last, building any
+/// pattern the second thread has not reached yet.
 fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> Vec<Outcome> {
     let run = |item: &crate::checklist::Item| match project.waivers.get(&item.id) {
         Some(reason) => Outcome::new(
@@ -143,8 +144,10 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
         if parallel && !later.is_empty() {
             let to_prepare: Vec<_> = later.iter().map(|(_, item)| &item.probe).collect();
             scope.spawn(move || {
-                // A probe that cannot be prepared says so when it runs.
-                to_prepare.iter().for_each(|probe| {
+                // From the last: the main thread builds what it needs from the first, so
+                // the two meet in the middle. A probe that cannot be prepared says so
+                // when it runs.
+                to_prepare.iter().rev().for_each(|probe| {
                     let _ = probe.prepare();
                 })
             });
