@@ -25,7 +25,7 @@ pub(super) struct Worktree {
 }
 
 struct Ignore {
-    index: gix::worktree::Index,
+    index: gix::index::File,
     /// Detached from the repository so that this struct does not borrow it.
     stack: gix::worktree::Stack,
 }
@@ -152,7 +152,15 @@ impl Worktree {
     }
 
     fn load_ignore(&self) -> Option<Ignore> {
-        let index = self.repo.index_or_empty().ok()?;
+        // The index tells tracked files from untracked ones. Its checksum is not verified:
+        // that hashes the whole file (a third of a check's time on a large repository),
+        // and a damaged index costs at most a misjudged untracked file.
+        let path = self.repo.index_path();
+        let index = if path.is_file() {
+            gix::index::File::at(&path, self.repo.object_hash(), true, Default::default()).ok()?
+        } else {
+            gix::index::File::from_state(gix::index::State::new(self.repo.object_hash()), path)
+        };
         let stack = self
             .repo
             .excludes(
