@@ -26,8 +26,9 @@ pub(super) struct Worktree {
 
 struct Ignore {
     index: gix::index::File,
-    /// Detached from the repository so that this struct does not borrow it.
-    stack: gix::worktree::Stack,
+    /// Detached from the repository so that this struct does not borrow it; built when
+    /// the first untracked path needs it.
+    stack: Option<gix::worktree::Stack>,
 }
 
 impl Worktree {
@@ -74,7 +75,6 @@ impl Worktree {
             .min_depth(1)
             .max_depth(depth)
             .follow_links(false)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
                 !(e.file_type().is_dir()
@@ -127,50 +127,53 @@ impl Worktree {
     fn is_ignored(&self, relative: &str, is_dir: bool) -> bool {
         let mut slot = self.ignore.borrow_mut();
         if slot.is_none() {
-            *slot = self.load_ignore();
+            *slot = self.load_index().map(|index| Ignore { index, stack: None });
         }
         let Some(ignore) = slot.as_mut() else {
             return false;
         };
-        if !is_dir
-            && ignore
+        let tracked = if is_dir {
+            tracks_files_under(&ignore.index, relative)
+        } else {
+            ignore
                 .index
                 .entry_by_path(relative.as_bytes().as_bstr())
                 .is_some()
-        {
+        };
+        if tracked {
             return false;
         }
-        if is_dir && tracks_files_under(&ignore.index, relative) {
-            return false;
+        // Ignore rules are only needed once an untracked path turns up.
+        if ignore.stack.is_none() {
+            ignore.stack = self.load_excludes(&ignore.index);
         }
+        let Some(stack) = ignore.stack.as_mut() else {
+            return false;
+        };
         let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
-        ignore
-            .stack
+        stack
             .at_entry(relative.as_bytes().as_bstr(), mode, &self.repo.objects)
             .map(|platform| platform.is_excluded())
             .unwrap_or(false)
     }
 
-    fn load_ignore(&self) -> Option<Ignore> {
-        // The index tells tracked files from untracked ones. Its checksum is not verified:
-        // that hashes the whole file (a third of a check's time on a large repository),
-        // and a damaged index costs at most a misjudged untracked file.
+    /// The index tells tracked files from untracked ones. Its checksum is not verified:
+    /// that hashes the whole file (a third of a check's time on a large repository), and
+    /// a damaged index costs at most a misjudged untracked file.
+    fn load_index(&self) -> Option<gix::index::File> {
         let path = self.repo.index_path();
-        let index = if path.is_file() {
-            gix::index::File::at(&path, self.repo.object_hash(), true, Default::default()).ok()?
+        if path.is_file() {
+            gix::index::File::at(&path, self.repo.object_hash(), true, Default::default()).ok()
         } else {
-            gix::index::File::from_state(gix::index::State::new(self.repo.object_hash()), path)
-        };
-        let stack = self
-            .repo
-            .excludes(
-                &index,
-                None,
-                gix::worktree::stack::state::ignore::Source::WorktreeThenIdMappingIfNotSkipped,
-            )
-            .ok()?
-            .detach();
-        Some(Ignore { index, stack })
+            let empty = gix::index::State::new(self.repo.object_hash());
+            Some(gix::index::File::from_state(empty, path))
+        }
+    }
+
+    /// `.gitignore` files, `.git/info/exclude` and `core.excludesFile`.
+    fn load_excludes(&self, index: &gix::index::State) -> Option<gix::worktree::Stack> {
+        let source = gix::worktree::stack::state::ignore::Source::WorktreeThenIdMappingIfNotSkipped;
+        Some(self.repo.excludes(index, None, source).ok()?.detach())
     }
 
     /// Follows a symlink (and the symlinks it points to) while it stays inside the

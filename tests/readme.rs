@@ -1,0 +1,63 @@
+//! The examples of README.md work as written.
+
+mod common;
+
+use common::{README, Repo};
+
+const README_MD: &str = include_str!("../README.md");
+
+/// The YAML block of README.md that contains `marker`.
+fn yaml_block(marker: &str) -> &'static str {
+    let at = README_MD.find(marker).expect("the README has the example");
+    let start = README_MD[..at]
+        .rfind("```yaml\n")
+        .expect("inside a yaml block")
+        + "```yaml\n".len();
+    let end = start + README_MD[start..].find("```").expect("a closed block");
+    &README_MD[start..end]
+}
+
+#[test]
+fn the_checklist_example_extends_the_default_as_described() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let path = repo.write_checklist("my-org.yaml", yaml_block("extends: default"));
+    let output = repo.ospo(&["list", "--checklist", &path]);
+    output.assert_code(0);
+    let row = |id: &str| {
+        output
+            .stdout
+            .lines()
+            .find(|line| line.contains(&format!(" {id} ")))
+            .map(str::to_owned)
+    };
+    assert!(
+        row("community.code-of-conduct").is_some_and(|r| r.contains("required")),
+        "{}",
+        output.all()
+    );
+    assert!(row("funding.funding-file").is_none(), "{}", output.all());
+    assert!(
+        row("community.security-contact-email").is_some(),
+        "{}",
+        output.all()
+    );
+}
+
+#[test]
+fn the_ospo_yml_example_answers_and_waives() {
+    let repo = Repo::with_files(&[("README.md", README), (".ospo.yml", yaml_block("answers:"))]);
+    let output = repo.ospo(&["check", "--format", "json"]);
+    let report = output.json();
+    assert_eq!(common::status(&report, "communication.calendar"), "pass");
+    assert_eq!(
+        common::status(&report, "funding.infrastructure-budget"),
+        "skip"
+    );
+    assert_eq!(common::status(&report, "funding.funding-file"), "skip");
+    assert_eq!(
+        report["warnings"].as_array().map(Vec::len),
+        Some(0),
+        "{}",
+        output.all()
+    );
+}
