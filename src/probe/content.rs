@@ -12,7 +12,6 @@ use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
 use crate::repo::{EntryKind, RepoError, SCAN_BYTES};
 use crate::text;
-use crate::yaml::Path;
 
 /// Compiled regexes are bounded so that a pathological pattern cannot eat memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -96,33 +95,17 @@ impl LineMatcher {
 }
 
 impl ContentSpec {
-    /// Checks the names and the pattern's syntax; the matcher itself is built later, when
-    /// it is first needed (building costs ten times more than checking).
+    /// Compiles the file names. The pattern is built later, when first needed or ahead of
+    /// time by [`ContentProbe::prepare`]: building costs more than the rest of loading, and
+    /// the loader prepares the patterns of checklist files at once, so that their errors
+    /// still point into the file.
     pub fn compile(&self) -> Result<ContentProbe, Vec<Problem>> {
-        let finder = Finder::compile(&self.names, self.places.as_deref());
-        let syntax = regex_syntax::ast::parse::Parser::new()
-            .parse(&self.pattern)
-            .map(|_| ())
-            .map_err(|error| Problem {
-                path: Path::default().key("pattern"),
-                message: format!(
-                    "invalid regular expression: {}",
-                    syntax_reason(&error.to_string())
-                ),
-            });
-        match (finder, syntax) {
-            (Ok(finder), Ok(())) => Ok(ContentProbe {
-                finder,
-                pattern: self.pattern.clone(),
-                case_sensitive: self.case_sensitive,
-                matcher: Arc::default(),
-            }),
-            (finder, syntax) => {
-                let mut problems = finder.err().unwrap_or_default();
-                problems.extend(syntax.err());
-                Err(problems)
-            }
-        }
+        Ok(ContentProbe {
+            finder: Finder::compile(&self.names, self.places.as_deref())?,
+            pattern: self.pattern.clone(),
+            case_sensitive: self.case_sensitive,
+            matcher: Arc::default(),
+        })
     }
 }
 

@@ -25,9 +25,9 @@ pub(super) struct Worktree {
 }
 
 struct Ignore {
-    index: gix::index::File,
-    /// Detached from the repository so that this struct does not borrow it; built when
-    /// the first untracked path needs it.
+    /// Read only when an ignored path turns up, to tell whether git tracks it anyway.
+    index: Option<gix::index::File>,
+    /// Detached from the repository so that this struct does not borrow it.
     stack: Option<gix::worktree::Stack>,
 }
 
@@ -126,54 +126,49 @@ impl Worktree {
     /// Whether git ignores an untracked path; tracked files always count.
     fn is_ignored(&self, relative: &str, is_dir: bool) -> bool {
         let mut slot = self.ignore.borrow_mut();
-        if slot.is_none() {
-            *slot = self.load_index().map(|index| Ignore { index, stack: None });
-        }
-        let Some(ignore) = slot.as_mut() else {
-            return false;
-        };
-        let tracked = if is_dir {
-            tracks_files_under(&ignore.index, relative)
-        } else {
-            ignore
-                .index
-                .entry_by_path(relative.as_bytes().as_bstr())
-                .is_some()
-        };
-        if tracked {
-            return false;
-        }
-        // Ignore rules are only needed once an untracked path turns up.
-        if ignore.stack.is_none() {
-            ignore.stack = self.load_excludes(&ignore.index);
-        }
+        let ignore = slot.get_or_insert_with(|| Ignore {
+            stack: self.load_excludes(),
+            index: None,
+        });
         let Some(stack) = ignore.stack.as_mut() else {
             return false;
         };
         let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
-        stack
+        let excluded = stack
             .at_entry(relative.as_bytes().as_bstr(), mode, &self.repo.objects)
-            .map(|platform| platform.is_excluded())
-            .unwrap_or(false)
+            .is_ok_and(|platform| platform.is_excluded());
+        if !excluded {
+            return false;
+        }
+        // An ignored path still counts when git tracks it: only now is the index read.
+        let index = ignore.index.get_or_insert_with(|| self.load_index());
+        let tracked = if is_dir {
+            tracks_files_under(index, relative)
+        } else {
+            index.entry_by_path(relative.as_bytes().as_bstr()).is_some()
+        };
+        !tracked
     }
 
     /// The index tells tracked files from untracked ones. Its checksum is not verified:
-    /// that hashes the whole file (a third of a check's time on a large repository), and
-    /// a damaged index costs at most a misjudged untracked file.
-    fn load_index(&self) -> Option<gix::index::File> {
+    /// that hashes the whole file, and a damaged index costs at most a misjudged ignored
+    /// file. No index, or an unreadable one, tracks nothing.
+    fn load_index(&self) -> gix::index::File {
         let path = self.repo.index_path();
-        if path.is_file() {
-            gix::index::File::at(&path, self.repo.object_hash(), true, Default::default()).ok()
-        } else {
-            let empty = gix::index::State::new(self.repo.object_hash());
-            Some(gix::index::File::from_state(empty, path))
-        }
+        gix::index::File::at(&path, self.repo.object_hash(), true, Default::default())
+            .unwrap_or_else(|_| {
+                gix::index::File::from_state(gix::index::State::new(self.repo.object_hash()), path)
+            })
     }
 
-    /// `.gitignore` files, `.git/info/exclude` and `core.excludesFile`.
-    fn load_excludes(&self, index: &gix::index::State) -> Option<gix::worktree::Stack> {
+    /// `.gitignore` files, `.git/info/exclude` and `core.excludesFile`, read from the
+    /// worktree as paths are checked.
+    fn load_excludes(&self) -> Option<gix::worktree::Stack> {
+        // Without an index, ignore files are read from the worktree only: a sparse
+        // checkout's ignore files outside the checkout are not consulted.
+        let no_index = gix::index::State::new(self.repo.object_hash());
         let source = gix::worktree::stack::state::ignore::Source::WorktreeThenIdMappingIfNotSkipped;
-        Some(self.repo.excludes(index, None, source).ok()?.detach())
+        Some(self.repo.excludes(&no_index, None, source).ok()?.detach())
     }
 
     /// Follows a symlink (and the symlinks it points to) while it stays inside the
