@@ -380,26 +380,22 @@ fn load_source(
         }
         seen.insert(spec.id.clone(), id_position);
         check_fields(&spec, &file, &doc, &path, diagnostics);
-        let probe = match spec.probe.as_ref().map(|probe| probe.compile()) {
+        // Built-in checklists are known to compile (a test builds every probe); a file's
+        // patterns are built now, so that their errors point into the file.
+        let trusted = matches!(source, Source::Builtin(_));
+        let compiled = spec.probe.as_ref().map(|probe| {
+            let probe = probe.compile()?;
+            match trusted {
+                true => Ok(probe),
+                false => probe
+                    .prepare()
+                    .map(|()| probe)
+                    .map_err(|problem| vec![problem]),
+            }
+        });
+        let probe = match compiled {
             None => None,
-            // Built-in checklists are known to compile (a test builds every probe); a
-            // file's patterns are built now, so that their errors point into the file.
-            Some(Ok(probe)) if matches!(source, Source::Builtin(_)) => Some(probe),
-            Some(Ok(probe)) => match probe.prepare() {
-                Ok(()) => Some(probe),
-                Err(problem) => {
-                    let mut at = path.key("probe");
-                    at.0.extend(problem.path.0);
-                    push_at(
-                        diagnostics,
-                        &file,
-                        &doc,
-                        &at,
-                        format!("item `{}`: {}", spec.id, problem.message),
-                    );
-                    None
-                }
-            },
+            Some(Ok(probe)) => Some(probe),
             Some(Err(problems)) => {
                 for problem in problems {
                     let mut at = path.key("probe");

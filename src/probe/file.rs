@@ -47,17 +47,9 @@ impl FileProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let wanted = self.finder.describe();
         let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
-        let candidates = match self.finder.find(context.repo) {
+        let candidates = match self.finder.candidates(context.repo) {
             Ok(candidates) => candidates,
-            Err(error) => {
-                return Outcome::new(
-                    Status::Error,
-                    text!(
-                        "cannot list files: {error}",
-                        "impossible de lister les fichiers : {error}"
-                    ),
-                );
-            }
+            Err(outcome) => return *outcome,
         };
         let Some(main) = pick_readable(&candidates) else {
             return match candidates.first() {

@@ -119,8 +119,22 @@ impl Finder {
         }
     }
 
+    /// Every matching file, the main one first; a listing that fails is the probe's
+    /// outcome, an error.
+    pub fn candidates(&self, repo: &RepoView) -> Result<Vec<Candidate>, Box<super::Outcome>> {
+        self.find(repo).map_err(|error| {
+            Box::new(super::Outcome::new(
+                super::Status::Error,
+                crate::text!(
+                    "cannot list files: {error}",
+                    "impossible de lister les fichiers : {error}"
+                ),
+            ))
+        })
+    }
+
     /// Every matching file, the main one first.
-    pub fn find(&self, repo: &RepoView) -> Result<Vec<Candidate>, RepoError> {
+    fn find(&self, repo: &RepoView) -> Result<Vec<Candidate>, RepoError> {
         let mut found: Vec<Candidate> = Vec::new();
         for (place_rank, place) in self.places.iter().enumerate() {
             let prefix = match place.trim_matches('/') {
