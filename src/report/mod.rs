@@ -198,10 +198,11 @@ pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// A score as text: `87.5%`, or `—` when nothing applies.
-pub(crate) fn percent(score: Option<f64>) -> String {
-    match score {
-        Some(score) => format!("{score:.1}%"),
-        None => "—".to_owned(),
+/// A score as text: `87.5%` in English, `87,5 %` in French, `—` when nothing applies.
+pub(crate) fn percent(score: Option<f64>, lang: Lang) -> String {
+    match (score, lang) {
+        (None, _) => "—".to_owned(),
+        (Some(score), Lang::En) => format!("{score:.1}%"),
+        (Some(score), Lang::Fr) => format!("{score:.1}\u{202f}%").replace('.', ","),
     }
 }

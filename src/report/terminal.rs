@@ -69,7 +69,7 @@ pub fn render(report: &Report, style: Style) -> String {
             stage.number,
             stage.title,
             w.score,
-            percent(stage.score),
+            percent(stage.score, lang),
             stage.passed_weight,
             stage.applicable_weight
         );
@@ -95,7 +95,7 @@ pub fn render(report: &Report, style: Style) -> String {
         let c = stage.counts;
         summary.add_row(vec![
             Cell::new(format!("{}. {}", stage.number, stage.title)),
-            Cell::new(percent(stage.score)),
+            Cell::new(percent(stage.score, lang)),
             Cell::new(c.pass),
             Cell::new(c.fail),
             Cell::new(c.unknown),
@@ -106,7 +106,7 @@ pub fn render(report: &Report, style: Style) -> String {
     let c = report.counts;
     summary.add_row(vec![
         Cell::new(w.overall).add_attribute(Attribute::Bold),
-        Cell::new(percent(report.score)).add_attribute(Attribute::Bold),
+        Cell::new(percent(report.score, lang)).add_attribute(Attribute::Bold),
         Cell::new(c.pass),
         Cell::new(c.fail),
         Cell::new(c.unknown),
@@ -171,7 +171,7 @@ pub fn render(report: &Report, style: Style) -> String {
         out,
         "\n{verdict}{colon} {} {}",
         w.overall.to_lowercase(),
-        percent(report.score)
+        percent(report.score, lang)
     );
     if !judgement.failed_required.is_empty() {
         let _ = write!(
@@ -182,7 +182,12 @@ pub fn render(report: &Report, style: Style) -> String {
         );
     }
     if let Some(threshold) = judgement.below_threshold {
-        let _ = write!(out, "; {} {threshold}%", w.below_threshold);
+        // As the user wrote it: 99, not 99.0.
+        let threshold = match lang {
+            crate::i18n::Lang::En => format!("{threshold}%"),
+            crate::i18n::Lang::Fr => format!("{threshold}\u{202f}%").replace('.', ","),
+        };
+        let _ = write!(out, "; {} {threshold}", w.below_threshold);
     }
     out.push('\n');
     out
