@@ -318,19 +318,7 @@ fn an_empty_waiver_reason_is_an_error() {
 
 #[test]
 fn ospo_yml_selects_a_checklist_relative_to_the_root() {
-    let repo = Repo::with_files(&[
-        ("README.md", README),
-        (".ospo.yml", "checklist: lists/custom.yaml\n"),
-        (
-            "lists/custom.yaml",
-            &checklist_yaml(&[item_yaml(
-                "needs.readme",
-                "required",
-                1,
-                "{kind: file, names: [\"README*\"]}",
-            )]),
-        ),
-    ]);
+    let repo = repo_with_its_own_checklist();
     // From a subdirectory too: the path is relative to the root, not the cwd.
     let output = ospo(&repo.path().join("lists"), &["check", "--format", "json"]);
     output.assert_code(0);

@@ -731,23 +731,6 @@ fn a_file_path_inside_the_repository_finds_its_root() {
 
 // ── the checklist named by .ospo.yml, in commit views ──
 
-/// A repository whose committed `.ospo.yml` names a checklist committed beside it.
-fn repo_with_its_own_checklist() -> Repo {
-    Repo::with_files(&[
-        ("README.md", README),
-        (".ospo.yml", "checklist: lists/custom.yaml\n"),
-        (
-            "lists/custom.yaml",
-            &checklist_yaml(&[item_yaml(
-                "needs.readme",
-                "required",
-                1,
-                "{kind: file, names: [\"README*\"]}",
-            )]),
-        ),
-    ])
-}
-
 #[test]
 fn ospo_yml_checklist_in_the_worktree_is_used() {
     let repo = repo_with_its_own_checklist();

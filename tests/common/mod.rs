@@ -591,3 +591,20 @@ pub fn complete_project() -> Repo {
     files.push((".ospo.yml".to_owned(), complete_ospo_yml()));
     Repo::with_files(&files)
 }
+
+/// A repository whose committed `.ospo.yml` names a checklist committed beside it.
+pub fn repo_with_its_own_checklist() -> Repo {
+    Repo::with_files(&[
+        ("README.md", README),
+        (".ospo.yml", "checklist: lists/custom.yaml\n"),
+        (
+            "lists/custom.yaml",
+            &checklist_yaml(&[item_yaml(
+                "needs.readme",
+                "required",
+                1,
+                "{kind: file, names: [\"README*\"]}",
+            )]),
+        ),
+    ])
+}
