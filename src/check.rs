@@ -120,6 +120,15 @@ pub fn run(
 /// the probes that need none read the repository; the others run last, building any
 /// pattern the second thread has not reached yet.
 fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> Vec<Outcome> {
+    // One pass over the history covers the windows of every history probe.
+    let now = now();
+    let window = checklist
+        .items
+        .iter()
+        .filter(|item| !project.waivers.contains_key(&item.id))
+        .filter_map(|item| item.probe.history_window(now))
+        .reduce(crate::repo::history::Window::union);
+    let history = window.map(|window| repo.history(window));
     let run = |item: &crate::checklist::Item| match project.waivers.get(&item.id) {
         Some(reason) => Outcome::new(
             Status::Skip,
@@ -132,6 +141,8 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
             repo,
             project,
             item_id: &item.id,
+            history: history.as_ref(),
+            now,
         }),
     };
     let (later, first): (Vec<_>, Vec<_>) =
@@ -160,6 +171,19 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
         .into_iter()
         .map(|outcome| outcome.expect("every item ran"))
         .collect()
+}
+
+/// The time history windows count back from: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds use it; so do the tests), else the clock.
+fn now() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |elapsed| elapsed.as_secs() as i64)
+        })
 }
 
 /// Answers and waivers that name no item of the checklist, or answer an item that is not

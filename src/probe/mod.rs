@@ -10,6 +10,7 @@
 
 pub mod attest;
 pub mod content;
+pub mod dco;
 pub mod file;
 mod glob;
 mod locate;
@@ -19,7 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 use crate::project::ProjectFile;
-use crate::repo::RepoView;
+use crate::repo::history::{History, Window};
+use crate::repo::{RepoError, RepoView};
 use crate::yaml;
 
 /// A probe as the checklist writes it; `kind` picks the variant.
@@ -32,6 +34,8 @@ pub enum ProbeSpec {
     Content(content::ContentSpec),
     /// The project answers the question in `.ospo.yml`.
     Attest(attest::AttestSpec),
+    /// Recent commits carry a Developer Certificate of Origin sign-off.
+    Dco(dco::DcoSpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -40,6 +44,7 @@ pub enum Probe {
     File(file::FileProbe),
     Content(content::ContentProbe),
     Attest(attest::AttestProbe),
+    Dco(dco::DcoProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -56,6 +61,7 @@ impl ProbeSpec {
             ProbeSpec::File(spec) => spec.compile().map(Probe::File),
             ProbeSpec::Content(spec) => spec.compile().map(Probe::Content),
             ProbeSpec::Attest(spec) => Ok(Probe::Attest(spec.compile())),
+            ProbeSpec::Dco(spec) => spec.compile().map(Probe::Dco),
         }
     }
 
@@ -64,6 +70,7 @@ impl ProbeSpec {
             ProbeSpec::File(_) => "file",
             ProbeSpec::Content(_) => "content",
             ProbeSpec::Attest(_) => "attest",
+            ProbeSpec::Dco(_) => "dco",
         }
     }
 }
@@ -73,6 +80,12 @@ pub struct Context<'a> {
     pub repo: &'a RepoView,
     pub project: &'a ProjectFile,
     pub item_id: &'a str,
+    /// The history, read once for every history probe of the checklist (`None` when no
+    /// probe needs it).
+    pub history: Option<&'a Result<History, RepoError>>,
+    /// The time windows count back from, seconds since the epoch: `SOURCE_DATE_EPOCH`
+    /// when set, else the clock.
+    pub now: i64,
 }
 
 impl Probe {
@@ -89,6 +102,14 @@ impl Probe {
         }
     }
 
+    /// The part of the history this probe reads, if it reads any.
+    pub fn history_window(&self, now: i64) -> Option<Window> {
+        match self {
+            Probe::Dco(probe) => Some(probe.window(now)),
+            _ => None,
+        }
+    }
+
     /// Whether [`Probe::prepare`] has anything to do.
     pub fn needs_preparing(&self) -> bool {
         matches!(self, Probe::Content(_))
@@ -99,6 +120,7 @@ impl Probe {
             Probe::File(probe) => probe.run(context),
             Probe::Content(probe) => probe.run(context),
             Probe::Attest(probe) => probe.run(context),
+            Probe::Dco(probe) => probe.run(context),
         }
     }
 }
@@ -164,7 +186,7 @@ impl Outcome {
 }
 
 /// The facts behind an outcome, for people and for tools reading the JSON report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Evidence {
     /// The file found, and how many other files matched.
@@ -196,6 +218,21 @@ pub enum Evidence {
         evidence: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         date: Option<String>,
+    },
+    /// Sign-offs in the window: counts, the rule in force and the commits that fail it.
+    Dco {
+        rule: &'static str,
+        scope: &'static str,
+        checked: usize,
+        signed: usize,
+        share: f64,
+        merges: usize,
+        bots: usize,
+        shallow: bool,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        offending: Vec<dco::Offence>,
+        #[serde(skip_serializing_if = "is_zero")]
+        more_offending: usize,
     },
     /// Why the project waived the item.
     Waiver { reason: String },

@@ -6,6 +6,7 @@
 //! repository is ever read (a symlink pointing out is reported, not followed), nothing the
 //! repository contains is ever run, and reads are bounded.
 
+pub mod history;
 mod tree;
 mod worktree;
 
@@ -236,6 +237,24 @@ impl RepoView {
             Backend::Worktree(w) => w.read(path, limit),
             Backend::Tree(t) => t.read(path, limit),
         }
+    }
+
+    /// The commits before the one the view shows, newest first, as far back as `window`
+    /// reaches, read in one pass. A worktree with no commit has no history.
+    pub fn history(&self, window: history::Window) -> Result<history::History, RepoError> {
+        let Some(commit) = self.commit.as_deref() else {
+            return Ok(history::History::default());
+        };
+        let start =
+            gix::ObjectId::from_hex(commit.as_bytes()).map_err(|error| RepoError::Read {
+                path: format!("commit {commit}"),
+                message: error.to_string(),
+            })?;
+        let repo = match &self.backend {
+            Backend::Worktree(w) => w.repository(),
+            Backend::Tree(t) => t.repository(),
+        };
+        history::walk(repo, start, window)
     }
 
     fn target<'a>(&self, entry: &'a Entry) -> Result<&'a str, RepoError> {

@@ -64,6 +64,10 @@ impl TreeView {
         })
     }
 
+    pub(super) fn repository(&self) -> &gix::Repository {
+        &self.repo
+    }
+
     pub(super) fn commit(&self) -> ObjectId {
         self.commit
     }

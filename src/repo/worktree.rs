@@ -41,6 +41,10 @@ impl Worktree {
         })
     }
 
+    pub(super) fn repository(&self) -> &gix::Repository {
+        &self.repo
+    }
+
     pub(super) fn root(&self) -> &Path {
         &self.root
     }

@@ -1,0 +1,417 @@
+//! `dco`: the share of recent commits signed off under the Developer Certificate of Origin.
+//!
+//! Merges and bots are left out. A commit passes when one of its sign-offs satisfies the
+//! rule in force, which the report states: the DCO app's (`author-or-committer`),
+//! dco-check's (`author`) or any well-formed sign-off (`presence`). Sign-offs are read
+//! from the trailer block, as git does, or from anywhere in the message, as the DCO app
+//! does.
+
+use regex::{Regex, RegexBuilder};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Evidence, Outcome, Problem, Status};
+use crate::repo::history::{Commit, Identity};
+use crate::text;
+use crate::yaml::Path;
+
+/// Commits checked when the checklist gives no window.
+const DEFAULT_LAST: usize = 500;
+/// Offending commits named in the evidence, at most; the rest are counted.
+const MAX_LISTED: usize = 20;
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DcoSpec {
+    /// Which sign-offs count; default `author-or-committer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<DcoRule>,
+    /// Where sign-offs are read; default `trailers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<SignoffScope>,
+    /// A regular expression on author names and emails marking bots, left out; default
+    /// `\[bot\]` (GitHub's bot accounts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bots: Option<String>,
+    /// The smallest share of signed commits, in percent, that passes; default 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<f64>,
+    /// Check at most the last N commits (default 500 when `days` is not given either).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<usize>,
+    /// Check the commits of the last N days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum DcoRule {
+    /// The sign-off's name is the author's or the committer's, and so is its email, both
+    /// compared case-insensitively (the DCO GitHub app).
+    #[default]
+    AuthorOrCommitter,
+    /// The sign-off's name and email are exactly the author's (dco-check).
+    Author,
+    /// Any well-formed sign-off, `Name <email>`.
+    Presence,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignoffScope {
+    /// The trailer block at the end of the message, as git reads it.
+    #[default]
+    Trailers,
+    /// Any line of the message (`Signed-off-by: Name <email>`, one space after the
+    /// colon), as the DCO app reads it.
+    Message,
+}
+
+/// What is wrong with a commit's sign-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    Missing,
+    NameMismatch,
+    EmailMismatch,
+    Malformed,
+}
+
+/// A commit that fails the rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Offence {
+    pub commit: String,
+    pub author: String,
+    pub subject: String,
+    pub reason: Reason,
+}
+
+#[derive(Debug, Clone)]
+pub struct DcoProbe {
+    rule: DcoRule,
+    scope: SignoffScope,
+    bots: Regex,
+    threshold: f64,
+    last: Option<usize>,
+    days: Option<u32>,
+}
+
+impl DcoSpec {
+    pub fn compile(&self) -> Result<DcoProbe, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let bots = RegexBuilder::new(self.bots.as_deref().unwrap_or(r"\[bot\]"))
+            .case_insensitive(true)
+            .build()
+            .map_err(|error| {
+                problems.push(Problem {
+                    path: Path::default().key("bots"),
+                    message: format!("invalid regular expression: {error}"),
+                })
+            })
+            .ok();
+        let threshold = self.threshold.unwrap_or(100.0);
+        if !(0.0..=100.0).contains(&threshold) {
+            problems.push(Problem {
+                path: Path::default().key("threshold"),
+                message: format!("threshold {threshold} is not a percentage between 0 and 100"),
+            });
+        }
+        if self.last == Some(0) {
+            problems.push(Problem {
+                path: Path::default().key("last"),
+                message: "`last` must be at least 1".into(),
+            });
+        }
+        match bots {
+            Some(bots) if problems.is_empty() => Ok(DcoProbe {
+                rule: self.rule.unwrap_or_default(),
+                scope: self.scope.unwrap_or_default(),
+                bots,
+                threshold,
+                last: self.last.or(if self.days.is_none() {
+                    Some(DEFAULT_LAST)
+                } else {
+                    None
+                }),
+                days: self.days,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+impl DcoProbe {
+    /// The window of history this probe reads, in commits and days before `now`.
+    pub fn window(&self, now: i64) -> crate::repo::history::Window {
+        crate::repo::history::Window {
+            last: self.last,
+            since: self.days.map(|days| now - i64::from(days) * 86_400),
+        }
+    }
+
+    pub fn run(&self, context: &Context<'_>) -> Outcome {
+        let history = match context.history {
+            Some(Ok(history)) => history,
+            Some(Err(error)) => {
+                return Outcome::new(
+                    Status::Error,
+                    text!(
+                        "cannot read the history: {error}",
+                        "impossible de lire l'historique : {error}"
+                    ),
+                );
+            }
+            None => {
+                return Outcome::new(
+                    Status::Error,
+                    text!("the history was not read", "l'historique n'a pas été lu"),
+                );
+            }
+        };
+        let window = self.window(context.now);
+        let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
+        let mut offending = Vec::new();
+        for (index, commit) in history.commits.iter().enumerate() {
+            if !window.contains(index, commit.time) {
+                break;
+            }
+            if commit.parents > 1 {
+                merges += 1;
+                continue;
+            }
+            if self.bots.is_match(&commit.author.name) || self.bots.is_match(&commit.author.email) {
+                bots += 1;
+                continue;
+            }
+            checked += 1;
+            match judge(commit, self.rule, self.scope) {
+                None => signed += 1,
+                Some(reason) => offending.push(Offence {
+                    commit: commit.short_id(),
+                    author: format!("{} <{}>", commit.author.name, commit.author.email),
+                    subject: commit.subject.chars().take(100).collect(),
+                    reason,
+                }),
+            }
+        }
+        let rule = rule_name(self.rule);
+        let scope = scope_name(self.scope);
+        let shallow = if history.shallow {
+            text!(
+                " (shallow clone: older commits are not here)",
+                " (clone superficiel : les commits plus anciens sont absents)"
+            )
+        } else {
+            text!("", "")
+        };
+        let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
+        if checked == 0 {
+            return Outcome::new(
+                Status::Skip,
+                text!(
+                    "no commit to check in the window{shallow_en}",
+                    "aucun commit à vérifier dans la fenêtre{shallow_fr}"
+                ),
+            );
+        }
+        let share = (1000.0 * signed as f64 / checked as f64).round() / 10.0;
+        let threshold = self.threshold;
+        let status = if share >= threshold {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
+        let more = offending.len().saturating_sub(MAX_LISTED);
+        offending.truncate(MAX_LISTED);
+        Outcome::new(
+            status,
+            text!(
+                "{signed} of {checked} commits signed off ({share}%, rule {rule}, in {scope}; threshold {threshold}%){shallow_en}",
+                "{signed} commits sur {checked} signés ({share} %, règle {rule}, dans {scope} ; seuil {threshold} %){shallow_fr}"
+            ),
+        )
+        .with(Evidence::Dco {
+            rule,
+            scope,
+            checked,
+            signed,
+            share,
+            merges,
+            bots,
+            shallow: history.shallow,
+            offending,
+            more_offending: more,
+        })
+    }
+}
+
+pub fn rule_name(rule: DcoRule) -> &'static str {
+    match rule {
+        DcoRule::AuthorOrCommitter => "author-or-committer",
+        DcoRule::Author => "author",
+        DcoRule::Presence => "presence",
+    }
+}
+
+pub fn scope_name(scope: SignoffScope) -> &'static str {
+    match scope {
+        SignoffScope::Trailers => "trailers",
+        SignoffScope::Message => "message",
+    }
+}
+
+/// A sign-off's name and email, when the line is well formed.
+fn parse(value: &str, scope: SignoffScope) -> Option<(String, String)> {
+    let value = match scope {
+        // Trailer values come trimmed.
+        SignoffScope::Trailers => value,
+        // The DCO app: `Signed-off-by: (.*) <(.*)>\s*$`, exactly one space after the colon.
+        SignoffScope::Message => value.strip_prefix(' ')?,
+    };
+    let value = value.trim_end();
+    let inner = value.strip_suffix('>')?;
+    let (name, email) = inner.rsplit_once(" <")?;
+    let name = name.trim();
+    (!name.is_empty() && !email.is_empty() && !email.contains(['<', '>']))
+        .then(|| (name.to_owned(), email.to_owned()))
+}
+
+/// Why a commit fails the rule, or `None` when one of its sign-offs satisfies it.
+pub fn judge(commit: &Commit, rule: DcoRule, scope: SignoffScope) -> Option<Reason> {
+    let values = match scope {
+        SignoffScope::Trailers => &commit.trailer_signoffs,
+        SignoffScope::Message => &commit.message_signoffs,
+    };
+    if values.is_empty() {
+        return Some(Reason::Missing);
+    }
+    let parsed: Vec<(String, String)> = values.iter().filter_map(|v| parse(v, scope)).collect();
+    if parsed.is_empty() {
+        return Some(Reason::Malformed);
+    }
+    let (a, c) = (&commit.author, &commit.committer);
+    let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y) || x.to_lowercase() == y.to_lowercase();
+    let matches = |(name, email): &(String, String)| match rule {
+        DcoRule::Presence => true,
+        DcoRule::Author => name == &a.name && email == &a.email,
+        DcoRule::AuthorOrCommitter => {
+            (same(name, &a.name) || same(name, &c.name))
+                && (same(email, &a.email) || same(email, &c.email))
+        }
+    };
+    if parsed.iter().any(matches) {
+        return None;
+    }
+    let email_known = |email: &str, who: &[&Identity]| match rule {
+        DcoRule::Author => email == a.email,
+        _ => who.iter().any(|person| same(email, &person.email)),
+    };
+    if parsed.iter().any(|(_, email)| email_known(email, &[a, c])) {
+        Some(Reason::NameMismatch)
+    } else {
+        Some(Reason::EmailMismatch)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, email: &str) -> Identity {
+        Identity {
+            name: name.into(),
+            email: email.into(),
+        }
+    }
+
+    fn commit(
+        author: Identity,
+        committer: Identity,
+        trailers: &[&str],
+        message: &[&str],
+    ) -> Commit {
+        Commit {
+            id: gix::ObjectId::null(gix::hash::Kind::Sha1),
+            parents: 1,
+            author,
+            committer,
+            time: 0,
+            subject: "s".into(),
+            trailer_signoffs: trailers.iter().map(|s| s.to_string()).collect(),
+            message_signoffs: message.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn each_rule_and_reason() {
+        let ann = person("Ann", "ann@example.org");
+        let bob = person("Bob", "bob@example.org");
+        let by_ann = commit(ann.clone(), ann.clone(), &["ann <ANN@example.org>"], &[]);
+        assert_eq!(
+            judge(&by_ann, DcoRule::AuthorOrCommitter, SignoffScope::Trailers),
+            None
+        );
+        // dco-check compares exactly.
+        assert_eq!(
+            judge(&by_ann, DcoRule::Author, SignoffScope::Trailers),
+            Some(Reason::EmailMismatch)
+        );
+        // Signed by the committer only.
+        let committer_only = commit(ann.clone(), bob.clone(), &["Bob <bob@example.org>"], &[]);
+        assert_eq!(
+            judge(
+                &committer_only,
+                DcoRule::AuthorOrCommitter,
+                SignoffScope::Trailers
+            ),
+            None
+        );
+        assert_eq!(
+            judge(&committer_only, DcoRule::Author, SignoffScope::Trailers),
+            Some(Reason::EmailMismatch)
+        );
+        let wrong_email = commit(ann.clone(), ann.clone(), &["Ann <ann@elsewhere.org>"], &[]);
+        assert_eq!(
+            judge(
+                &wrong_email,
+                DcoRule::AuthorOrCommitter,
+                SignoffScope::Trailers
+            ),
+            Some(Reason::EmailMismatch)
+        );
+        assert_eq!(
+            judge(&wrong_email, DcoRule::Presence, SignoffScope::Trailers),
+            None
+        );
+        let malformed = commit(ann.clone(), ann.clone(), &["Ann"], &[]);
+        assert_eq!(
+            judge(&malformed, DcoRule::Presence, SignoffScope::Trailers),
+            Some(Reason::Malformed)
+        );
+        let none = commit(ann.clone(), ann.clone(), &[], &[]);
+        assert_eq!(
+            judge(&none, DcoRule::Presence, SignoffScope::Trailers),
+            Some(Reason::Missing)
+        );
+        // The DCO app wants a space after the colon.
+        let unspaced = commit(ann.clone(), ann.clone(), &[], &["Ann <ann@example.org>"]);
+        assert_eq!(
+            judge(&unspaced, DcoRule::Presence, SignoffScope::Message),
+            Some(Reason::Malformed)
+        );
+        let anywhere = commit(ann.clone(), ann, &[], &[" Ann <ann@example.org>"]);
+        assert_eq!(
+            judge(&anywhere, DcoRule::AuthorOrCommitter, SignoffScope::Message),
+            None
+        );
+        assert_eq!(
+            judge(
+                &anywhere,
+                DcoRule::AuthorOrCommitter,
+                SignoffScope::Trailers
+            ),
+            Some(Reason::Missing)
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! The facts history probes need, gathered in one pass over the commits.
+//!
+//! The walk starts at the commit the view shows and goes back in committer-time order,
+//! reading each commit object once and keeping only what probes use: identities, time,
+//! subject and sign-off lines. It stops as soon as every probe's window is covered.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashSet};
+
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+use gix::objs::FindExt;
+
+use super::RepoError;
+
+/// Which commits a probe looks at, counted back from the commit checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Window {
+    /// At most this many commits, newest first.
+    pub last: Option<usize>,
+    /// Only commits made at or after this time (seconds since the epoch).
+    pub since: Option<i64>,
+}
+
+impl Window {
+    /// Whether a commit, the `index`-th newest, made at `time`, is in the window.
+    pub fn contains(&self, index: usize, time: i64) -> bool {
+        self.last.is_none_or(|last| index < last) && self.since.is_none_or(|since| time >= since)
+    }
+
+    /// The smallest window holding both.
+    pub fn union(self, other: Window) -> Window {
+        Window {
+            last: match (self.last, other.last) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                _ => None,
+            },
+            since: match (self.since, other.since) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// A person as a commit names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: String,
+}
+
+/// What history probes know of one commit.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    pub id: ObjectId,
+    pub parents: usize,
+    pub author: Identity,
+    pub committer: Identity,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    pub subject: String,
+    /// Values of `Signed-off-by` trailers, as git finds them: in the last paragraph, when
+    /// it is a trailer block. The key is matched case-insensitively.
+    pub trailer_signoffs: Vec<String>,
+    /// Values of every line of the message that starts with `Signed-off-by:` (any case),
+    /// wherever it stands, as the DCO app reads them.
+    pub message_signoffs: Vec<String>,
+}
+
+impl Commit {
+    pub fn short_id(&self) -> String {
+        self.id.to_hex_with_len(10).to_string()
+    }
+}
+
+/// The commits of one walk, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub commits: Vec<Commit>,
+    /// The repository is a shallow clone: older history is missing, not absent.
+    pub shallow: bool,
+}
+
+/// A commit read and waiting in the walk, ordered by committer time, newest first.
+struct Pending {
+    commit: Commit,
+    parents: Vec<ObjectId>,
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Pending {}
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Pending {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.commit.time, self.commit.id).cmp(&(other.commit.time, other.commit.id))
+    }
+}
+
+/// Walks back from `start`, covering `window`. Each commit object is read once, when it
+/// is first reached; it is kept until the walk gets to it.
+pub(super) fn walk(
+    repo: &gix::Repository,
+    start: ObjectId,
+    window: Window,
+) -> Result<History, RepoError> {
+    let shallow: HashSet<ObjectId> = repo
+        .shallow_commits()
+        .ok()
+        .flatten()
+        .map(|commits| commits.iter().copied().collect())
+        .unwrap_or_default();
+    let mut history = History {
+        commits: Vec::new(),
+        shallow: !shallow.is_empty(),
+    };
+    let mut buffer = Vec::new();
+    let mut seen: HashSet<ObjectId> = HashSet::from([start]);
+    let mut queue = BinaryHeap::from([read(repo, start, &mut buffer)?]);
+    while let Some(Pending { commit, parents }) = queue.pop() {
+        if !window.contains(history.commits.len(), commit.time) {
+            // Committer times go down along this walk (clock skew aside): once the
+            // window is passed, it stays passed.
+            break;
+        }
+        let is_shallow_boundary = shallow.contains(&commit.id);
+        history.commits.push(commit);
+        if is_shallow_boundary {
+            continue; // its parents are not in this clone
+        }
+        for parent in parents {
+            if seen.insert(parent) {
+                queue.push(read(repo, parent, &mut buffer)?);
+            }
+        }
+    }
+    Ok(history)
+}
+
+/// Reads one commit object and keeps what probes need.
+fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pending, RepoError> {
+    let error = |error: &dyn std::fmt::Display| RepoError::Read {
+        path: format!("commit {id}"),
+        message: error.to_string(),
+    };
+    let object = repo
+        .objects
+        .find_commit(&id, buffer)
+        .map_err(|e| error(&e))?;
+    let time = object.time().map_err(|e| error(&e))?.seconds;
+    let author = object.author().map_err(|e| error(&e))?;
+    let committer = object.committer().map_err(|e| error(&e))?;
+    let message = gix::objs::commit::MessageRef::from_bytes(object.message);
+    let trailer_signoffs = object
+        .signed_off_by_trailers()
+        .map(|trailer| trailer.value.to_str_lossy().into_owned())
+        .collect();
+    // The value keeps what follows the colon as written: the DCO app wants one space.
+    let message_signoffs = object
+        .message
+        .lines()
+        .filter_map(|line| {
+            let line = line.to_str_lossy();
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case("signed-off-by")
+                .then(|| value.to_owned())
+        })
+        .collect();
+    Ok(Pending {
+        parents: object.parents().collect(),
+        commit: Commit {
+            id,
+            parents: object.parents.len(),
+            author: identity(&author),
+            committer: identity(&committer),
+            time,
+            subject: message.summary().to_str_lossy().into_owned(),
+            trailer_signoffs,
+            message_signoffs,
+        },
+    })
+}
+
+fn identity(signature: &gix::actor::SignatureRef<'_>) -> Identity {
+    Identity {
+        name: signature.name.trim().to_str_lossy().into_owned(),
+        email: signature.email.trim().to_str_lossy().into_owned(),
+    }
+}

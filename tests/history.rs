@@ -1,0 +1,259 @@
+//! History probes on fixture histories with known answers.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+const AUTHOR: &str = "Example Author <author@example.org>";
+const COMMITTER: &str = "Example Committer <committer@example.org>";
+
+/// A history with one commit of each kind the DCO rules tell apart, oldest first:
+///
+/// | subject | trailers scope | message scope | author rule |
+/// | --- | --- | --- | --- |
+/// | signed | ok | ok | ok |
+/// | lowercase key | ok | ok | ok |
+/// | outside trailer block | missing | ok | missing |
+/// | committer only | ok | ok | email-mismatch |
+/// | wrong email | email-mismatch | email-mismatch | email-mismatch |
+/// | malformed | malformed | malformed | malformed |
+/// | unsigned | missing | missing | missing |
+/// | bot (left out), merge (left out), and the merged branch's commit (signed) |
+fn dco_history() -> Repo {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    repo.git(&[
+        "commit",
+        "-q",
+        "--amend",
+        "-m",
+        &format!("Initial\n\nSigned-off-by: {AUTHOR}"),
+    ]);
+    let commit = |subject: &str, body: &str| {
+        repo.git(&[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            &format!("{subject}\n\n{body}"),
+        ]);
+    };
+    commit("lowercase key", &format!("signed-off-by: {AUTHOR}"));
+    commit(
+        "outside trailer block",
+        &format!("Signed-off-by: {AUTHOR}\n\nA closing paragraph, not trailers."),
+    );
+    commit("committer only", &format!("Signed-off-by: {COMMITTER}"));
+    commit(
+        "wrong email",
+        "Signed-off-by: Example Author <someone@elsewhere.org>",
+    );
+    commit("malformed", "Signed-off-by: Example Author");
+    commit("unsigned", "No sign-off here.");
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "--author",
+        "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+        "-m",
+        "Bump a dependency",
+    ]);
+    repo.git(&["checkout", "-q", "-b", "side", "HEAD~1"]);
+    commit("on a branch", &format!("Signed-off-by: {AUTHOR}"));
+    repo.git(&["checkout", "-q", "main"]);
+    repo.git(&["merge", "-q", "--no-ff", "-m", "Merge branch side", "side"]);
+    repo
+}
+
+fn dco_item(probe: &str) -> String {
+    checklist_yaml(&[item_yaml("legal.dco", "required", 1, probe)])
+}
+
+fn dco_evidence(repo: &Repo, probe: &str) -> (Value, Value) {
+    let checklist = repo.write_checklist("dco.yaml", &dco_item(probe));
+    let (_, report) = repo.check_json(&checklist, &[]);
+    let item = item(&report, "legal.dco").clone();
+    (item["evidence"].clone(), item)
+}
+
+fn reasons(evidence: &Value) -> Vec<(String, String)> {
+    evidence["offending"]
+        .as_array()
+        .map(|offences| {
+            offences
+                .iter()
+                .map(|o| {
+                    (
+                        o["subject"].as_str().unwrap().to_owned(),
+                        o["reason"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn author_or_committer_in_trailers_is_the_default() {
+    let repo = dco_history();
+    let (evidence, item) = dco_evidence(&repo, "{kind: dco}");
+    assert_eq!(evidence["rule"], "author-or-committer");
+    assert_eq!(evidence["scope"], "trailers");
+    // 9 commits but the merge and the bot: 8 checked, 4 signed.
+    assert_eq!(
+        (evidence["checked"].as_u64(), evidence["signed"].as_u64()),
+        (Some(8), Some(4)),
+        "{item}"
+    );
+    assert_eq!(
+        (evidence["merges"].as_u64(), evidence["bots"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(evidence["share"], 50.0);
+    assert_eq!(evidence["shallow"], false);
+    assert_eq!(item["status"], "fail");
+    assert_eq!(
+        reasons(&evidence),
+        pairs(&[
+            ("unsigned", "missing"),
+            ("malformed", "malformed"),
+            ("wrong email", "email-mismatch"),
+            ("outside trailer block", "missing"),
+        ])
+    );
+    assert!(
+        item["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("4 of 8 commits signed off (50%, rule author-or-committer"),
+        "{item}"
+    );
+}
+
+#[test]
+fn the_dco_app_reads_sign_offs_anywhere_in_the_message() {
+    let repo = dco_history();
+    let (evidence, _) = dco_evidence(&repo, "{kind: dco, scope: message}");
+    assert_eq!(evidence["signed"].as_u64(), Some(5));
+    assert_eq!(
+        reasons(&evidence),
+        pairs(&[
+            ("unsigned", "missing"),
+            ("malformed", "malformed"),
+            ("wrong email", "email-mismatch")
+        ])
+    );
+}
+
+#[test]
+fn dco_check_wants_the_author_exactly() {
+    let repo = dco_history();
+    let (evidence, _) = dco_evidence(&repo, "{kind: dco, rule: author}");
+    assert_eq!(evidence["signed"].as_u64(), Some(3));
+    assert!(
+        reasons(&evidence).contains(&("committer only".to_string(), "email-mismatch".to_string()))
+    );
+}
+
+#[test]
+fn presence_accepts_any_well_formed_sign_off() {
+    let repo = dco_history();
+    let (evidence, _) = dco_evidence(&repo, "{kind: dco, rule: presence}");
+    assert_eq!(evidence["signed"].as_u64(), Some(5));
+}
+
+#[test]
+fn threshold_and_window() {
+    let repo = dco_history();
+    let (_, item) = dco_evidence(&repo, "{kind: dco, threshold: 50}");
+    assert_eq!(item["status"], "pass");
+    // The last 3 commits: the merge, the branch's signed commit and the bot: 1 checked.
+    let (evidence, item) = dco_evidence(&repo, "{kind: dco, last: 3}");
+    assert_eq!(evidence["checked"].as_u64(), Some(1), "{item}");
+    assert_eq!(item["status"], "pass");
+    // Custom bot pattern: nobody is a bot any more.
+    let (evidence, _) = dco_evidence(&repo, "{kind: dco, bots: '^nobody$'}");
+    assert_eq!(evidence["bots"].as_u64(), Some(0));
+    assert_eq!(evidence["checked"].as_u64(), Some(9));
+}
+
+#[test]
+fn a_shallow_clone_is_reported_as_such() {
+    let repo = dco_history();
+    let url = format!("file://{}", repo.path_str());
+    git(
+        &repo.outside(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    let shallow = repo.outside().join("shallow");
+    let checklist = repo.write_checklist("dco.yaml", &dco_item("{kind: dco}"));
+    let output = ospo(
+        &shallow,
+        &["check", "--format", "json", "--checklist", &checklist],
+    );
+    let report = output.json();
+    let item = item(&report, "legal.dco");
+    assert_eq!(item["evidence"]["shallow"], true, "{item}");
+    assert!(
+        item["message"].as_str().unwrap().contains("shallow clone"),
+        "{item}"
+    );
+    // Depth 2 from the merge: the merge, the bot and the branch commit, no more.
+    assert_eq!(item["evidence"]["checked"].as_u64(), Some(1), "{item}");
+}
+
+#[test]
+fn bare_and_worktree_agree_and_rev_moves_the_window() {
+    let repo = dco_history();
+    let checklist = repo.write_checklist("dco.yaml", &dco_item("{kind: dco}"));
+    let (_, worktree) = repo.check_json(&checklist, &[]);
+    let bare = repo.bare_clone();
+    let output = ospo(
+        &repo.outside(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--checklist",
+            &checklist,
+            bare.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        item(&output.json(), "legal.dco")["evidence"],
+        item(&worktree, "legal.dco")["evidence"]
+    );
+    // Five first parents back: committer only, outside the block, lowercase key, signed.
+    let (_, old) = repo.check_json(&checklist, &["--rev", "main~5"]);
+    assert_eq!(
+        item(&old, "legal.dco")["evidence"]["checked"].as_u64(),
+        Some(4)
+    );
+    assert_eq!(
+        item(&old, "legal.dco")["evidence"]["signed"].as_u64(),
+        Some(3)
+    );
+}
+
+#[test]
+fn bad_dco_parameters_are_located() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let checklist = repo.write_checklist(
+        "dco.yaml",
+        &dco_item("{kind: dco, threshold: 120, bots: '(', rule: everyone}"),
+    );
+    let output = repo.ospo(&["list", "--checklist", &checklist]);
+    output.assert_error();
+    assert!(
+        output.stderr.contains("unknown variant `everyone`"),
+        "{}",
+        output.all()
+    );
+}
