@@ -42,8 +42,53 @@ enum Command {
         #[command(flatten)]
         args: ChecklistArgs,
     },
+    /// Checks that every commit of a change is signed off (Developer Certificate of
+    /// Origin): the CI gate. Exits 1 when a commit fails, 2 on a bad range.
+    Dco(DcoArgs),
     /// Prints the JSON Schema of the checklist format.
     Schema,
+}
+
+#[derive(Debug, clap::Args)]
+struct DcoArgs {
+    /// The change, BASE..TIP (e.g. origin/main..HEAD) [default: the commits of HEAD not on
+    /// origin/HEAD, origin/main or origin/master].
+    range: Option<String>,
+    /// A path in the repository.
+    #[arg(long, default_value = ".")]
+    path: PathBuf,
+    /// Which sign-offs count.
+    #[arg(long, value_enum, default_value_t = RuleArg::AuthorOrCommitter)]
+    rule: RuleArg,
+    /// Where sign-offs are read.
+    #[arg(long, value_enum, default_value_t = ScopeArg::Trailers)]
+    scope: ScopeArg,
+    /// A regular expression on author names and emails marking bots, left out [default: `\[bot\]`].
+    #[arg(long, value_name = "REGEX")]
+    bots: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    format: Format,
+    /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RuleArg {
+    /// As the DCO GitHub app: the author's or the committer's name and email.
+    AuthorOrCommitter,
+    /// As dco-check: exactly the author's name and email.
+    Author,
+    /// Any well-formed sign-off.
+    Presence,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ScopeArg {
+    /// The trailer block, as git reads it.
+    Trailers,
+    /// Anywhere in the message, as the DCO app reads it.
+    Message,
 }
 
 #[derive(Debug, clap::Args)]
@@ -148,6 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             print(&explain(found, lang))
         }
+        Command::Dco(args) => dco(args),
         Command::Schema => print(&checklist::format::schema_json()),
     }
 }
@@ -190,6 +236,48 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
     Ok(match report.verdict {
         Verdict::Pass => ExitCode::SUCCESS,
         Verdict::Fail => ExitCode::from(1),
+    })
+}
+
+fn dco(args: DcoArgs) -> Result<ExitCode> {
+    use ospo::probe::dco::{self as gate, DcoRule, GateOptions, SignoffScope};
+    let lang = language(args.lang);
+    let repo = RepoView::open(&args.path, None)?;
+    let bots = match &args.bots {
+        None => gate::default_bots(),
+        Some(pattern) => regex::RegexBuilder::new(pattern)
+            .case_insensitive(true)
+            .build()
+            .with_context(|| format!("invalid --bots pattern `{pattern}`"))?,
+    };
+    let options = GateOptions {
+        rule: match args.rule {
+            RuleArg::AuthorOrCommitter => DcoRule::AuthorOrCommitter,
+            RuleArg::Author => DcoRule::Author,
+            RuleArg::Presence => DcoRule::Presence,
+        },
+        scope: match args.scope {
+            ScopeArg::Trailers => SignoffScope::Trailers,
+            ScopeArg::Message => SignoffScope::Message,
+        },
+        bots,
+        remediation: gate::app_config(&repo)?.allow_remediation_commits,
+    };
+    let (range, commits) = repo.change(args.range.as_deref())?;
+    let report = gate::gate(range, &commits, &options);
+    let text = match args.format {
+        Format::Json => {
+            let mut text = serde_json::to_string_pretty(&report)?;
+            text.push('\n');
+            text
+        }
+        Format::Terminal => ospo::report::dco::render(&report, lang),
+    };
+    print(&text)?;
+    Ok(if report.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

@@ -257,3 +257,142 @@ fn bad_dco_parameters_are_located() {
         output.all()
     );
 }
+
+// ── ospo dco: the gate ──
+
+#[test]
+fn the_gate_names_every_failing_commit_and_exits_1() {
+    let repo = dco_history();
+    let output = repo.ospo(&["dco", "main~7..main"]);
+    output.assert_code(1);
+    for subject in [
+        "unsigned",
+        "malformed",
+        "wrong email",
+        "outside trailer block",
+    ] {
+        assert!(
+            output.stdout.contains(&format!("— {subject}\n")),
+            "{subject}: {}",
+            output.all()
+        );
+    }
+    for passing in [
+        "lowercase key",
+        "committer only",
+        "on a branch",
+        "Bump a dependency",
+    ] {
+        assert!(
+            !output.stdout.contains(&format!("— {passing}\n")),
+            "{passing}: {}",
+            output.all()
+        );
+    }
+    assert!(
+        output.stdout.contains("git rebase --signoff main~7"),
+        "{}",
+        output.all()
+    );
+    let output = repo.ospo(&["dco", "main~7..main", "--format", "json"]);
+    output.assert_code(1);
+    let report = output.json();
+    assert_eq!(report["checked"], 6, "{report}");
+    assert_eq!(
+        (report["merges"].as_u64(), report["bots"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(report["offending"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn the_gate_passes_a_signed_change_and_refuses_a_bad_range() {
+    let repo = dco_history();
+    let output = repo.ospo(&["dco", "side~1..side"]);
+    output.assert_code(0);
+    assert!(
+        output
+            .stdout
+            .contains("✓ 1 commits checked, all signed off"),
+        "{}",
+        output.all()
+    );
+    repo.ospo(&["dco", "nowhere..main"]).assert_code(2);
+    repo.ospo(&["dco", "main...side"]).assert_code(2);
+}
+
+#[test]
+fn the_gate_checks_what_is_not_upstream_by_default() {
+    let repo = dco_history();
+    let url = format!("file://{}", repo.path_str());
+    git(&repo.outside(), &["clone", "-q", &url, "clone"]);
+    let clone = repo.outside().join("clone");
+    git(
+        &clone,
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            &format!("New work\n\nSigned-off-by: {AUTHOR}"),
+        ],
+    );
+    let output = ospo(&clone, &["dco"]);
+    output.assert_code(0);
+    assert!(
+        output
+            .stdout
+            .starts_with("ospo dco origin/HEAD..HEAD: 1 commits"),
+        "{}",
+        output.all()
+    );
+    // A repository with no upstream needs a range.
+    let output = repo.ospo(&["dco"]);
+    output.assert_code(2);
+    assert!(output.stderr.contains("give a range"), "{}", output.all());
+}
+
+#[test]
+fn remediation_commits_count_only_when_dco_yml_allows_them() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let base = repo.head();
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "Forgot to sign"]);
+    let forgot = repo.head();
+    let line = format!("I, {AUTHOR}, hereby add my Signed-off-by to this commit: {forgot}");
+    repo.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        &format!("Remediation\n\n{line}\n\nSigned-off-by: {AUTHOR}"),
+    ]);
+    let range = format!("{base}..HEAD");
+    repo.ospo(&["dco", &range]).assert_code(1);
+    repo.write(
+        ".github/dco.yml",
+        "allowRemediationCommits:\n  individual: true\n",
+    );
+    let output = repo.ospo(&["dco", &range, "--format", "json"]);
+    output.assert_code(0);
+    assert_eq!(
+        output.json()["remediated"].as_array().map(Vec::len),
+        Some(1)
+    );
+
+    // On someone else's behalf: only with thirdParty.
+    repo.git(&["commit", "-q", "--allow-empty", "-m", "Forgot again"]);
+    let again = repo.head();
+    let line = format!(
+        "On behalf of {AUTHOR}, I, Other Person <other@example.org>, hereby add my Signed-off-by to this commit: {again}"
+    );
+    repo.git(&[
+        "commit", "-q", "--allow-empty", "--author", "Other Person <other@example.org>",
+        "-m", &format!("Remediation for a colleague\n\n{line}\n\nSigned-off-by: Other Person <other@example.org>"),
+    ]);
+    repo.ospo(&["dco", &range]).assert_code(1);
+    repo.write(
+        ".github/dco.yml",
+        "allowRemediationCommits:\n  individual: true\n  thirdParty: true\n",
+    );
+    repo.ospo(&["dco", &range]).assert_code(0);
+}

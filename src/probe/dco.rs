@@ -100,16 +100,19 @@ pub struct DcoProbe {
 impl DcoSpec {
     pub fn compile(&self) -> Result<DcoProbe, Vec<Problem>> {
         let mut problems = Vec::new();
-        let bots = RegexBuilder::new(self.bots.as_deref().unwrap_or(r"\[bot\]"))
-            .case_insensitive(true)
-            .build()
-            .map_err(|error| {
-                problems.push(Problem {
-                    path: Path::default().key("bots"),
-                    message: format!("invalid regular expression: {error}"),
+        let bots = match &self.bots {
+            None => Some(default_bots()),
+            Some(pattern) => RegexBuilder::new(pattern)
+                .case_insensitive(true)
+                .build()
+                .map_err(|error| {
+                    problems.push(Problem {
+                        path: Path::default().key("bots"),
+                        message: format!("invalid regular expression: {error}"),
+                    })
                 })
-            })
-            .ok();
+                .ok(),
+        };
         let threshold = self.threshold.unwrap_or(100.0);
         if !(0.0..=100.0).contains(&threshold) {
             problems.push(Problem {
@@ -246,6 +249,170 @@ impl DcoProbe {
     }
 }
 
+/// What the DCO app's `.github/dco.yml` allows; other keys are the app's business.
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppConfig {
+    #[serde(default)]
+    pub allow_remediation_commits: Remediation,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Remediation {
+    /// An author may sign off an earlier commit of theirs in a later one.
+    #[serde(default)]
+    pub individual: bool,
+    /// Someone may sign off on behalf of the author.
+    #[serde(default)]
+    pub third_party: bool,
+}
+
+/// The project's `.github/dco.yml`, if it has one; a file that cannot be read as YAML is
+/// an error, as it is for the app.
+pub fn app_config(repo: &crate::repo::RepoView) -> Result<AppConfig, crate::repo::RepoError> {
+    let path = ".github/dco.yml";
+    let listing = repo.list(".github", 1)?;
+    let Some(entry) = listing.iter().find(|entry| entry.path == path) else {
+        return Ok(AppConfig::default());
+    };
+    let content = repo.read(entry, crate::repo::SCAN_BYTES)?;
+    let text = content.text();
+    if text.trim().is_empty() {
+        return Ok(AppConfig::default());
+    }
+    serde_saphyr::from_str(&text).map_err(|error| crate::repo::RepoError::Read {
+        path: path.into(),
+        message: error.without_snippet().to_string(),
+    })
+}
+
+/// How `ospo dco` judges a change.
+#[derive(Debug, Clone)]
+pub struct GateOptions {
+    pub rule: DcoRule,
+    pub scope: SignoffScope,
+    pub bots: Regex,
+    pub remediation: Remediation,
+}
+
+/// The verdict on every commit of a change.
+#[derive(Debug, Clone, Serialize)]
+pub struct GateReport {
+    pub range: String,
+    pub rule: &'static str,
+    pub scope: &'static str,
+    pub remediation: Remediation,
+    pub commits: usize,
+    pub checked: usize,
+    pub merges: usize,
+    pub bots: usize,
+    /// Commits whose sign-off a later commit of the change added.
+    pub remediated: Vec<String>,
+    /// Every commit that fails, newest first.
+    pub offending: Vec<Offence>,
+}
+
+impl GateReport {
+    pub fn passed(&self) -> bool {
+        self.offending.is_empty()
+    }
+}
+
+static INDIVIDUAL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    RegexBuilder::new(
+        r"^I, (.+) <(.+)>, hereby add my Signed-off-by to this commit: ([0-9a-f]{7,64})\s*$",
+    )
+    .case_insensitive(true)
+    .build()
+    .expect("valid regex")
+});
+static THIRD_PARTY: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    RegexBuilder::new(
+        r"^On behalf of (.+) <(.+)>, I, (.+) <(.+)>, hereby add my Signed-off-by to this commit: ([0-9a-f]{7,64})\s*$",
+    )
+    .case_insensitive(true)
+    .build()
+    .expect("valid regex")
+});
+
+/// Checks every commit of a change, newest first, as a CI gate.
+pub fn gate(range: String, commits: &[Commit], options: &GateOptions) -> GateReport {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let same_person = |name: &str, email: &str, person: &Identity| {
+        same(name, &person.name) && same(email, &person.email)
+    };
+    // Whether a later commit of the change signs `failing` off on its author's behalf.
+    let remediated = |failing: &Commit| {
+        let id = failing.id.to_string();
+        commits.iter().any(|fixer| {
+            fixer.remediations.iter().any(|line| {
+                if options.remediation.individual
+                    && let Some(c) = INDIVIDUAL.captures(line)
+                {
+                    return id.starts_with(&c[3].to_lowercase())
+                        && same_person(&c[1], &c[2], &failing.author)
+                        && same_person(&fixer.author.name, &fixer.author.email, &failing.author);
+                }
+                if options.remediation.third_party
+                    && let Some(c) = THIRD_PARTY.captures(line)
+                {
+                    return id.starts_with(&c[5].to_lowercase())
+                        && same_person(&c[1], &c[2], &failing.author)
+                        && same_person(&c[3], &c[4], &fixer.author);
+                }
+                false
+            })
+        })
+    };
+    let mut report = GateReport {
+        range,
+        rule: rule_name(options.rule),
+        scope: scope_name(options.scope),
+        remediation: options.remediation,
+        commits: commits.len(),
+        checked: 0,
+        merges: 0,
+        bots: 0,
+        remediated: Vec::new(),
+        offending: Vec::new(),
+    };
+    for commit in commits {
+        if commit.parents > 1 {
+            report.merges += 1;
+            continue;
+        }
+        if options.bots.is_match(&commit.author.name) || options.bots.is_match(&commit.author.email)
+        {
+            report.bots += 1;
+            continue;
+        }
+        report.checked += 1;
+        let Some(reason) = judge(commit, options.rule, options.scope) else {
+            continue;
+        };
+        if remediated(commit) {
+            report.remediated.push(commit.short_id());
+            continue;
+        }
+        report.offending.push(Offence {
+            commit: commit.short_id(),
+            author: format!("{} <{}>", commit.author.name, commit.author.email),
+            subject: commit.subject.chars().take(100).collect(),
+            reason,
+        });
+    }
+    report
+}
+
+/// The default bot pattern: GitHub's bot accounts.
+pub fn default_bots() -> Regex {
+    RegexBuilder::new(r"\[bot\]")
+        .case_insensitive(true)
+        .build()
+        .expect("valid regex")
+}
+
 pub fn rule_name(rule: DcoRule) -> &'static str {
     match rule {
         DcoRule::AuthorOrCommitter => "author-or-committer",
@@ -340,6 +507,7 @@ mod tests {
             subject: "s".into(),
             trailer_signoffs: trailers.iter().map(|s| s.to_string()).collect(),
             message_signoffs: message.iter().map(|s| s.to_string()).collect(),
+            remediations: Vec::new(),
         }
     }
 

@@ -66,6 +66,9 @@ pub struct Commit {
     /// Values of every line of the message that starts with `Signed-off-by:` (any case),
     /// wherever it stands, as the DCO app reads them.
     pub message_signoffs: Vec<String>,
+    /// Lines that add a sign-off to another commit, as the DCO app's remediation commits
+    /// do (`… hereby add my Signed-off-by to this commit: <sha>`).
+    pub remediations: Vec<String>,
 }
 
 impl Commit {
@@ -145,6 +148,31 @@ pub(super) fn walk(
     Ok(history)
 }
 
+/// The commits reachable from `tip` but not from `base`, newest first: a change under
+/// review, `base..tip`.
+pub(super) fn range(
+    repo: &gix::Repository,
+    base: Option<ObjectId>,
+    tip: ObjectId,
+) -> Result<Vec<Commit>, RepoError> {
+    let walk_error = |error: &dyn std::fmt::Display| RepoError::Read {
+        path: "the history".into(),
+        message: error.to_string(),
+    };
+    let walk = repo
+        .rev_walk([tip])
+        .with_hidden(base)
+        .all()
+        .map_err(|e| walk_error(&e))?;
+    let mut buffer = Vec::new();
+    let mut commits = Vec::new();
+    for info in walk {
+        let info = info.map_err(|e| walk_error(&e))?;
+        commits.push(read(repo, info.id, &mut buffer)?.commit);
+    }
+    Ok(commits)
+}
+
 /// Reads one commit object and keeps what probes need.
 fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pending, RepoError> {
     let error = |error: &dyn std::fmt::Display| RepoError::Read {
@@ -174,6 +202,16 @@ fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pe
                 .then(|| value.to_owned())
         })
         .collect();
+    let remediations = object
+        .message
+        .lines()
+        .map(|line| line.to_str_lossy())
+        .filter(|line| {
+            line.to_ascii_lowercase()
+                .contains("hereby add my signed-off-by to this commit:")
+        })
+        .map(|line| line.trim().to_owned())
+        .collect();
     Ok(Pending {
         parents: object.parents().collect(),
         commit: Commit {
@@ -185,6 +223,7 @@ fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pe
             subject: message.summary().to_str_lossy().into_owned(),
             trailer_signoffs,
             message_signoffs,
+            remediations,
         },
     })
 }

@@ -4,6 +4,7 @@
 //! `schema_version`, and every list is in a deterministic order, so the same repository
 //! and checklist give the same bytes.
 
+pub mod dco;
 pub mod json;
 pub mod terminal;
 
