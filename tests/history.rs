@@ -396,3 +396,138 @@ fn remediation_commits_count_only_when_dco_yml_allows_them() {
     );
     repo.ospo(&["dco", &range]).assert_code(0);
 }
+
+// ── Activity and contributors ──
+
+/// `SOURCE_DATE_EPOCH` for the activity tests: 2026-07-01T00:00:00Z.
+const NOW: &str = "1782864000";
+
+/// A year of history with known answers, newest last (the fixture's own first commit,
+/// by Example Author on 2026-01-15, comes first):
+/// - Ann (two addresses, merged by `.mailmap`): 5 commits, 2 of them from ann@gmail.com;
+/// - Bob (bob@acme.example): 3 commits; Carol (carol@acme.example): 1; Dan (dan@uni.example): 1,
+///   the newest, 10 days before NOW; Old Timer: 1 commit in 2024, outside a 365-day window.
+fn community_history() -> Repo {
+    let repo = Repo::with_files(&[
+        ("README.md", README),
+        (
+            ".mailmap",
+            "Ann Example <ann@corp.example> <ann@gmail.com>\n",
+        ),
+    ]);
+    let ann_work = "Ann Example <ann@corp.example>";
+    let ann_home = "Ann E. <ann@gmail.com>";
+    let commits = [
+        ("Old Timer <old@old.example>", "2024-03-01T00:00:00Z"),
+        (ann_work, "2026-02-01T00:00:00Z"),
+        (ann_home, "2026-02-02T00:00:00Z"),
+        (ann_work, "2026-03-01T00:00:00Z"),
+        ("Bob <bob@acme.example>", "2026-03-02T00:00:00Z"),
+        (ann_home, "2026-04-01T00:00:00Z"),
+        ("Bob <bob@acme.example>", "2026-04-02T00:00:00Z"),
+        (ann_work, "2026-05-01T00:00:00Z"),
+        ("Carol <carol@acme.example>", "2026-05-02T00:00:00Z"),
+        ("Bob <bob@acme.example>", "2026-06-01T00:00:00Z"),
+        (
+            "dependabot[bot] <bot@users.noreply.github.com>",
+            "2026-06-10T00:00:00Z",
+        ),
+        ("Dan <dan@uni.example>", "2026-06-21T00:00:00Z"),
+    ];
+    for (index, (author, date)) in commits.iter().enumerate() {
+        repo.commit_by(author, date, &format!("Change {index}"));
+    }
+    repo
+}
+
+fn metric(repo: &Repo, probe: &str) -> Value {
+    let checklist = repo.write_checklist(
+        "activity.yaml",
+        &checklist_yaml(&[item_yaml("community.metric", "recommended", 1, probe)]),
+    );
+    let output = ospo_env(
+        repo.path(),
+        &["check", "--format", "json", "--checklist", &checklist],
+        &[("SOURCE_DATE_EPOCH", NOW)],
+    );
+    item(&output.json(), "community.metric").clone()
+}
+
+#[test]
+fn activity_metrics_have_their_known_values() {
+    let repo = community_history();
+    let value = |probe: &str| {
+        let item = metric(&repo, probe);
+        item["evidence"]["value"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{item}"))
+    };
+    // The bot is left out; the fixture's first commit (2026-01-15, Example Author) counts.
+    assert_eq!(
+        value("{kind: activity, metric: days-since-last-commit, max: 30}"),
+        10.0
+    );
+    assert_eq!(value("{kind: activity, metric: commits, min: 1}"), 11.0);
+    assert_eq!(
+        value("{kind: activity, metric: commits, days: 30, min: 1}"),
+        2.0
+    );
+    // Ann, Bob, Carol, Dan and Example Author: Ann's two addresses are one person.
+    assert_eq!(value("{kind: activity, metric: contributors, min: 1}"), 5.0);
+    // Everyone but Old Timer made their first commit in the last year.
+    assert_eq!(
+        value("{kind: activity, metric: new-contributors, min: 1}"),
+        5.0
+    );
+    assert_eq!(
+        value("{kind: activity, metric: new-contributors, days: 30, min: 1}"),
+        1.0
+    );
+    // Ann 5 of 11: not half; Ann and Bob 8 of 11.
+    assert_eq!(value("{kind: activity, metric: bus-factor, min: 2}"), 2.0);
+    // Organisations: acme.example 4, corp.example 5 (gmail.com is no organisation),
+    // uni.example 1, example.org 1 (the fixture author)... corp.example alone is 5 of 11.
+    assert_eq!(
+        value("{kind: activity, metric: elephant-factor, min: 1}"),
+        2.0
+    );
+    assert_eq!(
+        value("{kind: activity, metric: top-contributor-share, max: 50}"),
+        45.5
+    );
+}
+
+#[test]
+fn activity_bounds_decide_the_status() {
+    let repo = community_history();
+    assert_eq!(
+        metric(&repo, "{kind: activity, metric: bus-factor, min: 3}")["status"],
+        "fail"
+    );
+    assert_eq!(
+        metric(&repo, "{kind: activity, metric: bus-factor, min: 2}")["status"],
+        "pass"
+    );
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: top-contributor-share, max: 40}",
+    );
+    assert_eq!(item["status"], "fail");
+    assert_eq!(
+        item["evidence"]["top"][0],
+        serde_json::json!(["ann@corp.example", 5]),
+        "{item}"
+    );
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: days-since-last-commit, max: 5}",
+    );
+    assert_eq!(item["status"], "fail");
+    assert!(
+        item["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("days-since-last-commit 10 (expected ≤ 5)"),
+        "{item}"
+    );
+}

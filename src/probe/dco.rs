@@ -175,10 +175,13 @@ impl DcoProbe {
         let window = self.window(context.now);
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
         let mut offending = Vec::new();
-        for (index, commit) in history.commits.iter().enumerate() {
-            if !window.contains(index, commit.time) {
-                break;
-            }
+        let in_window = history
+            .commits
+            .iter()
+            .enumerate()
+            .filter(|(index, commit)| window.contains(*index, commit.time))
+            .map(|(_, commit)| commit);
+        for commit in in_window {
             if commit.parents > 1 {
                 merges += 1;
                 continue;
@@ -501,6 +504,7 @@ mod tests {
         Commit {
             id: gix::ObjectId::null(gix::hash::Kind::Sha1),
             parents: 1,
+            contributor: author.clone(),
             author,
             committer,
             time: 0,

@@ -8,6 +8,7 @@
 //! Adding a kind: a new file here with its spec, its compiled form and its `run`, and one
 //! new variant in each of the two enums below.
 
+pub mod activity;
 pub mod attest;
 pub mod content;
 pub mod dco;
@@ -36,6 +37,8 @@ pub enum ProbeSpec {
     Attest(attest::AttestSpec),
     /// Recent commits carry a Developer Certificate of Origin sign-off.
     Dco(dco::DcoSpec),
+    /// A measure of activity or of the contributor base, from the history.
+    Activity(activity::ActivitySpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -45,6 +48,7 @@ pub enum Probe {
     Content(content::ContentProbe),
     Attest(attest::AttestProbe),
     Dco(dco::DcoProbe),
+    Activity(activity::ActivityProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -62,6 +66,7 @@ impl ProbeSpec {
             ProbeSpec::Content(spec) => spec.compile().map(Probe::Content),
             ProbeSpec::Attest(spec) => Ok(Probe::Attest(spec.compile())),
             ProbeSpec::Dco(spec) => spec.compile().map(Probe::Dco),
+            ProbeSpec::Activity(spec) => spec.compile().map(Probe::Activity),
         }
     }
 
@@ -71,6 +76,7 @@ impl ProbeSpec {
             ProbeSpec::Content(_) => "content",
             ProbeSpec::Attest(_) => "attest",
             ProbeSpec::Dco(_) => "dco",
+            ProbeSpec::Activity(_) => "activity",
         }
     }
 }
@@ -106,6 +112,7 @@ impl Probe {
     pub fn history_window(&self, now: i64) -> Option<Window> {
         match self {
             Probe::Dco(probe) => Some(probe.window(now)),
+            Probe::Activity(probe) => Some(probe.window(now)),
             _ => None,
         }
     }
@@ -121,6 +128,7 @@ impl Probe {
             Probe::Content(probe) => probe.run(context),
             Probe::Attest(probe) => probe.run(context),
             Probe::Dco(probe) => probe.run(context),
+            Probe::Activity(probe) => probe.run(context),
         }
     }
 }
@@ -233,6 +241,21 @@ pub enum Evidence {
         offending: Vec<dco::Offence>,
         #[serde(skip_serializing_if = "is_zero")]
         more_offending: usize,
+    },
+    /// A measure from the history, its window and bounds, and who is behind it.
+    Metric {
+        metric: &'static str,
+        value: f64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        days: Option<u32>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        shallow: bool,
+        /// The most active contributors or organisations, with their commits.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        top: Vec<(String, usize)>,
     },
     /// Why the project waived the item.
     Waiver { reason: String },

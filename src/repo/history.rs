@@ -13,6 +13,10 @@ use gix::objs::FindExt;
 
 use super::RepoError;
 
+/// How many commits out of a time window the walk reads before it stops, for clocks set
+/// wrong (git's revision walk uses the same margin).
+const CLOCK_SKEW_SLOP: usize = 5;
+
 /// Which commits a probe looks at, counted back from the commit checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Window {
@@ -57,6 +61,8 @@ pub struct Commit {
     pub parents: usize,
     pub author: Identity,
     pub committer: Identity,
+    /// The author as `.mailmap` names them: one person, however many identities.
+    pub contributor: Identity,
     /// Committer time, seconds since the epoch.
     pub time: i64,
     pub subject: String,
@@ -125,23 +131,40 @@ pub(super) fn walk(
         commits: Vec::new(),
         shallow: !shallow.is_empty(),
     };
+    let mailmap = repo.open_mailmap();
     let mut buffer = Vec::new();
     let mut seen: HashSet<ObjectId> = HashSet::from([start]);
-    let mut queue = BinaryHeap::from([read(repo, start, &mut buffer)?]);
+    let mut queue = BinaryHeap::from([read(repo, &mailmap, start, &mut buffer)?]);
+    let mut misses = 0;
     while let Some(Pending { commit, parents }) = queue.pop() {
-        if !window.contains(history.commits.len(), commit.time) {
-            // Committer times go down along this walk (clock skew aside): once the
-            // window is passed, it stays passed.
-            break;
+        let inside = window.contains(history.commits.len(), commit.time);
+        if !inside {
+            if window
+                .last
+                .is_some_and(|last| history.commits.len() >= last)
+            {
+                break;
+            }
+            // Committer times go down along this walk, but a clock set wrong can put an
+            // old date on a commit whose parents are newer: as git does, look a few
+            // commits further before deciding the window is passed.
+            misses += 1;
+            if misses > CLOCK_SKEW_SLOP {
+                break;
+            }
+        } else {
+            misses = 0;
         }
         let is_shallow_boundary = shallow.contains(&commit.id);
-        history.commits.push(commit);
+        if inside {
+            history.commits.push(commit);
+        }
         if is_shallow_boundary {
             continue; // its parents are not in this clone
         }
         for parent in parents {
             if seen.insert(parent) {
-                queue.push(read(repo, parent, &mut buffer)?);
+                queue.push(read(repo, &mailmap, parent, &mut buffer)?);
             }
         }
     }
@@ -164,17 +187,23 @@ pub(super) fn range(
         .with_hidden(base)
         .all()
         .map_err(|e| walk_error(&e))?;
+    let mailmap = repo.open_mailmap();
     let mut buffer = Vec::new();
     let mut commits = Vec::new();
     for info in walk {
         let info = info.map_err(|e| walk_error(&e))?;
-        commits.push(read(repo, info.id, &mut buffer)?.commit);
+        commits.push(read(repo, &mailmap, info.id, &mut buffer)?.commit);
     }
     Ok(commits)
 }
 
 /// Reads one commit object and keeps what probes need.
-fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pending, RepoError> {
+fn read(
+    repo: &gix::Repository,
+    mailmap: &gix::mailmap::Snapshot,
+    id: ObjectId,
+    buffer: &mut Vec<u8>,
+) -> Result<Pending, RepoError> {
     let error = |error: &dyn std::fmt::Display| RepoError::Read {
         path: format!("commit {id}"),
         message: error.to_string(),
@@ -217,6 +246,10 @@ fn read(repo: &gix::Repository, id: ObjectId, buffer: &mut Vec<u8>) -> Result<Pe
         commit: Commit {
             id,
             parents: object.parents.len(),
+            contributor: mailmap.try_resolve(author).map_or_else(
+                || identity(&author),
+                |person| identity(&person.to_ref(&mut Default::default())),
+            ),
             author: identity(&author),
             committer: identity(&committer),
             time,

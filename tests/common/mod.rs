@@ -608,3 +608,30 @@ pub fn repo_with_its_own_checklist() -> Repo {
         ),
     ])
 }
+
+impl Repo {
+    /// An empty commit by `author` (`Name <email>`), authored and committed at `date`
+    /// (ISO 8601), with `message`.
+    pub fn commit_by(&self, author: &str, date: &str, message: &str) {
+        let (name, email) = author.split_once(" <").expect("Name <email>");
+        let email = email.trim_end_matches('>');
+        let mut command = Command::new("git");
+        command
+            .args(["commit", "-q", "--allow-empty", "-m", message])
+            .current_dir(&self.root);
+        pin_git_env(&mut command);
+        command
+            .env("GIT_AUTHOR_NAME", name)
+            .env("GIT_AUTHOR_EMAIL", email)
+            .env("GIT_COMMITTER_NAME", name)
+            .env("GIT_COMMITTER_EMAIL", email)
+            .env("GIT_AUTHOR_DATE", date)
+            .env("GIT_COMMITTER_DATE", date);
+        let output = command.output().expect("git can be run");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -1,0 +1,397 @@
+//! `activity`: how alive and how shared a project is, from its history.
+//!
+//! One metric per item, with a window in days and bounds: days since the last commit,
+//! commits, distinct contributors, new contributors, the contributor absence factor (bus
+//! factor), the elephant factor (by email domain) and the top contributor's share, as
+//! CHAOSS defines them. Contributors are people as `.mailmap` names them; merges and bots
+//! are left out.
+
+use std::collections::{BTreeMap, HashMap};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Evidence, Outcome, Problem, Status};
+use crate::repo::history::{Commit, History, Window};
+use crate::text;
+use crate::yaml::Path;
+
+/// The window when the checklist gives none.
+const DEFAULT_DAYS: u32 = 365;
+
+/// Mail providers anyone can use: an address there says nothing of an organisation.
+const PUBLIC_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "hotmail.fr",
+    "live.com",
+    "live.fr",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.fr",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "pm.me",
+    "gmx.com",
+    "gmx.de",
+    "gmx.net",
+    "gmx.fr",
+    "web.de",
+    "mail.ru",
+    "yandex.ru",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "aol.com",
+    "free.fr",
+    "orange.fr",
+    "laposte.net",
+    "wanadoo.fr",
+    "sfr.fr",
+    "posteo.de",
+    "posteo.net",
+    "tutanota.com",
+    "fastmail.com",
+    "zoho.com",
+    "mailbox.org",
+    "disroot.org",
+    "riseup.net",
+    "users.noreply.github.com",
+    "noreply.github.com",
+    "users.noreply.gitlab.com",
+    "noreply.codeberg.org",
+    "localhost",
+    "localdomain",
+    "example.com",
+];
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ActivitySpec {
+    /// What to measure.
+    pub metric: Metric,
+    /// The window, in days before now (365 by default; not used by
+    /// `days-since-last-commit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// The smallest value that passes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// The largest value that passes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// More email domains that are not organisations, for the elephant factor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Metric {
+    /// Days since the newest commit.
+    DaysSinceLastCommit,
+    /// Commits in the window.
+    Commits,
+    /// Distinct contributors in the window.
+    Contributors,
+    /// Contributors whose first commit falls in the window.
+    NewContributors,
+    /// The fewest contributors who made half the window's commits.
+    BusFactor,
+    /// The fewest organisations (email domains) behind half the window's commits.
+    ElephantFactor,
+    /// The share of the window's commits made by its most active contributor, in percent.
+    TopContributorShare,
+}
+
+impl Metric {
+    fn id(self) -> &'static str {
+        match self {
+            Metric::DaysSinceLastCommit => "days-since-last-commit",
+            Metric::Commits => "commits",
+            Metric::Contributors => "contributors",
+            Metric::NewContributors => "new-contributors",
+            Metric::BusFactor => "bus-factor",
+            Metric::ElephantFactor => "elephant-factor",
+            Metric::TopContributorShare => "top-contributor-share",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ActivityProbe {
+    metric: Metric,
+    days: u32,
+    min: Option<f64>,
+    max: Option<f64>,
+    public_domains: Vec<String>,
+}
+
+impl ActivitySpec {
+    pub fn compile(&self) -> Result<ActivityProbe, Vec<Problem>> {
+        let mut problems = Vec::new();
+        if self.min.is_none() && self.max.is_none() {
+            problems.push(Problem {
+                path: Path::default().key("metric"),
+                message: "an activity probe needs `min`, `max` or both".into(),
+            });
+        }
+        if let (Some(min), Some(max)) = (self.min, self.max)
+            && min > max
+        {
+            problems.push(Problem {
+                path: Path::default().key("min"),
+                message: format!("`min` ({min}) is above `max` ({max})"),
+            });
+        }
+        if self.days == Some(0) {
+            problems.push(Problem {
+                path: Path::default().key("days"),
+                message: "`days` must be at least 1".into(),
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(ActivityProbe {
+            metric: self.metric,
+            days: self.days.unwrap_or(DEFAULT_DAYS),
+            min: self.min,
+            max: self.max,
+            public_domains: self
+                .public_domains
+                .iter()
+                .map(|d| d.to_lowercase())
+                .collect(),
+        })
+    }
+}
+
+impl ActivityProbe {
+    /// The part of the history this probe reads.
+    pub fn window(&self, now: i64) -> Window {
+        match self.metric {
+            Metric::DaysSinceLastCommit => Window {
+                last: Some(1),
+                since: None,
+            },
+            // Whether a contributor is new depends on all that came before.
+            Metric::NewContributors => Window::default(),
+            _ => Window {
+                last: None,
+                since: Some(now - i64::from(self.days) * 86_400),
+            },
+        }
+    }
+
+    pub fn run(&self, context: &Context<'_>) -> Outcome {
+        let history = match context.history {
+            Some(Ok(history)) => history,
+            Some(Err(error)) => {
+                return Outcome::new(
+                    Status::Error,
+                    text!(
+                        "cannot read the history: {error}",
+                        "impossible de lire l'historique : {error}"
+                    ),
+                );
+            }
+            None => {
+                return Outcome::new(
+                    Status::Error,
+                    text!("the history was not read", "l'historique n'a pas été lu"),
+                );
+            }
+        };
+        let since = context.now - i64::from(self.days) * 86_400;
+        let Some((value, top)) = self.measure(history, context.now, since) else {
+            return Outcome::new(
+                Status::Skip,
+                text!(
+                    "nothing to measure: no commit in the window",
+                    "rien à mesurer : aucun commit dans la fenêtre"
+                ),
+            );
+        };
+        let metric = self.metric.id();
+        let days = self.days;
+        let bounds = match (self.min, self.max) {
+            (Some(min), Some(max)) => format!("{min}–{max}"),
+            (Some(min), None) => format!("≥ {min}"),
+            (None, Some(max)) => format!("≤ {max}"),
+            (None, None) => String::new(),
+        };
+        let passed =
+            self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max);
+        let status = if passed { Status::Pass } else { Status::Fail };
+        let (window_en, window_fr) = match self.metric {
+            Metric::DaysSinceLastCommit => (String::new(), String::new()),
+            _ => (
+                format!(" over the last {days} days"),
+                format!(" sur les {days} derniers jours"),
+            ),
+        };
+        let (shallow_en, shallow_fr) = if history.shallow {
+            (
+                " (shallow clone: older commits are not here)",
+                " (clone superficiel : les commits plus anciens sont absents)",
+            )
+        } else {
+            ("", "")
+        };
+        Outcome::new(
+            status,
+            text!(
+                "{metric} {value}{window_en} (expected {bounds}){shallow_en}",
+                "{metric} {value}{window_fr} (attendu {bounds}){shallow_fr}"
+            ),
+        )
+        .with(Evidence::Metric {
+            metric,
+            value,
+            days: (self.metric != Metric::DaysSinceLastCommit).then_some(days),
+            min: self.min,
+            max: self.max,
+            shallow: history.shallow,
+            top,
+        })
+    }
+
+    /// The metric's value, and the most active contributors or organisations behind it.
+    fn measure(
+        &self,
+        history: &History,
+        now: i64,
+        since: i64,
+    ) -> Option<(f64, Vec<(String, usize)>)> {
+        let counted = |commit: &&Commit| commit.parents <= 1 && !is_bot(commit);
+        let in_window: Vec<&Commit> = history
+            .commits
+            .iter()
+            .filter(counted)
+            .filter(|c| c.time >= since)
+            .collect();
+        let by_person = || tally(in_window.iter().map(|c| c.contributor.email.to_lowercase()));
+        match self.metric {
+            Metric::DaysSinceLastCommit => {
+                let newest = history.commits.first()?;
+                Some((((now - newest.time).max(0) / 86_400) as f64, Vec::new()))
+            }
+            Metric::Commits => Some((in_window.len() as f64, Vec::new())),
+            Metric::Contributors => {
+                let people = by_person();
+                Some((people.len() as f64, top(&people)))
+            }
+            Metric::NewContributors => {
+                // Newest first: the last time a person is seen is their first commit.
+                let mut first: HashMap<String, i64> = HashMap::new();
+                for commit in history.commits.iter().filter(counted) {
+                    first.insert(commit.contributor.email.to_lowercase(), commit.time);
+                }
+                let mut newcomers: Vec<(String, usize)> = first
+                    .into_iter()
+                    .filter(|(_, time)| *time >= since)
+                    .map(|(who, _)| (who, 1))
+                    .collect();
+                newcomers.sort();
+                Some((newcomers.len() as f64, newcomers))
+            }
+            Metric::BusFactor => {
+                let people = by_person();
+                (!people.is_empty()).then(|| (absence_factor(&people) as f64, top(&people)))
+            }
+            Metric::ElephantFactor => {
+                let organisations = tally(
+                    in_window
+                        .iter()
+                        .filter_map(|c| {
+                            c.contributor
+                                .email
+                                .rsplit_once('@')
+                                .map(|(_, d)| d.to_lowercase())
+                        })
+                        .filter(|domain| !self.is_public(domain)),
+                );
+                (!organisations.is_empty())
+                    .then(|| (absence_factor(&organisations) as f64, top(&organisations)))
+            }
+            Metric::TopContributorShare => {
+                let people = by_person();
+                let most = people.values().copied().max()?;
+                let share = (1000.0 * most as f64 / in_window.len() as f64).round() / 10.0;
+                Some((share, top(&people)))
+            }
+        }
+    }
+
+    fn is_public(&self, domain: &str) -> bool {
+        PUBLIC_DOMAINS.contains(&domain)
+            || domain.ends_with(".noreply.github.com")
+            || self.public_domains.iter().any(|d| d == domain)
+    }
+}
+
+fn is_bot(commit: &Commit) -> bool {
+    let bot = |s: &str| s.to_ascii_lowercase().contains("[bot]");
+    bot(&commit.author.name) || bot(&commit.author.email)
+}
+
+/// How many times each key appears, in key order (so ties break the same way every run).
+fn tally(keys: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for key in keys {
+        *counts.entry(key).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The most frequent first, at most five.
+fn top(counts: &BTreeMap<String, usize>) -> Vec<(String, usize)> {
+    let mut ranked: Vec<(String, usize)> = counts.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.truncate(5);
+    ranked
+}
+
+/// CHAOSS's absence factor: the smallest number of keys, most frequent first, whose
+/// counts reach half the total.
+fn absence_factor(counts: &BTreeMap<String, usize>) -> usize {
+    let total: usize = counts.values().sum();
+    let mut sorted: Vec<usize> = counts.values().copied().collect();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let mut cumulative = 0;
+    for (index, count) in sorted.iter().enumerate() {
+        cumulative += count;
+        if cumulative * 2 >= total {
+            return index + 1;
+        }
+    }
+    sorted.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absence_factor_reaches_half() {
+        let counts = |pairs: &[(&str, usize)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect::<BTreeMap<_, _>>()
+        };
+        assert_eq!(absence_factor(&counts(&[("a", 10)])), 1);
+        assert_eq!(absence_factor(&counts(&[("a", 5), ("b", 5)])), 1);
+        assert_eq!(absence_factor(&counts(&[("a", 4), ("b", 3), ("c", 3)])), 2);
+        assert_eq!(
+            absence_factor(&counts(&[("a", 1), ("b", 1), ("c", 1), ("d", 1), ("e", 1)])),
+            3
+        );
+    }
+}
