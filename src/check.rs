@@ -120,31 +120,15 @@ pub fn run(
 /// the probes that need none read the repository; the others run last, building any
 /// pattern the second thread has not reached yet.
 fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> Vec<Outcome> {
-    // One pass over the history covers the windows of every history probe.
     let now = now();
-    let window = checklist
+    // One pass over the history covers the windows of every history probe.
+    let reach = checklist
         .items
         .iter()
         .filter(|item| !project.waivers.contains_key(&item.id))
         .filter_map(|item| item.probe.history_window(now))
-        .reduce(crate::repo::history::Window::union);
-    let history = window.map(|window| repo.history(window));
-    let run = |item: &crate::checklist::Item| match project.waivers.get(&item.id) {
-        Some(reason) => Outcome::new(
-            Status::Skip,
-            text!("waived: {reason}", "dispensé : {reason}"),
-        )
-        .with(Evidence::Waiver {
-            reason: reason.clone(),
-        }),
-        None => item.probe.run(&Context {
-            repo,
-            project,
-            item_id: &item.id,
-            history: history.as_ref(),
-            now,
-        }),
-    };
+        .map(crate::repo::history::Window::reach)
+        .reduce(crate::repo::history::Reach::union);
     let (later, first): (Vec<_>, Vec<_>) =
         checklist.items.iter().enumerate().partition(|(_, item)| {
             item.probe.needs_preparing() && !project.waivers.contains_key(&item.id)
@@ -163,8 +147,26 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
                 })
             });
         }
+        // Read while the other thread compiles.
+        let history = reach.map(|reach| repo.history(reach));
         for (index, item) in first.iter().chain(later.iter()) {
-            outcomes[*index] = Some(run(item));
+            let outcome = match project.waivers.get(&item.id) {
+                Some(reason) => Outcome::new(
+                    Status::Skip,
+                    text!("waived: {reason}", "dispensé : {reason}"),
+                )
+                .with(Evidence::Waiver {
+                    reason: reason.clone(),
+                }),
+                None => item.probe.run(&Context {
+                    repo,
+                    project,
+                    item_id: &item.id,
+                    history: history.as_ref(),
+                    now,
+                }),
+            };
+            outcomes[*index] = Some(outcome);
         }
     });
     outcomes

@@ -32,18 +32,51 @@ impl Window {
         self.last.is_none_or(|last| index < last) && self.since.is_none_or(|since| time >= since)
     }
 
-    /// The smallest window holding both.
-    pub fn union(self, other: Window) -> Window {
-        Window {
-            last: match (self.last, other.last) {
-                (Some(a), Some(b)) => Some(a.max(b)),
-                _ => None,
+    /// What the walk must read to cover this window.
+    pub fn reach(self) -> Reach {
+        match (self.last, self.since) {
+            (None, None) => Reach {
+                all: true,
+                ..Reach::default()
             },
-            since: match (self.since, other.since) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                _ => None,
+            // Both bounds hold at once: the count alone bounds what is needed.
+            (Some(last), _) => Reach {
+                last,
+                ..Reach::default()
+            },
+            (None, Some(since)) => Reach {
+                since: Some(since),
+                ..Reach::default()
             },
         }
+    }
+}
+
+/// What one walk reads for several windows: a commit is kept when any of them needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reach {
+    /// The whole history.
+    pub all: bool,
+    /// The newest commits, this many.
+    pub last: usize,
+    /// The commits made at or after this time.
+    pub since: Option<i64>,
+}
+
+impl Reach {
+    pub fn union(self, other: Reach) -> Reach {
+        Reach {
+            all: self.all || other.all,
+            last: self.last.max(other.last),
+            since: match (self.since, other.since) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+
+    fn contains(&self, index: usize, time: i64) -> bool {
+        self.all || index < self.last || self.since.is_some_and(|since| time >= since)
     }
 }
 
@@ -119,7 +152,7 @@ impl Ord for Pending {
 pub(super) fn walk(
     repo: &gix::Repository,
     start: ObjectId,
-    window: Window,
+    reach: Reach,
 ) -> Result<History, RepoError> {
     let shallow: HashSet<ObjectId> = repo
         .shallow_commits()
@@ -137,13 +170,10 @@ pub(super) fn walk(
     let mut queue = BinaryHeap::from([read(repo, &mailmap, start, &mut buffer)?]);
     let mut misses = 0;
     while let Some(Pending { commit, parents }) = queue.pop() {
-        let inside = window.contains(history.commits.len(), commit.time);
+        let inside = reach.contains(history.commits.len(), commit.time);
         if !inside {
-            if window
-                .last
-                .is_some_and(|last| history.commits.len() >= last)
-            {
-                break;
+            if reach.since.is_none() {
+                break; // only a count was asked for, and it is reached
             }
             // Committer times go down along this walk, but a clock set wrong can put an
             // old date on a commit whose parents are newer: as git does, look a few

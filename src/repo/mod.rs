@@ -239,9 +239,9 @@ impl RepoView {
         }
     }
 
-    /// The commits before the one the view shows, newest first, as far back as `window`
-    /// reaches, read in one pass. A worktree with no commit has no history.
-    pub fn history(&self, window: history::Window) -> Result<history::History, RepoError> {
+    /// The commits before the one the view shows, newest first, as far back as `reach`
+    /// goes, read in one pass. A worktree with no commit has no history.
+    pub fn history(&self, reach: history::Reach) -> Result<history::History, RepoError> {
         let Some(commit) = self.commit.as_deref() else {
             return Ok(history::History::default());
         };
@@ -254,7 +254,7 @@ impl RepoView {
             Backend::Worktree(w) => w.repository(),
             Backend::Tree(t) => t.repository(),
         };
-        history::walk(repo, start, window)
+        history::walk(repo, start, reach)
     }
 
     /// The commits of a change under review, newest first: `BASE..TIP`, or with no range

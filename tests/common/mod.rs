@@ -290,6 +290,7 @@ pub fn ospo_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         command.env_remove(var);
     }
     pin_git_env(&mut command);
+    command.env("SOURCE_DATE_EPOCH", NOW_EPOCH);
     for (name, value) in env {
         command.env(name, value);
     }
@@ -589,8 +590,28 @@ pub fn complete_ospo_yml() -> String {
 pub fn complete_project() -> Repo {
     let mut files = complete_project_files();
     files.push((".ospo.yml".to_owned(), complete_ospo_yml()));
-    Repo::with_files(&files)
+    let repo = Repo::with_files(&files);
+    // A living history for the history items: twelve signed-off commits by two people
+    // from two organisations, in the fortnight before NOW.
+    for day in 0..12 {
+        let author = if day % 2 == 0 {
+            "Alice <alice@one.example>"
+        } else {
+            "Bruno <bruno@two.example>"
+        };
+        let date = format!("2026-01-{:02}T12:00:00Z", 16 + day);
+        repo.commit_by(
+            author,
+            &date,
+            &format!("Change {day}\n\nSigned-off-by: {author}"),
+        );
+    }
+    repo
 }
+
+/// The time ospo counts history windows back from in tests (`SOURCE_DATE_EPOCH`):
+/// 2026-02-01T00:00:00Z, a fortnight after the fixtures' commits.
+pub const NOW_EPOCH: &str = "1769904000";
 
 /// A repository whose committed `.ospo.yml` names a checklist committed beside it.
 pub fn repo_with_its_own_checklist() -> Repo {
