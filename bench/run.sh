@@ -403,6 +403,15 @@ hyperfine -N -i --style basic --warmup "$BENCH_WARMUP" --runs "$BENCH_RUNS" \
     -n ospo-bare "$OSPO_BARE_CMD" \
     -n ospo-list "$OSPO_LIST_CMD" >&2
 
+# The same commands in alternation, round after round: on a shared machine a slow spell
+# then falls on both alike, and the median of the per-round ratios is the figure to trust.
+BENCH_ROUNDS=${BENCH_ROUNDS:-60}
+log "timing the floor and ospo in alternation ($BENCH_ROUNDS rounds, bench/interleave.py)"
+INTERLEAVED=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$BENCH_WARMUP" \
+    -- sh -c "git ls-files | grep -iE '$FLOOR_RE'" \
+    -- "$OSPO" check --format json \
+    -- "$OSPO" check --format json "$BARE")
+
 # ─── 4. Peak memory ───────────────────────────────────────────────────────────────────────
 
 peak_rss_kib() { # peak_rss_kib RUNS COMMAND...: the largest max-RSS over RUNS runs
@@ -495,7 +504,12 @@ if [[ $BENCH_PEERS == 1 ]]; then
         peer_cmds+=(-n dco-check "sh -c 'cd \"\$1\" && exec \"\$2\" --default-branch dco-base --quiet' sh '$WT' '$venv/bin/dco-check'")
         ROWS+=(dco-check)
         LABEL[dco-check]="dco-check $("$venv/bin/dco-check" --version | grep -oE '[0-9]+(\.[0-9]+)+' || true) (worktree, dco-base..HEAD)"
-        JOB[dco-check]="a different job: Signed-off-by on the $ndco commits after the first (ospo has no DCO probe yet)"
+        JOB[dco-check]="Signed-off-by on the $ndco commits after the first (its rule: the author's name and email)"
+        # ospo's gate on the same range, under the same rule.
+        peer_cmds+=(-n ospo-dco "'$OSPO' dco dco-base..HEAD --rule author --path '$WT'")
+        ROWS+=(ospo-dco)
+        LABEL[ospo-dco]="\`ospo dco dco-base..HEAD --rule author\` (worktree)"
+        JOB[ospo-dco]="the same job as dco-check, the same rule"
         (cd "$WT" && "$venv/bin/dco-check" --default-branch dco-base >"$RESULTS_DIR/dco-check.out" 2>&1) ||
             PEER_NOTES+=("dco-check exited non-zero on the synthetic repository: see bench/results/dco-check.out.")
     else
@@ -508,12 +522,13 @@ if [[ $BENCH_PEERS == 1 ]]; then
             --export-json "$RESULTS_DIR/peers.json" "${peer_cmds[@]}" >&2
         read_hyperfine "$RESULTS_DIR/peers.json"
         log "measuring peers' peak memory"
-        for peer in repolinter reuse dco-check; do
+        for peer in repolinter reuse dco-check ospo-dco; do
             [[ -n ${LABEL[$peer]:-} ]] || continue
             case $peer in
                 repolinter) RSS[$peer]=$(peak_rss_kib 1 "$repolinter" lint --dryRun "$WT") ;;
                 reuse) RSS[$peer]=$(peak_rss_kib 1 "$venv/bin/reuse" --root "$WT" lint) ;;
                 dco-check) RSS[$peer]=$(cd "$WT" && peak_rss_kib 1 "$venv/bin/dco-check" --default-branch dco-base --quiet) ;;
+                ospo-dco) RSS[$peer]=$(peak_rss_kib 1 "$OSPO" dco dco-base..HEAD --rule author --path "$WT") ;;
             esac
         done
     fi
@@ -564,6 +579,16 @@ report() {
         echo
         for r in "${FLAGS[@]}" "${PEER_NOTES[@]}"; do echo "- $r"; done
     fi
+    echo
+    echo "In alternation ($BENCH_ROUNDS rounds of floor, worktree, bare; median time and median of the per-round ratios to the floor):"
+    echo
+    echo "| Command | Median (ms) | Median ratio to the floor |"
+    echo "| --- | ---: | ---: |"
+    local label=(floor "ospo check (worktree)" "ospo check (bare clone)") i=0 line
+    while IFS=$'\t' read -r median ratio _; do
+        echo "| ${label[$i]} | $median | ${ratio}× |"
+        i=$((i + 1))
+    done <<<"$INTERLEAVED"
     echo
     echo "Raw hyperfine exports: \`bench/results/*.json\`. How to read this: \`bench/README.md\`."
 }
