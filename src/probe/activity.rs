@@ -190,23 +190,9 @@ impl ActivityProbe {
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let history = match context.history {
-            Some(Ok(history)) => history,
-            Some(Err(error)) => {
-                return Outcome::new(
-                    Status::Error,
-                    text!(
-                        "cannot read the history: {error}",
-                        "impossible de lire l'historique : {error}"
-                    ),
-                );
-            }
-            None => {
-                return Outcome::new(
-                    Status::Error,
-                    text!("the history was not read", "l'historique n'a pas été lu"),
-                );
-            }
+        let history = match context.history() {
+            Ok(history) => history,
+            Err(outcome) => return *outcome,
         };
         let since = context.now - i64::from(self.days) * 86_400;
         let Some((value, top)) = self.measure(history, context.now, since) else {
@@ -236,14 +222,8 @@ impl ActivityProbe {
                 format!(" sur les {days} derniers jours"),
             ),
         };
-        let (shallow_en, shallow_fr) = if history.shallow {
-            (
-                " (shallow clone: older commits are not here)",
-                " (clone superficiel : les commits plus anciens sont absents)",
-            )
-        } else {
-            ("", "")
-        };
+        let shallow = super::shallow_note(history);
+        let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
         Outcome::new(
             status,
             text!(

@@ -154,23 +154,9 @@ impl DcoProbe {
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let history = match context.history {
-            Some(Ok(history)) => history,
-            Some(Err(error)) => {
-                return Outcome::new(
-                    Status::Error,
-                    text!(
-                        "cannot read the history: {error}",
-                        "impossible de lire l'historique : {error}"
-                    ),
-                );
-            }
-            None => {
-                return Outcome::new(
-                    Status::Error,
-                    text!("the history was not read", "l'historique n'a pas été lu"),
-                );
-            }
+        let history = match context.history() {
+            Ok(history) => history,
+            Err(outcome) => return *outcome,
         };
         let window = self.window(context.now);
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
@@ -203,14 +189,7 @@ impl DcoProbe {
         }
         let rule = rule_name(self.rule);
         let scope = scope_name(self.scope);
-        let shallow = if history.shallow {
-            text!(
-                " (shallow clone: older commits are not here)",
-                " (clone superficiel : les commits plus anciens sont absents)"
-            )
-        } else {
-            text!("", "")
-        };
+        let shallow = super::shallow_note(history);
         let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
         if checked == 0 {
             return Outcome::new(

@@ -94,6 +94,38 @@ pub struct Context<'a> {
     pub now: i64,
 }
 
+impl Context<'_> {
+    /// The history, or the error outcome a history probe ends with when it is missing.
+    pub fn history(&self) -> Result<&History, Box<Outcome>> {
+        match self.history {
+            Some(Ok(history)) => Ok(history),
+            Some(Err(error)) => Err(Box::new(Outcome::new(
+                Status::Error,
+                crate::text!(
+                    "cannot read the history: {error}",
+                    "impossible de lire l'historique : {error}"
+                ),
+            ))),
+            None => Err(Box::new(Outcome::new(
+                Status::Error,
+                crate::text!("the history was not read", "l'historique n'a pas été lu"),
+            ))),
+        }
+    }
+}
+
+/// What a history probe adds to its message when the clone is shallow.
+pub(crate) fn shallow_note(history: &History) -> Text {
+    if history.shallow {
+        Text::new(
+            " (shallow clone: older commits are not here)",
+            " (clone superficiel : les commits plus anciens sont absents)",
+        )
+    } else {
+        Text::default()
+    }
+}
+
 impl Probe {
     /// Does ahead of time, possibly on another thread, the costly part of getting ready
     /// (compiling a content probe's pattern); running does it anyway when needed. The
