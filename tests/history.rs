@@ -531,3 +531,32 @@ fn activity_bounds_decide_the_status() {
         "{item}"
     );
 }
+
+#[test]
+fn release_tags_are_versions_on_commits() {
+    let repo = community_history();
+    // HEAD~11 is Old Timer's (2024), HEAD~7 Bob's of 2026-03-02, HEAD~1 the bot's of 2026-06-10.
+    repo.git(&["tag", "v0.9.0", "HEAD~11"]);
+    repo.git(&["tag", "v1.0.0", "HEAD~7"]);
+    repo.git(&["tag", "-a", "-m", "Release 1.1", "release-1.1", "HEAD~1"]);
+    repo.git(&["tag", "nightly", "HEAD"]);
+    let tree = repo.git(&["rev-parse", "HEAD^{tree}"]);
+    repo.git(&["tag", "v9.9.9", tree.trim()]);
+    let item = metric(&repo, "{kind: activity, metric: releases, min: 1}");
+    assert_eq!(item["evidence"]["value"], 2.0, "{item}");
+    assert_eq!(
+        item["evidence"]["top"],
+        serde_json::json!([["release-1.1", 1], ["v1.0.0", 1]])
+    );
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: days-since-last-release, max: 30}",
+    );
+    assert_eq!(item["evidence"]["value"], 21.0, "{item}");
+    assert_eq!(item["status"], "pass");
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: days-since-last-release, max: 7}",
+    );
+    assert_eq!(item["status"], "fail");
+}

@@ -107,6 +107,10 @@ pub enum Metric {
     ElephantFactor,
     /// The share of the window's commits made by its most active contributor, in percent.
     TopContributorShare,
+    /// Release tags (names that are versions) on commits of the window.
+    Releases,
+    /// Days since the newest release tag.
+    DaysSinceLastRelease,
 }
 
 impl Metric {
@@ -119,6 +123,8 @@ impl Metric {
             Metric::BusFactor => "bus-factor",
             Metric::ElephantFactor => "elephant-factor",
             Metric::TopContributorShare => "top-contributor-share",
+            Metric::Releases => "releases",
+            Metric::DaysSinceLastRelease => "days-since-last-release",
         }
     }
 }
@@ -178,13 +184,20 @@ impl ActivityProbe {
         match self.metric {
             Metric::DaysSinceLastCommit => Window {
                 last: Some(1),
-                since: None,
+                ..Window::default()
             },
             // Whether a contributor is new depends on all that came before.
             Metric::NewContributors => Window::default(),
+            // Tags are read apart from the walk, which needs no commit for them.
+            Metric::Releases | Metric::DaysSinceLastRelease => Window {
+                last: Some(0),
+                since: None,
+                tags: true,
+            },
             _ => Window {
                 last: None,
                 since: Some(now - i64::from(self.days) * 86_400),
+                tags: false,
             },
         }
     }
@@ -216,7 +229,9 @@ impl ActivityProbe {
             self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max);
         let status = if passed { Status::Pass } else { Status::Fail };
         let (window_en, window_fr) = match self.metric {
-            Metric::DaysSinceLastCommit => (String::new(), String::new()),
+            Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease => {
+                (String::new(), String::new())
+            }
             _ => (
                 format!(" over the last {days} days"),
                 format!(" sur les {days} derniers jours"),
@@ -234,7 +249,11 @@ impl ActivityProbe {
         .with(Evidence::Metric {
             metric,
             value,
-            days: (self.metric != Metric::DaysSinceLastCommit).then_some(days),
+            days: (!matches!(
+                self.metric,
+                Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease
+            ))
+            .then_some(days),
             min: self.min,
             max: self.max,
             shallow: history.shallow,
@@ -299,6 +318,25 @@ impl ActivityProbe {
                 );
                 (!organisations.is_empty())
                     .then(|| (absence_factor(&organisations) as f64, top(&organisations)))
+            }
+            Metric::Releases => {
+                let releases: Vec<(String, usize)> = history
+                    .releases
+                    .iter()
+                    .filter(|release| release.time >= since)
+                    .map(|release| (release.name.clone(), 1))
+                    .collect();
+                Some((
+                    releases.len() as f64,
+                    releases.into_iter().take(5).collect(),
+                ))
+            }
+            Metric::DaysSinceLastRelease => {
+                let newest = history.releases.first()?;
+                Some((
+                    ((now - newest.time).max(0) / 86_400) as f64,
+                    vec![(newest.name.clone(), 1)],
+                ))
             }
             Metric::TopContributorShare => {
                 let people = by_person();

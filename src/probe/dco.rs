@@ -150,6 +150,7 @@ impl DcoProbe {
         crate::repo::history::Window {
             last: self.last,
             since: self.days.map(|days| now - i64::from(days) * 86_400),
+            tags: false,
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Window {
     pub last: Option<usize>,
     /// Only commits made at or after this time (seconds since the epoch).
     pub since: Option<i64>,
+    /// The probe also needs the release tags.
+    pub tags: bool,
 }
 
 impl Window {
@@ -34,18 +36,22 @@ impl Window {
 
     /// What the walk must read to cover this window.
     pub fn reach(self) -> Reach {
+        let tags = self.tags;
         match (self.last, self.since) {
             (None, None) => Reach {
                 all: true,
+                tags,
                 ..Reach::default()
             },
             // Both bounds hold at once: the count alone bounds what is needed.
             (Some(last), _) => Reach {
                 last,
+                tags,
                 ..Reach::default()
             },
             (None, Some(since)) => Reach {
                 since: Some(since),
+                tags,
                 ..Reach::default()
             },
         }
@@ -61,12 +67,15 @@ pub struct Reach {
     pub last: usize,
     /// The commits made at or after this time.
     pub since: Option<i64>,
+    /// The release tags.
+    pub tags: bool,
 }
 
 impl Reach {
     pub fn union(self, other: Reach) -> Reach {
         Reach {
             all: self.all || other.all,
+            tags: self.tags || other.tags,
             last: self.last.max(other.last),
             since: match (self.since, other.since) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -116,10 +125,20 @@ impl Commit {
     }
 }
 
+/// A release: a tag whose name is a version (`v1.2.3`, `1.2`, `release-2.0.1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Release {
+    pub name: String,
+    /// The time of the commit it tags.
+    pub time: i64,
+}
+
 /// The commits of one walk, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct History {
     pub commits: Vec<Commit>,
+    /// Release tags, newest first (read only when a probe needs them).
+    pub releases: Vec<Release>,
     /// The repository is a shallow clone: older history is missing, not absent.
     pub shallow: bool,
 }
@@ -162,6 +181,11 @@ pub(super) fn walk(
         .unwrap_or_default();
     let mut history = History {
         commits: Vec::new(),
+        releases: if reach.tags {
+            releases(repo)?
+        } else {
+            Vec::new()
+        },
         shallow: !shallow.is_empty(),
     };
     let mailmap = repo.open_mailmap();
@@ -225,6 +249,43 @@ pub(super) fn range(
         commits.push(read(repo, &mailmap, info.id, &mut buffer)?.commit);
     }
     Ok(commits)
+}
+
+static VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:[A-Za-z][\w.-]*?[-_/])?[vV]?\d+\.\d+(?:\.\d+)?(?:[-+.][0-9A-Za-z.-]+)?$",
+    )
+    .expect("valid regex")
+});
+
+/// The tags whose names are versions, newest first (by the time of the commit tagged).
+fn releases(repo: &gix::Repository) -> Result<Vec<Release>, RepoError> {
+    let error = |error: &dyn std::fmt::Display| RepoError::Read {
+        path: "refs/tags".into(),
+        message: error.to_string(),
+    };
+    let platform = repo.references().map_err(|e| error(&e))?;
+    let mut releases = Vec::new();
+    for reference in platform.tags().map_err(|e| error(&e))? {
+        let Ok(mut reference) = reference else {
+            continue;
+        };
+        let name = reference.name().shorten().to_str_lossy().into_owned();
+        if !VERSION.is_match(&name) {
+            continue;
+        }
+        // A tag on something other than a commit is no release.
+        let Ok(commit) = reference.peel_to_commit() else {
+            continue;
+        };
+        let Ok(time) = commit.time() else { continue };
+        releases.push(Release {
+            name,
+            time: time.seconds,
+        });
+    }
+    releases.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| b.name.cmp(&a.name)));
+    Ok(releases)
 }
 
 /// Reads one commit object and keeps what probes need.

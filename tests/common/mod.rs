@@ -592,7 +592,7 @@ pub fn complete_project() -> Repo {
     files.push((".ospo.yml".to_owned(), complete_ospo_yml()));
     let repo = Repo::with_files(&files);
     // A living history for the history items: twelve signed-off commits by two people
-    // from two organisations, in the fortnight before NOW.
+    // from two organisations, in the fortnight before NOW, the last one released.
     for day in 0..12 {
         let author = if day % 2 == 0 {
             "Alice <alice@one.example>"
@@ -606,6 +606,7 @@ pub fn complete_project() -> Repo {
             &format!("Change {day}\n\nSigned-off-by: {author}"),
         );
     }
+    repo.git(&["tag", "v1.0.0"]);
     repo
 }
 
