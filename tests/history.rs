@@ -535,6 +535,16 @@ fn activity_bounds_decide_the_status() {
 #[test]
 fn release_tags_are_versions_on_commits() {
     let repo = community_history();
+    // No release at all fails the item, and says why.
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: days-since-last-release, max: 365}",
+    );
+    assert_eq!(item["status"], "fail", "{item}");
+    assert!(
+        item["message"].as_str().unwrap().starts_with("no release"),
+        "{item}"
+    );
     // HEAD~11 is Old Timer's (2024), HEAD~7 Bob's of 2026-03-02, HEAD~1 the bot's of 2026-06-10.
     repo.git(&["tag", "v0.9.0", "HEAD~11"]);
     repo.git(&["tag", "v1.0.0", "HEAD~7"]);

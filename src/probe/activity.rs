@@ -208,6 +208,15 @@ impl ActivityProbe {
             Err(outcome) => return *outcome,
         };
         let since = context.now - i64::from(self.days) * 86_400;
+        if self.metric == Metric::DaysSinceLastRelease && history.releases.is_empty() {
+            return Outcome::new(
+                Status::Fail,
+                text!(
+                    "no release: no tag named as a version (such as v1.2.0)",
+                    "aucune version publiée : aucune étiquette nommée comme une version (par exemple v1.2.0)"
+                ),
+            );
+        }
         let Some((value, top)) = self.measure(history, context.now, since) else {
             return Outcome::new(
                 Status::Skip,
