@@ -364,7 +364,8 @@ impl ActivityProbe {
 }
 
 fn is_bot(commit: &Commit) -> bool {
-    let bot = |s: &str| s.to_ascii_lowercase().contains("[bot]");
+    use crate::repo::history::contains_ignore_ascii_case;
+    let bot = |s: &str| contains_ignore_ascii_case(s.as_bytes(), b"[bot]");
     bot(&commit.author.name) || bot(&commit.author.email)
 }
 

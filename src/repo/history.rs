@@ -322,16 +322,19 @@ fn read(
                 .then(|| value.to_owned())
         })
         .collect();
-    let remediations = object
-        .message
-        .lines()
-        .map(|line| line.to_str_lossy())
-        .filter(|line| {
-            line.to_ascii_lowercase()
-                .contains("hereby add my signed-off-by to this commit:")
-        })
-        .map(|line| line.trim().to_owned())
-        .collect();
+    // Remediation lines are rare: one search of the message spares most commits the scan.
+    let remediations = if contains_ignore_ascii_case(object.message, b"hereby add my") {
+        object
+            .message
+            .lines()
+            .filter(|line| {
+                contains_ignore_ascii_case(line, b"hereby add my signed-off-by to this commit:")
+            })
+            .map(|line| line.to_str_lossy().trim().to_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Pending {
         parents: object.parents().collect(),
         commit: Commit {
@@ -357,4 +360,12 @@ fn identity(signature: &gix::actor::SignatureRef<'_>) -> Identity {
         name: signature.name.trim().to_str_lossy().into_owned(),
         email: signature.email.trim().to_str_lossy().into_owned(),
     }
+}
+
+/// Whether `haystack` holds `needle`, letters compared without regard to ASCII case.
+pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle))
 }
