@@ -570,3 +570,30 @@ fn release_tags_are_versions_on_commits() {
     );
     assert_eq!(item["status"], "fail");
 }
+
+#[test]
+fn a_dco_window_can_be_a_revision_range() {
+    let repo = dco_history();
+    // main~3..main: the merge, the branch's signed commit, the bot and the unsigned one.
+    let (evidence, item) = dco_evidence(&repo, "{kind: dco, range: 'main~3..main'}");
+    assert_eq!(evidence["checked"].as_u64(), Some(2), "{item}");
+    assert_eq!(evidence["signed"].as_u64(), Some(1), "{item}");
+    assert_eq!(
+        (evidence["merges"].as_u64(), evidence["bots"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(reasons(&evidence), pairs(&[("unsigned", "missing")]));
+    // A range that does not resolve is the probe's error, not the run's.
+    let (_, item) = dco_evidence(&repo, "{kind: dco, range: 'nowhere..main'}");
+    assert_eq!(item["status"], "error", "{item}");
+    // A range replaces the other windows.
+    let checklist =
+        repo.write_checklist("bad.yaml", &dco_item("{kind: dco, range: 'a..b', last: 5}"));
+    let output = repo.ospo(&["list", "--checklist", &checklist]);
+    output.assert_error();
+    assert!(
+        output.stderr.contains("`range` replaces `last` and `days`"),
+        "{}",
+        output.all()
+    );
+}

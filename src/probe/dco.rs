@@ -42,6 +42,9 @@ pub struct DcoSpec {
     /// Check the commits of the last N days.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
+    /// Check the commits of a revision range instead, `BASE..TIP` (e.g. `v1.0.0..HEAD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -95,6 +98,7 @@ pub struct DcoProbe {
     threshold: f64,
     last: Option<usize>,
     days: Option<u32>,
+    range: Option<String>,
 }
 
 impl DcoSpec {
@@ -120,6 +124,12 @@ impl DcoSpec {
                 message: format!("threshold {threshold} is not a percentage between 0 and 100"),
             });
         }
+        if self.range.is_some() && (self.last.is_some() || self.days.is_some()) {
+            problems.push(Problem {
+                path: Path::default().key("range"),
+                message: "`range` replaces `last` and `days`: give one or the other".into(),
+            });
+        }
         if self.last == Some(0) {
             problems.push(Problem {
                 path: Path::default().key("last"),
@@ -138,6 +148,7 @@ impl DcoSpec {
                     None
                 }),
                 days: self.days,
+                range: self.range.clone(),
             }),
             _ => Err(problems),
         }
@@ -145,30 +156,54 @@ impl DcoSpec {
 }
 
 impl DcoProbe {
-    /// The window of history this probe reads, in commits and days before `now`.
-    pub fn window(&self, now: i64) -> crate::repo::history::Window {
-        crate::repo::history::Window {
+    /// The part of the shared history pass this probe reads, in commits and days before
+    /// `now`; `None` for a revision range, read apart.
+    pub fn window(&self, now: i64) -> Option<crate::repo::history::Window> {
+        self.range.is_none().then(|| crate::repo::history::Window {
             last: self.last,
             since: self.days.map(|days| now - i64::from(days) * 86_400),
             tags: false,
-        }
+        })
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let history = match context.history() {
-            Ok(history) => history,
-            Err(outcome) => return *outcome,
-        };
-        let window = self.window(context.now);
+        let range_commits;
+        let (commits, shallow): (Vec<&Commit>, crate::i18n::Text) =
+            match (&self.range, self.window(context.now)) {
+                (Some(range), _) => match context.repo.change(Some(range)) {
+                    Ok((_, commits)) => {
+                        range_commits = commits;
+                        (range_commits.iter().collect(), crate::i18n::Text::default())
+                    }
+                    Err(error) => {
+                        return Outcome::new(
+                            Status::Error,
+                            text!(
+                                "cannot read the range {range}: {error}",
+                                "impossible de lire l'intervalle {range} : {error}"
+                            ),
+                        );
+                    }
+                },
+                (None, window) => {
+                    let history = match context.history() {
+                        Ok(history) => history,
+                        Err(outcome) => return *outcome,
+                    };
+                    let window = window.unwrap_or_default();
+                    let in_window = history
+                        .commits
+                        .iter()
+                        .enumerate()
+                        .filter(|(index, commit)| window.contains(*index, commit.time))
+                        .map(|(_, commit)| commit)
+                        .collect();
+                    (in_window, super::shallow_note(history))
+                }
+            };
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
         let mut offending = Vec::new();
-        let in_window = history
-            .commits
-            .iter()
-            .enumerate()
-            .filter(|(index, commit)| window.contains(*index, commit.time))
-            .map(|(_, commit)| commit);
-        for commit in in_window {
+        for commit in commits {
             if commit.parents > 1 {
                 merges += 1;
                 continue;
@@ -190,7 +225,6 @@ impl DcoProbe {
         }
         let rule = rule_name(self.rule);
         let scope = scope_name(self.scope);
-        let shallow = super::shallow_note(history);
         let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
         if checked == 0 {
             return Outcome::new(
@@ -225,7 +259,7 @@ impl DcoProbe {
             share,
             merges,
             bots,
-            shallow: history.shallow,
+            shallow: !shallow.en.is_empty(),
             offending,
             more_offending: more,
         })

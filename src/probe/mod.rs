@@ -143,7 +143,7 @@ impl Probe {
     /// The part of the history this probe reads, if it reads any.
     pub fn history_window(&self, now: i64) -> Option<Window> {
         match self {
-            Probe::Dco(probe) => Some(probe.window(now)),
+            Probe::Dco(probe) => probe.window(now),
             Probe::Activity(probe) => Some(probe.window(now)),
             _ => None,
         }
