@@ -243,13 +243,12 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
     use ospo::probe::dco::{self as gate, DcoRule, GateOptions, SignoffScope};
     let lang = language(args.lang);
     let repo = RepoView::open(&args.path, None)?;
-    let bots = match &args.bots {
-        None => gate::default_bots(),
-        Some(pattern) => regex::RegexBuilder::new(pattern)
-            .case_insensitive(true)
-            .build()
-            .with_context(|| format!("invalid --bots pattern `{pattern}`"))?,
-    };
+    let bots = gate::bots(args.bots.as_deref()).with_context(|| {
+        format!(
+            "invalid --bots pattern `{}`",
+            args.bots.as_deref().unwrap_or("")
+        )
+    })?;
     let options = GateOptions {
         rule: match args.rule {
             RuleArg::AuthorOrCommitter => DcoRule::AuthorOrCommitter,

@@ -136,6 +136,8 @@ pub struct ActivityProbe {
     min: Option<f64>,
     max: Option<f64>,
     public_domains: Vec<String>,
+    /// The same bots the `dco` probe leaves out by default.
+    bots: regex::Regex,
 }
 
 impl ActivitySpec {
@@ -174,6 +176,7 @@ impl ActivitySpec {
                 .iter()
                 .map(|d| d.to_lowercase())
                 .collect(),
+            bots: super::dco::bots(None).expect("the default bot pattern is valid"),
         })
     }
 }
@@ -277,7 +280,11 @@ impl ActivityProbe {
         now: i64,
         since: i64,
     ) -> Option<(f64, Vec<(String, usize)>)> {
-        let counted = |commit: &&Commit| commit.parents <= 1 && !is_bot(commit);
+        let counted = |commit: &&Commit| {
+            commit.parents <= 1
+                && !self.bots.is_match(&commit.author.name)
+                && !self.bots.is_match(&commit.author.email)
+        };
         let in_window: Vec<&Commit> = history
             .commits
             .iter()
@@ -361,12 +368,6 @@ impl ActivityProbe {
             || domain.ends_with(".noreply.github.com")
             || self.public_domains.iter().any(|d| d == domain)
     }
-}
-
-fn is_bot(commit: &Commit) -> bool {
-    use crate::repo::history::contains_ignore_ascii_case;
-    let bot = |s: &str| contains_ignore_ascii_case(s.as_bytes(), b"[bot]");
-    bot(&commit.author.name) || bot(&commit.author.email)
 }
 
 /// How many times each key appears, in key order (so ties break the same way every run).

@@ -104,19 +104,14 @@ pub struct DcoProbe {
 impl DcoSpec {
     pub fn compile(&self) -> Result<DcoProbe, Vec<Problem>> {
         let mut problems = Vec::new();
-        let bots = match &self.bots {
-            None => Some(default_bots()),
-            Some(pattern) => RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .build()
-                .map_err(|error| {
-                    problems.push(Problem {
-                        path: Path::default().key("bots"),
-                        message: format!("invalid regular expression: {error}"),
-                    })
+        let bots = bots(self.bots.as_deref())
+            .map_err(|error| {
+                problems.push(Problem {
+                    path: Path::default().key("bots"),
+                    message: format!("invalid regular expression: {error}"),
                 })
-                .ok(),
-        };
+            })
+            .ok();
         let threshold = self.threshold.unwrap_or(100.0);
         if !(0.0..=100.0).contains(&threshold) {
             problems.push(Problem {
@@ -422,12 +417,12 @@ pub fn gate(range: String, commits: &[Commit], options: &GateOptions) -> GateRep
     report
 }
 
-/// The default bot pattern: GitHub's bot accounts.
-pub fn default_bots() -> Regex {
-    RegexBuilder::new(r"\[bot\]")
+/// The bot pattern, matched on author names and emails regardless of case; by default,
+/// GitHub's bot accounts.
+pub fn bots(pattern: Option<&str>) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern.unwrap_or(r"\[bot\]"))
         .case_insensitive(true)
         .build()
-        .expect("valid regex")
 }
 
 pub fn rule_name(rule: DcoRule) -> &'static str {

@@ -363,7 +363,7 @@ fn identity(signature: &gix::actor::SignatureRef<'_>) -> Identity {
 }
 
 /// Whether `haystack` holds `needle`, letters compared without regard to ASCII case.
-pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
     needle.is_empty()
         || haystack
             .windows(needle.len())

@@ -250,11 +250,7 @@ impl RepoView {
                 path: format!("commit {commit}"),
                 message: error.to_string(),
             })?;
-        let repo = match &self.backend {
-            Backend::Worktree(w) => w.repository(),
-            Backend::Tree(t) => t.repository(),
-        };
-        history::walk(repo, start, reach)
+        history::walk(self.git(), start, reach)
     }
 
     /// The commits of a change under review, newest first: `BASE..TIP`, or with no range
@@ -262,10 +258,7 @@ impl RepoView {
     /// (`refs/remotes/origin/HEAD`, else `origin/main` or `origin/master`). Returns the
     /// range resolved, as `BASE..TIP`, and its commits.
     pub fn change(&self, range: Option<&str>) -> Result<(String, Vec<history::Commit>), RepoError> {
-        let repo = match &self.backend {
-            Backend::Worktree(w) => w.repository(),
-            Backend::Tree(t) => t.repository(),
-        };
+        let repo = self.git();
         let resolve = |rev: &str| -> Result<gix::ObjectId, RepoError> {
             repo.rev_parse_single(rev)
                 .map(|id| id.detach())
@@ -310,6 +303,13 @@ impl RepoView {
             None => tip.clone(),
         };
         Ok((shown, history::range(repo, base_id, tip_id)?))
+    }
+
+    fn git(&self) -> &gix::Repository {
+        match &self.backend {
+            Backend::Worktree(w) => w.repository(),
+            Backend::Tree(t) => t.repository(),
+        }
     }
 
     fn target<'a>(&self, entry: &'a Entry) -> Result<&'a str, RepoError> {

@@ -166,14 +166,6 @@ impl TreeView {
                 }),
                 GitKind::Link => {
                     let kind = self.resolve_link(&path, id)?;
-                    if !matches!(
-                        kind,
-                        EntryKind::Link { .. }
-                            | EntryKind::OutsideLink { .. }
-                            | EntryKind::BrokenLink { .. }
-                    ) {
-                        continue;
-                    }
                     if let EntryKind::Link { resolved } = &kind
                         && !matches!(self.find(resolved)?, Some(Found::Blob(_)))
                     {
