@@ -513,9 +513,9 @@ mod tests {
         Commit {
             id: gix::ObjectId::null(gix::hash::Kind::Sha1),
             parents: 1,
-            contributor: author.clone(),
-            author,
-            committer,
+            contributor: author.clone().into(),
+            author: author.into(),
+            committer: committer.into(),
             time: 0,
             subject: "s".into(),
             trailer_signoffs: trailers.iter().map(|s| s.to_string()).collect(),

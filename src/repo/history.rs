@@ -5,11 +5,11 @@
 //! subject and sign-off lines. It stops as soon as every probe's window is covered.
 
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::sync::Arc;
 
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
-use gix::objs::FindExt;
 
 use super::RepoError;
 
@@ -101,10 +101,10 @@ pub struct Identity {
 pub struct Commit {
     pub id: ObjectId,
     pub parents: usize,
-    pub author: Identity,
-    pub committer: Identity,
+    pub author: Arc<Identity>,
+    pub committer: Arc<Identity>,
     /// The author as `.mailmap` names them: one person, however many identities.
-    pub contributor: Identity,
+    pub contributor: Arc<Identity>,
     /// Committer time, seconds since the epoch.
     pub time: i64,
     pub subject: String,
@@ -143,31 +143,92 @@ pub struct History {
     pub shallow: bool,
 }
 
-/// A commit read and waiting in the walk, ordered by committer time, newest first.
-struct Pending {
-    commit: Commit,
-    parents: Vec<ObjectId>,
+/// A commit waiting in the walk, ordered by committer time, newest first.
+struct Queued {
+    time: i64,
+    id: ObjectId,
+    node: Node,
 }
 
-impl PartialEq for Pending {
+enum Node {
+    /// Known from the commit-graph: time and parents, no object read yet.
+    Graph(gix::commitgraph::Position),
+    /// Read from its object (no commit-graph, or a commit newer than it): the parents the
+    /// walk follows, and where the parser keeps the commit.
+    Read {
+        parents: Vec<ObjectId>,
+        parsed: usize,
+    },
+}
+
+impl PartialEq for Queued {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
-impl Eq for Pending {}
-impl PartialOrd for Pending {
+impl Eq for Queued {}
+impl PartialOrd for Queued {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Pending {
+impl Ord for Queued {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.commit.time, self.commit.id).cmp(&(other.commit.time, other.commit.id))
+        (self.time, self.id).cmp(&(other.time, other.id))
     }
 }
 
-/// Walks back from `start`, covering `window`. Each commit object is read once, when it
-/// is first reached; it is kept until the walk gets to it.
+/// A commit of the window, in walk order.
+enum Source {
+    /// Known from the commit-graph only: its object is still to be read.
+    Unread(ObjectId),
+    /// Read during the walk: the parser's commit number so-and-so.
+    Parsed(usize),
+}
+
+/// Where the walk stands against its reach, commit after commit.
+struct Cutoff {
+    reach: Reach,
+    misses: usize,
+}
+
+enum Step {
+    /// In the window.
+    Keep,
+    /// Out of the window, but the walk goes on a little in case a clock was wrong.
+    Pass,
+    /// Past the window.
+    Stop,
+}
+
+impl Cutoff {
+    fn step(&mut self, kept: usize, time: i64) -> Step {
+        if self.reach.contains(kept, time) {
+            self.misses = 0;
+            return Step::Keep;
+        }
+        if self.reach.since.is_none() {
+            return Step::Stop; // only a count was asked for, and it is reached
+        }
+        // Committer times go down along this walk, but a clock set wrong can put an old
+        // date on a commit whose parents are newer: as git does, look a few commits
+        // further before deciding the window is passed.
+        self.misses += 1;
+        if self.misses > CLOCK_SKEW_SLOP {
+            Step::Stop
+        } else {
+            Step::Pass
+        }
+    }
+}
+
+/// Walks back from `start`, covering `reach`. Each commit object is read once.
+///
+/// With a commit-graph (`git commit-graph write`, or `git gc`), the order and the window
+/// come from it without reading any object; the objects of the window are then read on
+/// every core. Without one, each object is read when the walk first reaches it, and a
+/// second core parses what the first inflates. Both give the same commits in the same
+/// order.
 pub(super) fn walk(
     repo: &gix::Repository,
     start: ObjectId,
@@ -179,50 +240,401 @@ pub(super) fn walk(
         .flatten()
         .map(|commits| commits.iter().copied().collect())
         .unwrap_or_default();
-    let mut history = History {
-        commits: Vec::new(),
-        releases: if reach.tags {
-            releases(repo)?
-        } else {
-            Vec::new()
-        },
-        shallow: !shallow.is_empty(),
+    let releases = if reach.tags {
+        releases(repo)?
+    } else {
+        Vec::new()
     };
     let mailmap = repo.open_mailmap();
-    let mut buffer = Vec::new();
-    let mut seen: HashSet<ObjectId> = HashSet::from([start]);
-    let mut queue = BinaryHeap::from([read(repo, &mailmap, start, &mut buffer)?]);
-    let mut misses = 0;
-    while let Some(Pending { commit, parents }) = queue.pop() {
-        let inside = reach.contains(history.commits.len(), commit.time);
-        if !inside {
-            if reach.since.is_none() {
-                break; // only a count was asked for, and it is reached
+    // A shallow clone's graph may name parents the clone lacks: git ignores it there, and
+    // so does this walk. A graph that turns out corrupt is dropped for the objects.
+    let graph = shallow
+        .is_empty()
+        .then(|| repo.commit_graph_if_enabled().ok().flatten())
+        .flatten();
+    let (sources, parsed) = std::thread::scope(|scope| {
+        if let Some(graph) = &graph {
+            // Only the commits made since the graph was written are read during the walk.
+            let parser = Parser::here(&mailmap, repo.object_hash());
+            if let Some(walked) = order(repo, Some(graph), parser, &shallow, start, reach)? {
+                return Ok(walked);
             }
-            // Committer times go down along this walk, but a clock set wrong can put an
-            // old date on a commit whose parents are newer: as git does, look a few
-            // commits further before deciding the window is passed.
-            misses += 1;
-            if misses > CLOCK_SKEW_SLOP {
-                break;
-            }
+        }
+        // A worker pays for itself only when there are many commits to parse.
+        let parser = if reach.all || reach.since.is_some() || reach.last >= PARALLEL_READS {
+            Parser::new(scope, &mailmap, repo.object_hash())
         } else {
-            misses = 0;
+            Parser::here(&mailmap, repo.object_hash())
+        };
+        Ok::<_, RepoError>(
+            order(repo, None, parser, &shallow, start, reach)?
+                .expect("a walk without a commit-graph meets no graph error"),
+        )
+    })?;
+    Ok(History {
+        commits: read_all(repo, &mailmap, sources, parsed)?,
+        releases,
+        shallow: !shallow.is_empty(),
+    })
+}
+
+/// The commits of the window in walk order, and those the walk parsed. `None` when the
+/// commit-graph is corrupt.
+#[allow(clippy::type_complexity)]
+fn order<'s, 'a>(
+    repo: &gix::Repository,
+    graph: Option<&gix::commitgraph::Graph>,
+    mut parser: Parser<'s, 'a>,
+    shallow: &HashSet<ObjectId>,
+    start: ObjectId,
+    reach: Reach,
+) -> Result<Option<(Vec<Source>, Vec<Commit>)>, RepoError> {
+    let mut buffer = Vec::new();
+    let mut queue = BinaryHeap::new();
+    // Commits already queued: by position when the graph has them, else by id.
+    let mut seen_in_graph = vec![false; graph.map_or(0, |g| g.num_commits() as usize)];
+    let mut seen: HashSet<ObjectId> = HashSet::new();
+    let mut enqueue = |id: ObjectId,
+                       queue: &mut BinaryHeap<Queued>,
+                       parser: &mut Parser<'s, 'a>|
+     -> Result<(), RepoError> {
+        if let Some((graph, position)) = graph.and_then(|g| Some((g, g.lookup(id)?))) {
+            let seen = &mut seen_in_graph[position.0 as usize];
+            if !*seen {
+                *seen = true;
+                let time = graph.commit_at(position).committer_timestamp() as i64;
+                queue.push(Queued {
+                    time,
+                    id,
+                    node: Node::Graph(position),
+                });
+            }
+        } else if seen.insert(id) {
+            let (time, parents, parsed) = parser.take(repo, id, &mut buffer)?;
+            queue.push(Queued {
+                time,
+                id,
+                node: Node::Read { parents, parsed },
+            });
         }
-        let is_shallow_boundary = shallow.contains(&commit.id);
-        if inside {
-            history.commits.push(commit);
+        Ok(())
+    };
+    enqueue(start, &mut queue, &mut parser)?;
+    let mut cutoff = Cutoff { reach, misses: 0 };
+    let mut sources = Vec::new();
+    let mut parents = Vec::new();
+    while let Some(Queued { time, id, node }) = queue.pop() {
+        let keep = match cutoff.step(sources.len(), time) {
+            Step::Stop => break,
+            Step::Keep => true,
+            Step::Pass => false,
+        };
+        parents.clear();
+        match node {
+            Node::Graph(position) => {
+                let graph = graph.expect("graph nodes come from a graph");
+                for parent in graph.commit_at(position).iter_parents() {
+                    let Ok(parent) = parent else {
+                        return Ok(None);
+                    };
+                    parents.push(graph.id_at(parent).to_owned());
+                }
+                if keep {
+                    sources.push(Source::Unread(id));
+                }
+            }
+            Node::Read {
+                parents: read,
+                parsed,
+            } => {
+                parents.extend(read);
+                if keep {
+                    sources.push(Source::Parsed(parsed));
+                }
+            }
         }
-        if is_shallow_boundary {
+        if shallow.contains(&id) {
             continue; // its parents are not in this clone
         }
-        for parent in parents {
-            if seen.insert(parent) {
-                queue.push(read(repo, &mailmap, parent, &mut buffer)?);
+        for parent in parents.drain(..) {
+            enqueue(parent, &mut queue, &mut parser)?;
+        }
+    }
+    Ok(Some((sources, parser.finish()?)))
+}
+
+/// Commit objects sent to the parsing thread at once.
+const BATCH: usize = 64;
+
+/// Objects, one after the other, on their way to the parsing thread.
+#[derive(Default)]
+struct Batch {
+    ids: Vec<ObjectId>,
+    ends: Vec<usize>,
+    bytes: Vec<u8>,
+}
+
+/// Turns the commit objects the walk reads into [`Commit`]s, numbered in the order read:
+/// on the walking thread, or on a second one while the walk inflates the next objects.
+enum Parser<'scope, 'a> {
+    Here {
+        reader: Reader<'a>,
+        parsed: Vec<Commit>,
+    },
+    There {
+        object_hash: gix::hash::Kind,
+        batch: Batch,
+        count: usize,
+        sender: std::sync::mpsc::SyncSender<Batch>,
+        worker: std::thread::ScopedJoinHandle<'scope, Result<Vec<Commit>, RepoError>>,
+    },
+}
+
+impl<'scope, 'a> Parser<'scope, 'a> {
+    fn here(mailmap: &'a gix::mailmap::Snapshot, object_hash: gix::hash::Kind) -> Self {
+        Parser::Here {
+            reader: Reader::new(mailmap, object_hash),
+            parsed: Vec::new(),
+        }
+    }
+
+    /// A parser on a second thread, when the machine has a second core.
+    fn new<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        mailmap: &'a gix::mailmap::Snapshot,
+        object_hash: gix::hash::Kind,
+    ) -> Self
+    where
+        'a: 'scope,
+    {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return Parser::here(mailmap, object_hash);
+        }
+        // A bound on what waits: the parser is the faster of the two, but memory stays
+        // bounded if it is not.
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(16);
+        let worker = scope.spawn(move || {
+            let mut reader = Reader::new(mailmap, object_hash);
+            let mut parsed = Vec::new();
+            for batch in receiver {
+                let mut start = 0;
+                for (id, end) in batch.ids.iter().zip(&batch.ends) {
+                    parsed.push(reader.parse(*id, &batch.bytes[start..*end])?);
+                    start = *end;
+                }
+            }
+            Ok(parsed)
+        });
+        Parser::There {
+            object_hash,
+            batch: Batch::default(),
+            count: 0,
+            sender,
+            worker,
+        }
+    }
+
+    /// Reads commit `id`: its committer time and parents now, for the walk, and the rest
+    /// as commit number so-and-so, now or on the other thread.
+    fn take(
+        &mut self,
+        repo: &gix::Repository,
+        id: ObjectId,
+        buffer: &mut Vec<u8>,
+    ) -> Result<(i64, Vec<ObjectId>, usize), RepoError> {
+        match self {
+            Parser::Here { reader, parsed } => {
+                let data = find(repo, id, buffer)?;
+                let commit = reader.parse(id, data)?;
+                let parents = gix::objs::CommitRefIter::from_bytes(data, reader.object_hash)
+                    .parent_ids()
+                    .collect();
+                let time = commit.time;
+                parsed.push(commit);
+                Ok((time, parents, parsed.len() - 1))
+            }
+            Parser::There {
+                object_hash,
+                batch,
+                count,
+                sender,
+                ..
+            } => {
+                let data = find(repo, id, buffer)?;
+                let (time, parents) = walk_fields(id, data, *object_hash)?;
+                batch.ids.push(id);
+                batch.bytes.extend_from_slice(data);
+                batch.ends.push(batch.bytes.len());
+                if batch.ids.len() == BATCH && sender.send(std::mem::take(batch)).is_err() {
+                    // The parser stopped on an error: `finish` reports it.
+                }
+                *count += 1;
+                Ok((time, parents, *count - 1))
             }
         }
     }
-    Ok(history)
+
+    /// Every commit read, in the order read.
+    fn finish(self) -> Result<Vec<Commit>, RepoError> {
+        match self {
+            Parser::Here { parsed, .. } => Ok(parsed),
+            Parser::There {
+                batch,
+                sender,
+                worker,
+                ..
+            } => {
+                let _ = sender.send(batch);
+                drop(sender);
+                match worker.join() {
+                    Ok(parsed) => parsed,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+        }
+    }
+}
+
+/// The bytes of commit object `id`.
+fn find<'b>(
+    repo: &gix::Repository,
+    id: ObjectId,
+    buffer: &'b mut Vec<u8>,
+) -> Result<&'b [u8], RepoError> {
+    use gix::objs::Find;
+    let data = repo
+        .objects
+        .try_find(&id, buffer)
+        .map_err(|error| read_error(id, &error))?
+        .ok_or_else(|| read_error(id, &"object not found"))?;
+    if data.kind != gix::objs::Kind::Commit {
+        return Err(read_error(id, &format!("a {}, not a commit", data.kind)));
+    }
+    Ok(data.data)
+}
+
+/// What the walk needs of a commit at once: its committer time and parents.
+fn walk_fields(
+    id: ObjectId,
+    data: &[u8],
+    object_hash: gix::hash::Kind,
+) -> Result<(i64, Vec<ObjectId>), RepoError> {
+    use gix::objs::commit::ref_iter::Token;
+    let mut parents = Vec::new();
+    for token in gix::objs::CommitRefIter::from_bytes(data, object_hash) {
+        match token.map_err(|error| read_error(id, &error))? {
+            Token::Parent { id } => parents.push(id),
+            Token::Committer { signature } => {
+                let time = signature.time().map_err(|error| read_error(id, &error))?;
+                return Ok((time.seconds, parents));
+            }
+            _ => {}
+        }
+    }
+    Err(read_error(id, &"no committer"))
+}
+
+fn read_error(id: ObjectId, error: &dyn std::fmt::Display) -> RepoError {
+    RepoError::Read {
+        path: format!("commit {id}"),
+        message: error.to_string(),
+    }
+}
+
+/// Below this many objects to read, one thread reads them all: another thread's start
+/// (a repository handle of its own) costs more than it saves.
+const PARALLEL_READS: usize = 2_000;
+
+/// The commits of the window, in order: those parsed during the walk, and those the
+/// commit-graph gave, read now. Many are split in contiguous runs (neighbours in the walk
+/// are neighbours in a pack) over the machine's cores, each thread with a repository
+/// handle of its own, each filling its run in place.
+fn read_all(
+    repo: &gix::Repository,
+    mailmap: &gix::mailmap::Snapshot,
+    sources: Vec<Source>,
+    parsed: Vec<Commit>,
+) -> Result<Vec<Commit>, RepoError> {
+    let mut parsed: Vec<Option<Commit>> = parsed.into_iter().map(Some).collect();
+    let mut unread = Vec::new();
+    let mut commits: Vec<Option<Commit>> = sources
+        .into_iter()
+        .map(|source| match source {
+            Source::Parsed(index) => parsed[index].take(),
+            Source::Unread(id) => {
+                unread.push(id);
+                None
+            }
+        })
+        .collect();
+    drop(parsed);
+    let threads = if unread.len() < PARALLEL_READS {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get().min(unread.len() / PARALLEL_READS))
+    };
+    if threads <= 1 {
+        fill(repo, mailmap, &mut commits, &unread)?;
+    } else {
+        // Runs of equal length; each takes the ids of its own unread commits.
+        let run = commits.len().div_ceil(threads);
+        let mut runs = Vec::with_capacity(threads);
+        let mut ids = unread.as_slice();
+        for run in commits.chunks_mut(run) {
+            let (mine, rest) = ids.split_at(run.iter().filter(|c| c.is_none()).count());
+            runs.push((run, mine));
+            ids = rest;
+        }
+        let git_dir = repo.git_dir().to_owned();
+        let options = repo.open_options().clone().open_path_as_is(true);
+        let mut runs = runs.into_iter();
+        let (first, first_ids) = runs.next().expect("at least one run");
+        std::thread::scope(|scope| -> Result<(), RepoError> {
+            let others: Vec<_> = runs
+                .map(|(run, ids)| {
+                    let (git_dir, options) = (git_dir.clone(), options.clone());
+                    scope.spawn(move || match gix::open_opts(git_dir, options) {
+                        Ok(own) => fill(&own, mailmap, run, ids).map(|()| None),
+                        // Left for the calling thread.
+                        Err(_) => Ok(Some((run, ids))),
+                    })
+                })
+                .collect();
+            fill(repo, mailmap, first, first_ids)?;
+            for other in others {
+                match other.join() {
+                    Ok(Ok(None)) => {}
+                    Ok(Ok(Some((run, ids)))) => fill(repo, mailmap, run, ids)?,
+                    Ok(Err(error)) => return Err(error),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(commits
+        .into_iter()
+        .map(|commit| commit.expect("every commit walked is read"))
+        .collect())
+}
+
+/// Reads, on this thread, the commits of `run` not read yet, whose ids are `ids` in order.
+fn fill(
+    repo: &gix::Repository,
+    mailmap: &gix::mailmap::Snapshot,
+    run: &mut [Option<Commit>],
+    ids: &[ObjectId],
+) -> Result<(), RepoError> {
+    let mut reader = Reader::new(mailmap, repo.object_hash());
+    let mut buffer = Vec::new();
+    let mut ids = ids.iter();
+    for slot in run.iter_mut().filter(|slot| slot.is_none()) {
+        let id = *ids.next().expect("an id for each commit to read");
+        let data = find(repo, id, &mut buffer)?;
+        *slot = Some(reader.parse(id, data)?);
+    }
+    Ok(())
 }
 
 /// The commits reachable from `tip` but not from `base`, newest first: a change under
@@ -241,14 +653,11 @@ pub(super) fn range(
         .with_hidden(base)
         .all()
         .map_err(|e| walk_error(&e))?;
-    let mailmap = repo.open_mailmap();
-    let mut buffer = Vec::new();
-    let mut commits = Vec::new();
+    let mut sources = Vec::new();
     for info in walk {
-        let info = info.map_err(|e| walk_error(&e))?;
-        commits.push(read(repo, &mailmap, info.id, &mut buffer)?.commit);
+        sources.push(Source::Unread(info.map_err(|e| walk_error(&e))?.id));
     }
-    Ok(commits)
+    read_all(repo, &repo.open_mailmap(), sources, Vec::new())
 }
 
 static VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -288,71 +697,110 @@ fn releases(repo: &gix::Repository) -> Result<Vec<Release>, RepoError> {
     Ok(releases)
 }
 
-/// Reads one commit object and keeps what probes need.
-fn read(
-    repo: &gix::Repository,
-    mailmap: &gix::mailmap::Snapshot,
-    id: ObjectId,
-    buffer: &mut Vec<u8>,
-) -> Result<Pending, RepoError> {
-    let error = |error: &dyn std::fmt::Display| RepoError::Read {
-        path: format!("commit {id}"),
-        message: error.to_string(),
-    };
-    let object = repo
-        .objects
-        .find_commit(&id, buffer)
-        .map_err(|e| error(&e))?;
-    let time = object.time().map_err(|e| error(&e))?.seconds;
-    let author = object.author().map_err(|e| error(&e))?;
-    let committer = object.committer().map_err(|e| error(&e))?;
-    let message = gix::objs::commit::MessageRef::from_bytes(object.message);
-    let trailer_signoffs = object
-        .signed_off_by_trailers()
-        .map(|trailer| trailer.value.to_str_lossy().into_owned())
-        .collect();
-    // The value keeps what follows the colon as written: the DCO app wants one space.
-    let message_signoffs = object
-        .message
-        .lines()
-        .filter_map(|line| {
-            let line = line.to_str_lossy();
-            let (key, value) = line.split_once(':')?;
-            key.eq_ignore_ascii_case("signed-off-by")
-                .then(|| value.to_owned())
-        })
-        .collect();
-    // Remediation lines are rare: one search of the message spares most commits the scan.
-    let remediations = if contains_ignore_ascii_case(object.message, b"hereby add my") {
-        object
+/// Reads commit objects, keeping what probes need. The few people of a history are made
+/// once each, with the name `.mailmap` gives them, however many commits they made.
+struct Reader<'a> {
+    mailmap: &'a gix::mailmap::Snapshot,
+    object_hash: gix::hash::Kind,
+    /// Raw `name <email>` → the identity, and the contributor it maps to.
+    people: HashMap<Vec<u8>, (Arc<Identity>, Arc<Identity>)>,
+    key: Vec<u8>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(mailmap: &'a gix::mailmap::Snapshot, object_hash: gix::hash::Kind) -> Reader<'a> {
+        Reader {
+            mailmap,
+            object_hash,
+            people: HashMap::new(),
+            key: Vec::new(),
+        }
+    }
+
+    /// One person, and who `.mailmap` says they are.
+    fn person(
+        people: &mut HashMap<Vec<u8>, (Arc<Identity>, Arc<Identity>)>,
+        key: &mut Vec<u8>,
+        mailmap: &gix::mailmap::Snapshot,
+        signature: &gix::actor::SignatureRef<'_>,
+    ) -> (Arc<Identity>, Arc<Identity>) {
+        key.clear();
+        key.extend_from_slice(signature.name);
+        key.push(0);
+        key.extend_from_slice(signature.email);
+        if let Some(known) = people.get(key.as_slice()) {
+            return known.clone();
+        }
+        let identity = Arc::new(identity(signature));
+        let contributor = mailmap.try_resolve(*signature).map_or_else(
+            || identity.clone(),
+            |person| Arc::new(self::identity(&person.to_ref(&mut Default::default()))),
+        );
+        people.insert(key.clone(), (identity.clone(), contributor.clone()));
+        (identity, contributor)
+    }
+
+    /// Keeps what probes need of commit object `id`, whose bytes are `data`.
+    fn parse(&mut self, id: ObjectId, data: &[u8]) -> Result<Commit, RepoError> {
+        let error = |error: &dyn std::fmt::Display| read_error(id, error);
+        let object =
+            gix::objs::CommitRef::from_bytes(data, self.object_hash).map_err(|e| error(&e))?;
+        let time = object.time().map_err(|e| error(&e))?.seconds;
+        let (author, contributor) = Self::person(
+            &mut self.people,
+            &mut self.key,
+            self.mailmap,
+            &object.author().map_err(|e| error(&e))?,
+        );
+        let (committer, _) = Self::person(
+            &mut self.people,
+            &mut self.key,
+            self.mailmap,
+            &object.committer().map_err(|e| error(&e))?,
+        );
+        let message = gix::objs::commit::MessageRef::from_bytes(object.message);
+        let trailer_signoffs = object
+            .signed_off_by_trailers()
+            .map(|trailer| trailer.value.to_str_lossy().into_owned())
+            .collect();
+        // The value keeps what follows the colon as written: the DCO app wants one space.
+        let message_signoffs = object
             .message
             .lines()
-            .filter(|line| {
-                contains_ignore_ascii_case(line, b"hereby add my signed-off-by to this commit:")
+            .filter_map(|line| {
+                let line = line.to_str_lossy();
+                let (key, value) = line.split_once(':')?;
+                key.eq_ignore_ascii_case("signed-off-by")
+                    .then(|| value.to_owned())
             })
-            .map(|line| line.to_str_lossy().trim().to_owned())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    Ok(Pending {
-        parents: object.parents().collect(),
-        commit: Commit {
+            .collect();
+        // Remediation lines are rare: one search of the message spares most commits the
+        // scan.
+        let remediations = if contains_ignore_ascii_case(object.message, b"hereby add my") {
+            object
+                .message
+                .lines()
+                .filter(|line| {
+                    contains_ignore_ascii_case(line, b"hereby add my signed-off-by to this commit:")
+                })
+                .map(|line| line.to_str_lossy().trim().to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Commit {
             id,
             parents: object.parents.len(),
-            contributor: mailmap.try_resolve(author).map_or_else(
-                || identity(&author),
-                |person| identity(&person.to_ref(&mut Default::default())),
-            ),
-            author: identity(&author),
-            committer: identity(&committer),
+            contributor,
+            author,
+            committer,
             time,
             subject: message.summary().to_str_lossy().into_owned(),
             trailer_signoffs,
             message_signoffs,
             remediations,
-        },
-    })
+        })
+    }
 }
 
 fn identity(signature: &gix::actor::SignatureRef<'_>) -> Identity {
