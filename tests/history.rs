@@ -597,3 +597,182 @@ fn a_dco_window_can_be_a_revision_range() {
         output.all()
     );
 }
+
+// ── The walk: a commit-graph and both cores ──
+
+/// What a walk over [`long_history`] must find.
+struct Expected {
+    non_merges: u64,
+    signed: u64,
+    /// Non-merge commits made in the last ten days before `NOW`.
+    last_ten_days: u64,
+}
+
+/// A history of `count` commits on `main`, written with fast-import: seven authors in
+/// turn, a sign-off on every third commit, one commit every ten minutes up to an hour
+/// before `NOW`, and every 1,000th commit a merge of a side commit.
+fn long_history(count: u64) -> (Repo, Expected) {
+    let repo = Repo::init();
+    let now: i64 = NOW.parse().unwrap();
+    let first = now - 3_600 - 600 * count as i64;
+    let mut stream = String::new();
+    let mut expected = Expected {
+        non_merges: 0,
+        signed: 0,
+        last_ten_days: 0,
+    };
+    let mut commit = |stream: &mut String, mark: u64, time: i64, parents: &[u64]| {
+        let person = mark % 7;
+        let (name, email) = (
+            format!("Person {person}"),
+            format!("p{person}@org{}.example", person % 3),
+        );
+        let signed = mark.is_multiple_of(3);
+        let mut message = format!("Change {mark}\n\nWhat changed, and why.\n");
+        if signed {
+            message.push_str(&format!("\nSigned-off-by: {name} <{email}>\n"));
+        }
+        if parents.len() < 2 {
+            expected.non_merges += 1;
+            expected.signed += u64::from(signed);
+            expected.last_ten_days += u64::from(time >= now - 10 * 86_400);
+        }
+        let branch = if parents.len() == 1 && mark % 1_000 == 999 {
+            "side"
+        } else {
+            "main"
+        };
+        stream.push_str(&format!(
+            "commit refs/heads/{branch}\nmark :{mark}\nauthor {name} <{email}> {time} +0000\n\
+             committer {name} <{email}> {time} +0000\ndata {}\n{message}",
+            message.len()
+        ));
+        for (index, parent) in parents.iter().enumerate() {
+            let verb = if index == 0 { "from" } else { "merge" };
+            stream.push_str(&format!("{verb} :{parent}\n"));
+        }
+        stream.push('\n');
+    };
+    for mark in 1..=count {
+        let time = first + 600 * mark as i64;
+        match mark {
+            1 => commit(&mut stream, mark, time, &[]),
+            // A side commit off the commit before last, merged by the next one.
+            _ if mark % 1_000 == 999 => commit(&mut stream, mark, time, &[mark - 2]),
+            _ if mark % 1_000 == 0 => commit(&mut stream, mark, time, &[mark - 2, mark - 1]),
+            _ => commit(&mut stream, mark, time, &[mark - 1]),
+        }
+    }
+    repo.fast_import(&stream);
+    repo.git(&["reset", "-q", "--hard", "main"]);
+    (repo, expected)
+}
+
+/// Every history probe this suite knows, over the whole of [`long_history`].
+fn walk_checklist(repo: &Repo) -> String {
+    let items = [
+        ("legal.dco-all", "{kind: dco, last: 1000000}"),
+        ("legal.dco-recent", "{kind: dco, last: 100}"),
+        ("legal.dco-days", "{kind: dco, days: 10}"),
+        (
+            "community.commits",
+            "{kind: activity, metric: commits, days: 10, min: 1}",
+        ),
+        (
+            "community.contributors",
+            "{kind: activity, metric: contributors, min: 1}",
+        ),
+        (
+            "community.new",
+            "{kind: activity, metric: new-contributors, min: 1}",
+        ),
+        (
+            "community.bus",
+            "{kind: activity, metric: bus-factor, min: 1}",
+        ),
+        (
+            "community.elephant",
+            "{kind: activity, metric: elephant-factor, min: 1}",
+        ),
+    ];
+    let items: Vec<String> = items
+        .iter()
+        .map(|(id, probe)| item_yaml(id, "recommended", 1, probe))
+        .collect();
+    repo.write_checklist("walk.yaml", &checklist_yaml(&items))
+}
+
+/// The items of a check of `repo` with `checklist`, at `NOW`.
+fn walk_items(repo: &Repo, checklist: &str) -> Value {
+    let output = ospo_env(
+        repo.path(),
+        &["check", "--format", "json", "--checklist", checklist],
+        &[("SOURCE_DATE_EPOCH", NOW)],
+    );
+    assert_no_panic(&output);
+    output.json()["items"].clone()
+}
+
+fn evidence_of<'a>(items: &'a Value, id: &str) -> &'a Value {
+    &items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == id)
+        .unwrap_or_else(|| panic!("no item {id} in {items}"))["evidence"]
+}
+
+#[test]
+fn a_long_history_has_its_known_counts_with_or_without_a_commit_graph() {
+    // 4,500 commits: over the threshold where reads are shared between threads.
+    let (repo, expected) = long_history(4_500);
+    let checklist = walk_checklist(&repo);
+    let objects = walk_items(&repo, &checklist);
+    let dco = evidence_of(&objects, "legal.dco-all");
+    assert_eq!(dco["checked"].as_u64(), Some(expected.non_merges), "{dco}");
+    assert_eq!(dco["signed"].as_u64(), Some(expected.signed), "{dco}");
+    assert_eq!(dco["merges"].as_u64(), Some(4), "{dco}");
+    let commits = evidence_of(&objects, "community.commits");
+    assert_eq!(
+        commits["value"].as_f64(),
+        Some(expected.last_ten_days as f64)
+    );
+    assert_eq!(
+        evidence_of(&objects, "community.contributors")["value"],
+        7.0
+    );
+    // Three organisations, p0/p3/p6 at org0, p1/p4 at org1, p2/p5 at org2: org0 has 3/7.
+    assert_eq!(evidence_of(&objects, "community.elephant")["value"], 2.0);
+
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    assert!(repo.path().join(".git/objects/info/commit-graph").is_file());
+    assert_eq!(walk_items(&repo, &checklist), objects);
+}
+
+#[test]
+fn commits_newer_than_the_commit_graph_and_a_corrupt_graph_are_read_from_objects() {
+    let (repo, _) = long_history(2_100);
+    repo.git(&["commit-graph", "write", "--reachable"]);
+    for (index, date) in ["2026-06-30T01:00:00Z", "2026-06-30T02:00:00Z"]
+        .iter()
+        .enumerate()
+    {
+        repo.commit_by(
+            "Newcomer <new@fresh.example>",
+            date,
+            &format!("After the graph {index}\n\nSigned-off-by: Newcomer <new@fresh.example>"),
+        );
+    }
+    let checklist = walk_checklist(&repo);
+    let mixed = walk_items(&repo, &checklist);
+    let dco = evidence_of(&mixed, "legal.dco-recent");
+    assert_eq!(dco["checked"].as_u64(), Some(100), "{dco}");
+    assert_eq!(evidence_of(&mixed, "community.contributors")["value"], 8.0);
+    assert_eq!(evidence_of(&mixed, "community.new")["value"], 8.0);
+
+    let graph = repo.path().join(".git/objects/info/commit-graph");
+    std::fs::remove_file(&graph).unwrap();
+    assert_eq!(walk_items(&repo, &checklist), mixed);
+    std::fs::write(&graph, b"CGPH garbage, not a commit-graph").unwrap();
+    assert_eq!(walk_items(&repo, &checklist), mixed);
+}

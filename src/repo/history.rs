@@ -817,3 +817,96 @@ fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
             .windows(needle.len())
             .any(|window| window.eq_ignore_ascii_case(needle))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository of three commits, an hour apart, made by the git CLI in a pinned
+    /// environment.
+    fn three_commits() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let git = |args: &[&str], date: &str| {
+            let output = std::process::Command::new("git")
+                .args(args)
+                .current_dir(dir.path())
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("GIT_AUTHOR_NAME", "A")
+                .env("GIT_AUTHOR_EMAIL", "a@example.org")
+                .env("GIT_COMMITTER_NAME", "A")
+                .env("GIT_COMMITTER_EMAIL", "a@example.org")
+                .env("GIT_AUTHOR_DATE", date)
+                .env("GIT_COMMITTER_DATE", date)
+                .output()
+                .expect("git can be run");
+            assert!(output.status.success(), "{output:?}");
+        };
+        git(&["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
+        for hour in 1..=3 {
+            let date = format!("2026-01-01T0{hour}:00:00Z");
+            git(&["commit", "-q", "--allow-empty", "-m", "c"], &date);
+        }
+        dir
+    }
+
+    fn walk_order(repo: &gix::Repository, graph: Option<&gix::commitgraph::Graph>) -> Vec<bool> {
+        let mailmap = repo.open_mailmap();
+        let start = repo.head_id().expect("a HEAD").detach();
+        let reach = Reach {
+            all: true,
+            ..Reach::default()
+        };
+        let parser = Parser::here(&mailmap, repo.object_hash());
+        let (sources, parsed) = order(repo, graph, parser, &HashSet::new(), start, reach)
+            .expect("the walk reads")
+            .expect("the graph is sound");
+        assert_eq!(
+            parsed.len(),
+            sources
+                .iter()
+                .filter(|s| matches!(s, Source::Parsed(_)))
+                .count()
+        );
+        sources
+            .iter()
+            .map(|s| matches!(s, Source::Unread(_)))
+            .collect()
+    }
+
+    #[test]
+    fn with_a_commit_graph_the_walk_reads_no_object() {
+        let dir = three_commits();
+        let repo = gix::open(dir.path()).expect("a repository");
+        assert_eq!(walk_order(&repo, None), [false, false, false]);
+        let output = std::process::Command::new("git")
+            .args(["commit-graph", "write", "--reachable"])
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git can be run");
+        assert!(output.status.success(), "{output:?}");
+        let graph = repo
+            .commit_graph_if_enabled()
+            .expect("a readable graph")
+            .expect("a graph");
+        assert_eq!(walk_order(&repo, Some(&graph)), [true, true, true]);
+        // And the whole walk gives the same commits either way.
+        let start = repo.head_id().expect("a HEAD").detach();
+        let all = Reach {
+            all: true,
+            ..Reach::default()
+        };
+        let times: Vec<i64> = walk(&repo, start, all)
+            .expect("the walk")
+            .commits
+            .iter()
+            .map(|c| c.time)
+            .collect();
+        assert_eq!(
+            times,
+            [1_767_229_200 + 7_200, 1_767_229_200 + 3_600, 1_767_229_200]
+        );
+    }
+}
