@@ -776,3 +776,93 @@ fn commits_newer_than_the_commit_graph_and_a_corrupt_graph_are_read_from_objects
     std::fs::write(&graph, b"CGPH garbage, not a commit-graph").unwrap();
     assert_eq!(walk_items(&repo, &checklist), mixed);
 }
+
+#[test]
+fn activity_windows_can_be_revision_ranges() {
+    let repo = community_history();
+    repo.git(&["tag", "v1.0.0", "HEAD~7"]);
+    repo.git(&["tag", "release-1.1", "HEAD~1"]);
+    // HEAD~5..HEAD: Ann (work address), Carol, Bob, the bot (left out) and Dan.
+    let value = |probe: &str| {
+        let item = metric(&repo, probe);
+        assert_eq!(item["evidence"]["range"], "HEAD~5..HEAD", "{item}");
+        assert!(item["evidence"].get("days").is_none(), "{item}");
+        item["evidence"].clone()
+    };
+    let range = "range: HEAD~5..HEAD";
+    let commits = value(&format!(
+        "{{kind: activity, metric: commits, {range}, min: 1}}"
+    ));
+    assert_eq!(commits["value"], 4.0);
+    let people = value(&format!(
+        "{{kind: activity, metric: contributors, {range}, min: 1}}"
+    ));
+    assert_eq!(people["value"], 4.0);
+    // Ann and Bob committed before the range; Carol and Dan did not.
+    let newcomers = value(&format!(
+        "{{kind: activity, metric: new-contributors, {range}, min: 1}}"
+    ));
+    assert_eq!(newcomers["value"], 2.0);
+    assert_eq!(
+        newcomers["top"],
+        serde_json::json!([["carol@acme.example", 1], ["dan@uni.example", 1]])
+    );
+    let bus = value(&format!(
+        "{{kind: activity, metric: bus-factor, {range}, min: 1}}"
+    ));
+    assert_eq!(bus["value"], 2.0);
+    // release-1.1 tags the bot's commit, in the range; v1.0.0 is older.
+    let releases = value(&format!(
+        "{{kind: activity, metric: releases, {range}, min: 1}}"
+    ));
+    assert_eq!(releases["value"], 1.0);
+    assert_eq!(releases["top"], serde_json::json!([["release-1.1", 1]]));
+
+    let item = metric(
+        &repo,
+        &format!("{{kind: activity, metric: commits, {range}, max: 3}}"),
+    );
+    assert_eq!(item["status"], "fail");
+    assert_eq!(
+        item["message"], "commits 4 in HEAD~5..HEAD (expected ≤ 3)",
+        "{item}"
+    );
+    // A range that does not resolve is the item's error.
+    let item = metric(
+        &repo,
+        "{kind: activity, metric: commits, range: 'v7.0.0..HEAD', min: 1}",
+    );
+    assert_eq!(item["status"], "error", "{item}");
+    assert!(
+        item["message"].as_str().unwrap().contains("v7.0.0"),
+        "{item}"
+    );
+}
+
+#[test]
+fn an_activity_range_is_refused_where_it_means_nothing() {
+    let repo = community_history();
+    for (probe, message) in [
+        (
+            "{kind: activity, metric: commits, range: 'a..b', days: 30, min: 1}",
+            "`range` replaces `days`",
+        ),
+        (
+            "{kind: activity, metric: days-since-last-commit, range: 'a..b', max: 30}",
+            "`days-since-last-commit` counts days back from now and takes no `range`",
+        ),
+        (
+            "{kind: activity, metric: commits, range: ' ', min: 1}",
+            "`range` is empty",
+        ),
+    ] {
+        let checklist = repo.write_checklist(
+            "bad.yaml",
+            &checklist_yaml(&[item_yaml("community.metric", "recommended", 1, probe)]),
+        );
+        let output = repo.ospo(&["list", "--checklist", &checklist]);
+        output.assert_error();
+        assert!(output.stderr.contains(message), "{}", output.all());
+        assert!(output.stderr.contains("bad.yaml:"), "{}", output.all());
+    }
+}

@@ -1,18 +1,19 @@
 //! `activity`: how alive and how shared a project is, from its history.
 //!
-//! One metric per item, with a window in days and bounds: days since the last commit,
+//! One metric per item, with a window (days before now, or a revision range) and bounds:
+//! days since the last commit,
 //! commits, distinct contributors, new contributors, the contributor absence factor (bus
 //! factor), the elephant factor (by email domain) and the top contributor's share, as
 //! CHAOSS defines them. Contributors are people as `.mailmap` names them; merges and bots
 //! are left out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, Evidence, Outcome, Problem, Status};
-use crate::repo::history::{Commit, History, Window};
+use crate::repo::history::{Commit, History, Release, Window};
 use crate::text;
 use crate::yaml::Path;
 
@@ -79,6 +80,10 @@ pub struct ActivitySpec {
     /// `days-since-last-commit`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
+    /// The window is a revision range instead, `BASE..TIP` (e.g. `v1.0.0..HEAD`): the
+    /// commits of TIP not in BASE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
     /// The smallest value that passes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
@@ -133,6 +138,7 @@ impl Metric {
 pub struct ActivityProbe {
     metric: Metric,
     days: u32,
+    range: Option<String>,
     min: Option<f64>,
     max: Option<f64>,
     public_domains: Vec<String>,
@@ -163,12 +169,38 @@ impl ActivitySpec {
                 message: "`days` must be at least 1".into(),
             });
         }
+        if let Some(range) = &self.range {
+            let path = Path::default().key("range");
+            if self.days.is_some() {
+                problems.push(Problem {
+                    path,
+                    message: "`range` replaces `days`: give one or the other".into(),
+                });
+            } else if matches!(
+                self.metric,
+                Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease
+            ) {
+                problems.push(Problem {
+                    path,
+                    message: format!(
+                        "`{}` counts days back from now and takes no `range`",
+                        self.metric.id()
+                    ),
+                });
+            } else if range.trim().is_empty() {
+                problems.push(Problem {
+                    path,
+                    message: "`range` is empty; give one such as v1.0.0..HEAD".into(),
+                });
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(ActivityProbe {
             metric: self.metric,
             days: self.days.unwrap_or(DEFAULT_DAYS),
+            range: self.range.clone(),
             min: self.min,
             max: self.max,
             public_domains: self
@@ -182,9 +214,21 @@ impl ActivitySpec {
 }
 
 impl ActivityProbe {
-    /// The part of the history this probe reads.
-    pub fn window(&self, now: i64) -> Window {
-        match self.metric {
+    /// The part of the shared history pass this probe reads, if any: a revision range is
+    /// read apart, and needs the pass only to tell newcomers or find release tags.
+    pub fn window(&self, now: i64) -> Option<Window> {
+        if self.range.is_some() {
+            return match self.metric {
+                Metric::NewContributors => Some(Window::default()),
+                Metric::Releases => Some(Window {
+                    last: Some(0),
+                    since: None,
+                    tags: true,
+                }),
+                _ => None,
+            };
+        }
+        Some(match self.metric {
             Metric::DaysSinceLastCommit => Window {
                 last: Some(1),
                 ..Window::default()
@@ -202,16 +246,46 @@ impl ActivityProbe {
                 since: Some(now - i64::from(self.days) * 86_400),
                 tags: false,
             },
-        }
+        })
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let history = match context.history() {
-            Ok(history) => history,
-            Err(outcome) => return *outcome,
+        let history = match self.window(context.now) {
+            Some(_) => match context.history() {
+                Ok(history) => Some(history),
+                Err(outcome) => return *outcome,
+            },
+            None => None,
         };
-        let since = context.now - i64::from(self.days) * 86_400;
-        if self.metric == Metric::DaysSinceLastRelease && history.releases.is_empty() {
+        let range_commits;
+        let (span, shallow) = match (&self.range, history) {
+            (Some(range), _) => match context.repo.change(Some(range)) {
+                Ok((_, commits)) => {
+                    range_commits = commits;
+                    (
+                        Span::range(&range_commits, history),
+                        context.repo.is_shallow(),
+                    )
+                }
+                Err(error) => {
+                    return Outcome::new(
+                        Status::Error,
+                        text!(
+                            "cannot read the range {range}: {error}",
+                            "impossible de lire l'intervalle {range} : {error}"
+                        ),
+                    );
+                }
+            },
+            (None, Some(history)) => (
+                Span::days(history, context.now - i64::from(self.days) * 86_400),
+                history.shallow,
+            ),
+            (None, None) => unreachable!("a window in days reads the history"),
+        };
+        if self.metric == Metric::DaysSinceLastRelease
+            && history.is_none_or(|history| history.releases.is_empty())
+        {
             return Outcome::new(
                 Status::Fail,
                 text!(
@@ -220,7 +294,7 @@ impl ActivityProbe {
                 ),
             );
         }
-        let Some((value, top)) = self.measure(history, context.now, since) else {
+        let Some((value, top)) = self.measure(history, &span, context.now) else {
             return Outcome::new(
                 Status::Skip,
                 text!(
@@ -240,17 +314,20 @@ impl ActivityProbe {
         let passed =
             self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max);
         let status = if passed { Status::Pass } else { Status::Fail };
-        let (window_en, window_fr) = match self.metric {
-            Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease => {
-                (String::new(), String::new())
-            }
-            _ => (
+        let counts_back = matches!(
+            self.metric,
+            Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease
+        );
+        let (window_en, window_fr) = match &self.range {
+            _ if counts_back => (String::new(), String::new()),
+            Some(range) => (format!(" in {range}"), format!(" dans {range}")),
+            None => (
                 format!(" over the last {days} days"),
                 format!(" sur les {days} derniers jours"),
             ),
         };
-        let shallow = super::shallow_note(history);
-        let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
+        let shallow_note = super::shallow_note(shallow);
+        let (shallow_en, shallow_fr) = (&shallow_note.en, &shallow_note.fr);
         Outcome::new(
             status,
             text!(
@@ -261,14 +338,11 @@ impl ActivityProbe {
         .with(Evidence::Metric {
             metric,
             value,
-            days: (!matches!(
-                self.metric,
-                Metric::DaysSinceLastCommit | Metric::DaysSinceLastRelease
-            ))
-            .then_some(days),
+            days: (!counts_back && self.range.is_none()).then_some(days),
+            range: self.range.clone(),
             min: self.min,
             max: self.max,
-            shallow: history.shallow,
+            shallow,
             top,
         })
     }
@@ -276,25 +350,20 @@ impl ActivityProbe {
     /// The metric's value, and the most active contributors or organisations behind it.
     fn measure(
         &self,
-        history: &History,
+        history: Option<&History>,
+        span: &Span<'_>,
         now: i64,
-        since: i64,
     ) -> Option<(f64, Vec<(String, usize)>)> {
-        let counted = |commit: &&Commit| {
+        let counted = |commit: &&&Commit| {
             commit.parents <= 1
                 && !self.bots.is_match(&commit.author.name)
                 && !self.bots.is_match(&commit.author.email)
         };
-        let in_window: Vec<&Commit> = history
-            .commits
-            .iter()
-            .filter(counted)
-            .filter(|c| c.time >= since)
-            .collect();
+        let in_window: Vec<&Commit> = span.commits.iter().filter(counted).copied().collect();
         let by_person = || tally(in_window.iter().map(|c| c.contributor.email.to_lowercase()));
         match self.metric {
             Metric::DaysSinceLastCommit => {
-                let newest = history.commits.first()?;
+                let newest = history?.commits.first()?;
                 Some((((now - newest.time).max(0) / 86_400) as f64, Vec::new()))
             }
             Metric::Commits => Some((in_window.len() as f64, Vec::new())),
@@ -303,17 +372,18 @@ impl ActivityProbe {
                 Some((people.len() as f64, top(&people)))
             }
             Metric::NewContributors => {
-                // Newest first: the last time a person is seen is their first commit.
-                let mut first: HashMap<String, i64> = HashMap::new();
-                for commit in history.commits.iter().filter(counted) {
-                    first.insert(commit.contributor.email.to_lowercase(), commit.time);
-                }
-                let mut newcomers: Vec<(String, usize)> = first
-                    .into_iter()
-                    .filter(|(_, time)| *time >= since)
-                    .map(|(who, _)| (who, 1))
+                // A newcomer has commits in the window and none before it.
+                let known: HashSet<String> = span
+                    .earlier
+                    .iter()
+                    .filter(counted)
+                    .map(|c| c.contributor.email.to_lowercase())
                     .collect();
-                newcomers.sort();
+                let newcomers: Vec<(String, usize)> = by_person()
+                    .into_keys()
+                    .filter(|who| !known.contains(who))
+                    .map(|who| (who, 1))
+                    .collect();
                 Some((newcomers.len() as f64, newcomers))
             }
             Metric::BusFactor => {
@@ -335,20 +405,16 @@ impl ActivityProbe {
                 (!organisations.is_empty())
                     .then(|| (absence_factor(&organisations) as f64, top(&organisations)))
             }
-            Metric::Releases => {
-                let releases: Vec<(String, usize)> = history
-                    .releases
+            Metric::Releases => Some((
+                span.releases.len() as f64,
+                span.releases
                     .iter()
-                    .filter(|release| release.time >= since)
+                    .take(5)
                     .map(|release| (release.name.clone(), 1))
-                    .collect();
-                Some((
-                    releases.len() as f64,
-                    releases.into_iter().take(5).collect(),
-                ))
-            }
+                    .collect(),
+            )),
             Metric::DaysSinceLastRelease => {
-                let newest = history.releases.first()?;
+                let newest = history?.releases.first()?;
                 Some((
                     ((now - newest.time).max(0) / 86_400) as f64,
                     vec![(newest.name.clone(), 1)],
@@ -367,6 +433,52 @@ impl ActivityProbe {
         PUBLIC_DOMAINS.contains(&domain)
             || domain.ends_with(".noreply.github.com")
             || self.public_domains.iter().any(|d| d == domain)
+    }
+}
+
+/// The commits a metric looks at, and what it needs beside them.
+struct Span<'h> {
+    /// The window's commits, newest first.
+    commits: Vec<&'h Commit>,
+    /// The history's commits before the window: whoever made one is no newcomer.
+    earlier: Vec<&'h Commit>,
+    /// Release tags on the window's commits, newest first.
+    releases: Vec<&'h Release>,
+}
+
+impl<'h> Span<'h> {
+    /// The commits made at or after `since`.
+    fn days(history: &'h History, since: i64) -> Span<'h> {
+        let (commits, earlier) = history.commits.iter().partition(|c| c.time >= since);
+        Span {
+            commits,
+            earlier,
+            releases: history
+                .releases
+                .iter()
+                .filter(|r| r.time >= since)
+                .collect(),
+        }
+    }
+
+    /// The commits of a revision range; the history, when read, tells what came before
+    /// and which tags fall in the range.
+    fn range(commits: &'h [Commit], history: Option<&'h History>) -> Span<'h> {
+        let ids: HashSet<_> = commits.iter().map(|c| c.id).collect();
+        Span {
+            commits: commits.iter().collect(),
+            earlier: history
+                .map(|h| h.commits.iter().filter(|c| !ids.contains(&c.id)).collect())
+                .unwrap_or_default(),
+            releases: history
+                .map(|h| {
+                    h.releases
+                        .iter()
+                        .filter(|r| ids.contains(&r.commit))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
     }
 }
 

@@ -168,7 +168,10 @@ impl DcoProbe {
                 (Some(range), _) => match context.repo.change(Some(range)) {
                     Ok((_, commits)) => {
                         range_commits = commits;
-                        (range_commits.iter().collect(), crate::i18n::Text::default())
+                        (
+                            range_commits.iter().collect(),
+                            super::shallow_note(context.repo.is_shallow()),
+                        )
                     }
                     Err(error) => {
                         return Outcome::new(
@@ -193,7 +196,7 @@ impl DcoProbe {
                         .filter(|(index, commit)| window.contains(*index, commit.time))
                         .map(|(_, commit)| commit)
                         .collect();
-                    (in_window, super::shallow_note(history))
+                    (in_window, super::shallow_note(history.shallow))
                 }
             };
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);

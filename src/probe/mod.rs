@@ -115,8 +115,8 @@ impl Context<'_> {
 }
 
 /// What a history probe adds to its message when the clone is shallow.
-pub(crate) fn shallow_note(history: &History) -> Text {
-    if history.shallow {
+pub(crate) fn shallow_note(shallow: bool) -> Text {
+    if shallow {
         Text::new(
             " (shallow clone: older commits are not here)",
             " (clone superficiel : les commits plus anciens sont absents)",
@@ -144,7 +144,7 @@ impl Probe {
     pub fn history_window(&self, now: i64) -> Option<Window> {
         match self {
             Probe::Dco(probe) => probe.window(now),
-            Probe::Activity(probe) => Some(probe.window(now)),
+            Probe::Activity(probe) => probe.window(now),
             _ => None,
         }
     }
@@ -280,6 +280,9 @@ pub enum Evidence {
         value: f64,
         #[serde(skip_serializing_if = "Option::is_none")]
         days: Option<u32>,
+        /// The revision range the window is, when it is one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        range: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         min: Option<f64>,
         #[serde(skip_serializing_if = "Option::is_none")]

@@ -129,7 +129,9 @@ impl Commit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Release {
     pub name: String,
-    /// The time of the commit it tags.
+    /// The commit it tags.
+    pub commit: ObjectId,
+    /// The time of that commit.
     pub time: i64,
 }
 
@@ -690,6 +692,7 @@ fn releases(repo: &gix::Repository) -> Result<Vec<Release>, RepoError> {
         let Ok(time) = commit.time() else { continue };
         releases.push(Release {
             name,
+            commit: commit.id,
             time: time.seconds,
         });
     }

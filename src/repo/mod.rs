@@ -305,6 +305,11 @@ impl RepoView {
         Ok((shown, history::range(repo, base_id, tip_id)?))
     }
 
+    /// Whether the repository is a shallow clone: older history is missing, not absent.
+    pub fn is_shallow(&self) -> bool {
+        self.git().is_shallow().unwrap_or(false)
+    }
+
     fn git(&self) -> &gix::Repository {
         match &self.backend {
             Backend::Worktree(w) => w.repository(),
