@@ -200,7 +200,7 @@ impl DcoProbe {
                 }
             };
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
-        let mut offending = Vec::new();
+        let (mut offending, mut more) = (Vec::new(), 0usize);
         for commit in commits {
             if commit.parents > 1 {
                 merges += 1;
@@ -213,6 +213,8 @@ impl DcoProbe {
             checked += 1;
             match judge(commit, self.rule, self.scope) {
                 None => signed += 1,
+                // Only those listed are written out; on a long history they are few.
+                Some(_) if offending.len() == MAX_LISTED => more += 1,
                 Some(reason) => offending.push(Offence {
                     commit: commit.short_id(),
                     author: format!("{} <{}>", commit.author.name, commit.author.email),
@@ -240,8 +242,6 @@ impl DcoProbe {
         } else {
             Status::Fail
         };
-        let more = offending.len().saturating_sub(MAX_LISTED);
-        offending.truncate(MAX_LISTED);
         Outcome::new(
             status,
             text!(
@@ -444,7 +444,7 @@ pub fn scope_name(scope: SignoffScope) -> &'static str {
 }
 
 /// A sign-off's name and email, when the line is well formed.
-fn parse(value: &str, scope: SignoffScope) -> Option<(String, String)> {
+fn parse(value: &str, scope: SignoffScope) -> Option<(&str, &str)> {
     let value = match scope {
         // Trailer values come trimmed.
         SignoffScope::Trailers => value,
@@ -455,8 +455,7 @@ fn parse(value: &str, scope: SignoffScope) -> Option<(String, String)> {
     let inner = value.strip_suffix('>')?;
     let (name, email) = inner.rsplit_once(" <")?;
     let name = name.trim();
-    (!name.is_empty() && !email.is_empty() && !email.contains(['<', '>']))
-        .then(|| (name.to_owned(), email.to_owned()))
+    (!name.is_empty() && !email.is_empty() && !email.contains(['<', '>'])).then_some((name, email))
 }
 
 /// Why a commit fails the rule, or `None` when one of its sign-offs satisfies it.
@@ -468,28 +467,28 @@ pub fn judge(commit: &Commit, rule: DcoRule, scope: SignoffScope) -> Option<Reas
     if values.is_empty() {
         return Some(Reason::Missing);
     }
-    let parsed: Vec<(String, String)> = values.iter().filter_map(|v| parse(v, scope)).collect();
-    if parsed.is_empty() {
+    let parsed = || values.iter().filter_map(|v| parse(v, scope));
+    if parsed().next().is_none() {
         return Some(Reason::Malformed);
     }
     let (a, c) = (&commit.author, &commit.committer);
     let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y) || x.to_lowercase() == y.to_lowercase();
-    let matches = |(name, email): &(String, String)| match rule {
+    let matches = |(name, email): (&str, &str)| match rule {
         DcoRule::Presence => true,
-        DcoRule::Author => name == &a.name && email == &a.email,
+        DcoRule::Author => name == a.name && email == a.email,
         DcoRule::AuthorOrCommitter => {
             (same(name, &a.name) || same(name, &c.name))
                 && (same(email, &a.email) || same(email, &c.email))
         }
     };
-    if parsed.iter().any(matches) {
+    if parsed().any(matches) {
         return None;
     }
     let email_known = |email: &str, who: &[&Identity]| match rule {
         DcoRule::Author => email == a.email,
         _ => who.iter().any(|person| same(email, &person.email)),
     };
-    if parsed.iter().any(|(_, email)| email_known(email, &[a, c])) {
+    if parsed().any(|(_, email)| email_known(email, &[a, c])) {
         Some(Reason::NameMismatch)
     } else {
         Some(Reason::EmailMismatch)

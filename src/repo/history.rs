@@ -546,6 +546,8 @@ fn read_error(id: ObjectId, error: &dyn std::fmt::Display) -> RepoError {
 /// Below this many objects to read, one thread reads them all: another thread's start
 /// (a repository handle of its own) costs more than it saves.
 const PARALLEL_READS: usize = 2_000;
+/// How many runs each thread takes, on average, of the objects to read.
+const RUNS_PER_THREAD: usize = 8;
 
 /// The commits of the window, in order: those parsed during the walk, and those the
 /// commit-graph gave, read now. Many are split in contiguous runs (neighbours in the walk
@@ -577,42 +579,52 @@ fn read_all(
             .map_or(1, |n| n.get().min(unread.len() / PARALLEL_READS))
     };
     if threads <= 1 {
-        fill(repo, mailmap, &mut commits, &unread)?;
+        fill(
+            repo,
+            &mut Reader::new(mailmap, repo.object_hash()),
+            &mut commits,
+            &unread,
+        )?;
     } else {
-        // Runs of equal length; each takes the ids of its own unread commits.
-        let run = commits.len().div_ceil(threads);
-        let mut runs = Vec::with_capacity(threads);
+        // Contiguous runs, several per thread, taken in turn: a thread slowed by a
+        // neighbour on the machine takes fewer. Each run takes the ids of its own unread
+        // commits.
+        let run = commits.len().div_ceil(threads * RUNS_PER_THREAD);
+        let mut runs = Vec::new();
         let mut ids = unread.as_slice();
         for run in commits.chunks_mut(run) {
             let (mine, rest) = ids.split_at(run.iter().filter(|c| c.is_none()).count());
             runs.push((run, mine));
             ids = rest;
         }
+        let runs = std::sync::Mutex::new(runs.into_iter());
+        let next = || runs.lock().map_or(None, |mut runs| runs.next());
+        let work = |repo: &gix::Repository| -> Result<(), RepoError> {
+            let mut reader = Reader::new(mailmap, repo.object_hash());
+            while let Some((run, ids)) = next() {
+                fill(repo, &mut reader, run, ids)?;
+            }
+            Ok(())
+        };
         let git_dir = repo.git_dir().to_owned();
         let options = repo.open_options().clone().open_path_as_is(true);
-        let mut runs = runs.into_iter();
-        let (first, first_ids) = runs.next().expect("at least one run");
         std::thread::scope(|scope| -> Result<(), RepoError> {
-            let others: Vec<_> = runs
-                .map(|(run, ids)| {
+            let others: Vec<_> = (1..threads)
+                .map(|_| {
                     let (git_dir, options) = (git_dir.clone(), options.clone());
-                    scope.spawn(move || match gix::open_opts(git_dir, options) {
-                        Ok(own) => fill(&own, mailmap, run, ids).map(|()| None),
-                        // Left for the calling thread.
-                        Err(_) => Ok(Some((run, ids))),
-                    })
+                    // A thread that cannot open its own handle leaves the runs to others.
+                    scope
+                        .spawn(|| gix::open_opts(git_dir, options).map_or(Ok(()), |own| work(&own)))
                 })
                 .collect();
-            fill(repo, mailmap, first, first_ids)?;
+            let mine = work(repo);
             for other in others {
                 match other.join() {
-                    Ok(Ok(None)) => {}
-                    Ok(Ok(Some((run, ids)))) => fill(repo, mailmap, run, ids)?,
-                    Ok(Err(error)) => return Err(error),
+                    Ok(result) => result?,
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
-            Ok(())
+            mine
         })?;
     }
     Ok(commits
@@ -624,11 +636,10 @@ fn read_all(
 /// Reads, on this thread, the commits of `run` not read yet, whose ids are `ids` in order.
 fn fill(
     repo: &gix::Repository,
-    mailmap: &gix::mailmap::Snapshot,
+    reader: &mut Reader<'_>,
     run: &mut [Option<Commit>],
     ids: &[ObjectId],
 ) -> Result<(), RepoError> {
-    let mut reader = Reader::new(mailmap, repo.object_hash());
     let mut buffer = Vec::new();
     let mut ids = ids.iter();
     for slot in run.iter_mut().filter(|slot| slot.is_none()) {
