@@ -7,6 +7,7 @@
 pub mod check;
 pub mod checklist;
 pub mod i18n;
+pub mod licence;
 pub mod probe;
 pub mod project;
 pub mod repo;

@@ -1,0 +1,1 @@
+//! Dependency licences, read offline from lockfiles and installed metadata.

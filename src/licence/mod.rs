@@ -1,0 +1,5 @@
+//! Licences: what a text is, what a project declares, what its dependencies carry, and
+//! which files say under which licence they are.
+
+pub mod dependencies;
+pub mod reuse;
