@@ -1,12 +1,28 @@
-//! Turns the built-in checklists into JSON at build time: reading YAML costs a few
-//! milliseconds at every run, JSON a tenth of one. The loader reads the YAML itself for
-//! files given on the command line, with line and column in every error; the built-in
-//! checklists are checked by the test suite through that same path.
+//! Build-time data.
+//!
+//! - The built-in checklists become JSON: reading YAML costs a few milliseconds at every
+//!   run, JSON a tenth of one. The loader reads the YAML itself for files given on the
+//!   command line, with line and column in every error; the built-in checklists are
+//!   checked by the test suite through that same path.
+//! - The licence catalogue (`data/licences.yaml`) becomes word sets: each reference text,
+//!   taken from the spdx crate, is normalised as a project's files will be at run time
+//!   (`src/licence/normalise.rs`, shared) and stored as indices into one sorted word list.
+//!   The texts themselves stay out of the binary, and nothing is loaded at run time.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::path::Path;
+
+#[path = "src/licence/normalise.rs"]
+mod normalise;
 
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    checklists(Path::new(&out));
+    licences(Path::new(&out));
+}
+
+fn checklists(out: &Path) {
     println!("cargo::rerun-if-changed=checklists");
     for entry in std::fs::read_dir("checklists").expect("checklists/ exists") {
         let path = entry.expect("readable checklists/").path();
@@ -18,7 +34,87 @@ fn main() {
         let value: serde_json::Value = serde_saphyr::from_str(&text)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         let name = path.file_stem().expect("a file name").to_string_lossy();
-        let target = Path::new(&out).join(format!("{name}.json"));
+        let target = out.join(format!("{name}.json"));
         std::fs::write(target, value.to_string()).expect("writable OUT_DIR");
     }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueEntry {
+    id: String,
+    #[serde(default)]
+    family: bool,
+    #[serde(default)]
+    names: Vec<String>,
+}
+
+fn licences(out: &Path) {
+    println!("cargo::rerun-if-changed=data/licences.yaml");
+    println!("cargo::rerun-if-changed=src/licence/normalise.rs");
+    let text = std::fs::read_to_string("data/licences.yaml").expect("data/licences.yaml");
+    let entries: Vec<CatalogueEntry> =
+        serde_saphyr::from_str(&text).unwrap_or_else(|error| panic!("licences.yaml: {error}"));
+    let mut seen = BTreeSet::new();
+    let mut sets = Vec::new();
+    for entry in &entries {
+        assert!(
+            seen.insert(entry.id.clone()),
+            "{} is listed twice",
+            entry.id
+        );
+        let (_, text) = spdx::text::LICENSE_TEXTS
+            .iter()
+            .find(|(id, _)| *id == entry.id)
+            .unwrap_or_else(|| panic!("the spdx crate has no text for {}", entry.id));
+        let words: BTreeSet<String> = normalise::words(text).into_iter().collect();
+        sets.push(words);
+    }
+    let dictionary: BTreeMap<&str, usize> = sets
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .enumerate()
+        .map(|(index, word)| (word, index))
+        .collect();
+    assert!(
+        dictionary.len() < usize::from(u16::MAX),
+        "too many words for u16 indices"
+    );
+    let mut code = String::new();
+    code.push_str("/// Every word of the catalogue's reference texts, sorted.\n");
+    code.push_str("pub static WORDS: &[&str] = &[");
+    for word in dictionary.keys() {
+        write!(code, "{word:?},").unwrap();
+    }
+    code.push_str("];\n\n/// The catalogue, in the order of `data/licences.yaml`.\n");
+    code.push_str("pub static REFERENCES: &[Reference] = &[\n");
+    for (entry, words) in entries.iter().zip(&sets) {
+        let mut names: BTreeSet<String> = entry
+            .names
+            .iter()
+            .map(|name| normalise::words(name).join(" "))
+            .filter(|name| !name.is_empty())
+            .collect();
+        if let Some(id) = spdx::license_id(&entry.id) {
+            names.insert(normalise::words(id.full_name).join(" "));
+        }
+        let indices: Vec<String> = words
+            .iter()
+            .map(|w| dictionary[w.as_str()].to_string())
+            .collect();
+        writeln!(
+            code,
+            "    Reference {{ id: {:?}, family: {}, names: &{:?}, words: &[{}] }},",
+            entry.id,
+            entry.family,
+            names.into_iter().collect::<Vec<_>>(),
+            indices.join(",")
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("licences.rs"), code).expect("writable OUT_DIR");
 }

@@ -2,4 +2,6 @@
 //! which files say under which licence they are.
 
 pub mod dependencies;
+pub mod normalise;
 pub mod reuse;
+pub mod text;

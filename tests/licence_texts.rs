@@ -1,0 +1,164 @@
+//! Licence identification on real licence texts (the SPDX list's, from the spdx crate),
+//! filled in and rewrapped as projects ship them.
+
+use ospo::licence::text::{Class, Identification, identify};
+
+/// The SPDX reference text of `id`.
+fn reference(id: &str) -> &'static str {
+    spdx::text::LICENSE_TEXTS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .unwrap_or_else(|| panic!("no text for {id}"))
+        .1
+}
+
+/// The text with the fields of its opening copyright line filled in, as a project would
+/// (those of a "how to apply" appendix stay).
+fn filled(text: &str) -> String {
+    let placeholder = regex::Regex::new(r"<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]").unwrap();
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| {
+            if index < 10 && line.trim_start().to_lowercase().starts_with("copyright") {
+                placeholder
+                    .replace_all(line, "2024 Jeanne Dupont")
+                    .into_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text with every paragraph rewrapped at `width` columns.
+fn rewrapped(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.len() + word.len() + 1 > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn one(identification: &Identification) -> (Class, &str) {
+    assert_eq!(identification.licences.len(), 1, "{identification:?}");
+    (identification.class, identification.licences[0].id.as_str())
+}
+
+#[test]
+fn real_licence_texts_filled_in_and_rewrapped_are_named_exactly() {
+    for id in [
+        "MIT",
+        "Apache-2.0",
+        "BSD-2-Clause",
+        "BSD-3-Clause",
+        "GPL-2.0",
+        "GPL-3.0",
+        "LGPL-3.0",
+        "AGPL-3.0",
+        "MPL-2.0",
+        "EUPL-1.2",
+        "CECILL-2.1",
+        "ISC",
+        "Unlicense",
+        "0BSD",
+    ] {
+        let text = rewrapped(&filled(reference(id)), 66);
+        let identification = identify(&text);
+        assert_eq!(
+            one(&identification),
+            (Class::Exact, id),
+            "{identification:?}"
+        );
+        let score = identification.licences[0].score.unwrap();
+        assert!(score >= 0.98, "{id}: {score}");
+        // The GNU texts do not say -only or -or-later.
+        assert_eq!(
+            identification.licences[0].family,
+            id.contains("GPL"),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn a_modified_licence_is_modified_and_a_home_made_one_unrecognised() {
+    let mit = filled(reference("MIT"));
+    let modified = mit.replace(
+        "The above copyright notice",
+        "The Software shall not be used for evil, nor by any military organisation whatsoever. \
+         The above copyright notice",
+    );
+    let identification = identify(&modified);
+    assert_eq!(one(&identification), (Class::Modified, "MIT"));
+    let score = identification.licences[0].score.unwrap();
+    assert!((0.80..0.98).contains(&score), "{score}");
+
+    let home_made = "Copyright 2024 Jeanne Dupont\n\nYou may look at this code and run it on \
+        your own computer for your own purposes. Do not sell it, do not give copies to \
+        anybody, and tell me before you change anything. I may withdraw this permission at \
+        any time by writing to you. Courts of Lyon decide any dispute.\n";
+    assert_eq!(identify(home_made).class, Class::Unrecognised);
+}
+
+#[test]
+fn a_notice_names_its_licence() {
+    let notice = "This project is licensed under the Apache License, Version 2.0.\n\
+        See https://www.apache.org/licenses/LICENSE-2.0 for the full text.\n";
+    let identification = identify(notice);
+    assert_eq!(one(&identification), (Class::NoticeOnly, "Apache-2.0"));
+    assert_eq!(identification.licences[0].score, None);
+    let french = "Ce logiciel est distribué sous la licence CeCILL-B.\n";
+    assert_eq!(one(&identify(french)), (Class::NoticeOnly, "CECILL-B"));
+}
+
+#[test]
+fn an_unfilled_template_is_told() {
+    let identification = identify(reference("MIT"));
+    assert_eq!(one(&identification), (Class::TemplateUnfilled, "MIT"));
+    let bracketed = reference("MIT").replace("<year> <copyright holders>", "[year] [fullname]");
+    assert_eq!(one(&identify(&bracketed)), (Class::TemplateUnfilled, "MIT"));
+    // Apache's "how to apply" appendix keeps its fields on purpose.
+    let apache = filled(reference("Apache-2.0"));
+    assert!(apache.contains("[yyyy]"), "the appendix is there");
+    assert_eq!(one(&identify(&apache)), (Class::Exact, "Apache-2.0"));
+}
+
+#[test]
+fn two_licences_one_after_the_other_are_both_named() {
+    let text = format!(
+        "{}\n\n{}",
+        filled(reference("Apache-2.0")),
+        filled(reference("BSD-3-Clause"))
+    );
+    let identification = identify(&text);
+    assert_eq!(identification.class, Class::Appended, "{identification:?}");
+    let ids: Vec<&str> = identification
+        .licences
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(ids, ["Apache-2.0", "BSD-3-Clause"]);
+}
+
+#[test]
+fn a_copyright_line_alone_is_no_licence() {
+    assert_eq!(
+        identify("Copyright (c) 2024 Jeanne Dupont\n").class,
+        Class::Empty
+    );
+    assert_eq!(identify("").class, Class::Empty);
+}
