@@ -332,7 +332,7 @@ fn dependency(name: &str, version: &str, stated: Option<&str>, source: Source) -
 
 /// The text as a canonical SPDX expression (GNU ids spelt `-only`/`-or-later`, `OR`
 /// for `/`, no redundant parentheses), or `None` when it is not one.
-fn canonical_expression(text: &str) -> Option<String> {
+pub fn canonical_expression(text: &str) -> Option<String> {
     parse_expression(text).and_then(|expression| print_expression(&expression))
 }
 

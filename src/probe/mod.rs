@@ -14,6 +14,7 @@ pub mod content;
 pub mod dco;
 pub mod file;
 mod glob;
+pub mod licence;
 mod locate;
 
 use schemars::JsonSchema;
@@ -39,6 +40,9 @@ pub enum ProbeSpec {
     Dco(dco::DcoSpec),
     /// A measure of activity or of the contributor base, from the history.
     Activity(activity::ActivitySpec),
+    /// The project's licence: identified from its text, declared alike, accepted by a
+    /// policy.
+    Licence(licence::LicenceSpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -49,6 +53,7 @@ pub enum Probe {
     Attest(attest::AttestProbe),
     Dco(dco::DcoProbe),
     Activity(activity::ActivityProbe),
+    Licence(licence::LicenceProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -67,6 +72,7 @@ impl ProbeSpec {
             ProbeSpec::Attest(spec) => Ok(Probe::Attest(spec.compile())),
             ProbeSpec::Dco(spec) => spec.compile().map(Probe::Dco),
             ProbeSpec::Activity(spec) => spec.compile().map(Probe::Activity),
+            ProbeSpec::Licence(spec) => spec.compile().map(Probe::Licence),
         }
     }
 
@@ -77,6 +83,7 @@ impl ProbeSpec {
             ProbeSpec::Attest(_) => "attest",
             ProbeSpec::Dco(_) => "dco",
             ProbeSpec::Activity(_) => "activity",
+            ProbeSpec::Licence(_) => "licence",
         }
     }
 }
@@ -161,6 +168,7 @@ impl Probe {
             Probe::Attest(probe) => probe.run(context),
             Probe::Dco(probe) => probe.run(context),
             Probe::Activity(probe) => probe.run(context),
+            Probe::Licence(probe) => probe.run(context),
         }
     }
 }
@@ -291,6 +299,15 @@ pub enum Evidence {
         /// The most active contributors or organisations, with their commits.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         top: Vec<(String, usize)>,
+    },
+    /// The licence files, what each holds, what the manifests declare, and the licence
+    /// they make together.
+    Licence {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        expression: Option<String>,
+        files: Vec<licence::LicenceFile>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        declared: Vec<crate::licence::declared::Declared>,
     },
     /// Why the project waived the item.
     Waiver { reason: String },

@@ -1,0 +1,456 @@
+//! `licence`: which licence the project is under, read from its licence files and from
+//! what its manifests declare, and whether that licence is one a policy accepts.
+//!
+//! Every licence file at the root (`LICENSE`, `LICENCE`, `COPYING`, `UNLICENSE`, with
+//! any extension or suffix: `LICENSE-MIT`, `COPYING.LESSER`) and in REUSE's `LICENSES/`
+//! is identified ([`crate::licence::text`]); the files combine into one SPDX expression,
+//! the one a manifest declares when it names the same licences.
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Evidence, Outcome, Problem, Status};
+use crate::licence::declared::{self, Declared};
+use crate::licence::text::{self, Class, Found};
+use crate::repo::{Entry, SCAN_BYTES};
+use crate::text;
+use crate::yaml::Path;
+
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LicenceSpec {
+    /// What the item asks of the licence (`identified` by default).
+    #[serde(default)]
+    pub check: LicenceCheck,
+    /// For `policy`: the licence must be approved by the Open Source Initiative.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub osi_approved: bool,
+    /// For `policy`: the licence must be free (libre) for the Free Software Foundation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fsf_libre: bool,
+    /// For `policy`: the SPDX ids allowed; `*` stands for any run of characters
+    /// (`GPL-3.0-*`, `CECILL-*`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<String>,
+    /// For `policy`: whether copyleft licences are accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copyleft: Option<Copyleft>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum LicenceCheck {
+    /// Every licence file is a licence the catalogue knows, unmodified, its template
+    /// filled in.
+    #[default]
+    Identified,
+    /// What the manifests declare is the licence the files hold (not applicable when no
+    /// manifest declares one).
+    Declared,
+    /// The licence is one the policy (`osi-approved`, `fsf-libre`, `allow`, `copyleft`)
+    /// accepts.
+    Policy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Copyleft {
+    Allowed,
+    Denied,
+}
+
+#[derive(Debug, Clone)]
+pub struct LicenceProbe {
+    check: LicenceCheck,
+    osi_approved: bool,
+    fsf_libre: bool,
+    allow: Vec<regex::Regex>,
+    copyleft: Option<Copyleft>,
+}
+
+/// One licence file, and what it holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LicenceFile {
+    pub path: String,
+    pub class: Class,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub licences: Vec<Found>,
+}
+
+impl LicenceSpec {
+    pub fn compile(&self) -> Result<LicenceProbe, Vec<Problem>> {
+        let policy = self.osi_approved || self.fsf_libre || !self.allow.is_empty();
+        if self.check == LicenceCheck::Policy && !policy && self.copyleft.is_none() {
+            return Err(vec![Problem {
+                path: Path::default().key("check"),
+                message:
+                    "a `policy` check needs `osi-approved`, `fsf-libre`, `allow` or `copyleft`"
+                        .into(),
+            }]);
+        }
+        if self.check != LicenceCheck::Policy && (policy || self.copyleft.is_some()) {
+            return Err(vec![Problem {
+                path: Path::default().key("check"),
+                message: "`osi-approved`, `fsf-libre`, `allow` and `copyleft` need `check: policy`"
+                    .into(),
+            }]);
+        }
+        let allow = self
+            .allow
+            .iter()
+            .map(|id| {
+                let pattern = format!("^{}$", regex::escape(id).replace(r"\*", ".*"));
+                regex::Regex::new(&pattern).expect("an escaped id is a valid pattern")
+            })
+            .collect();
+        Ok(LicenceProbe {
+            check: self.check,
+            osi_approved: self.osi_approved,
+            fsf_libre: self.fsf_libre,
+            allow,
+            copyleft: self.copyleft,
+        })
+    }
+}
+
+/// Whether a file name is a licence file's.
+fn is_licence_name(name: &str) -> bool {
+    static NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(un)?(licen[cs]e|copying|copyright)([-._].*)?$")
+            .expect("valid regex")
+    });
+    NAME.is_match(name)
+}
+
+/// What the project's licence files and manifests say.
+struct Findings {
+    files: Vec<LicenceFile>,
+    declared: Vec<Declared>,
+    /// The licence the project is under, as one expression.
+    expression: Option<String>,
+}
+
+impl LicenceProbe {
+    pub fn run(&self, context: &Context<'_>) -> Outcome {
+        let findings = match find(context) {
+            Ok(findings) => findings,
+            Err(outcome) => return *outcome,
+        };
+        let (status, message) = match self.check {
+            LicenceCheck::Identified => identified(&findings),
+            LicenceCheck::Declared => agreement(&findings),
+            LicenceCheck::Policy => self.policy(&findings),
+        };
+        Outcome::new(status, message).with(Evidence::Licence {
+            expression: findings.expression,
+            files: findings.files,
+            declared: findings.declared,
+        })
+    }
+
+    /// Whether the policy accepts one licence id.
+    fn accepts(&self, id: &str) -> bool {
+        let Some(licence) = spdx::license_id(id) else {
+            return false; // LicenseRef-… or unknown: no policy can vouch for it
+        };
+        (!self.osi_approved || licence.is_osi_approved())
+            && (!self.fsf_libre || licence.is_fsf_free_libre())
+            && (self.copyleft != Some(Copyleft::Denied) || !licence.is_copyleft())
+            && (self.allow.is_empty() || self.allow.iter().any(|allow| allow.is_match(id)))
+    }
+
+    fn policy(&self, findings: &Findings) -> (Status, crate::i18n::Text) {
+        let Some(expression) = &findings.expression else {
+            return (
+                Status::Fail,
+                text!(
+                    "no licence to judge: no licence file names one",
+                    "aucune licence à évaluer : aucun fichier de licence n'en désigne une"
+                ),
+            );
+        };
+        let Ok(parsed) = spdx::Expression::parse_mode(expression, spdx::ParseMode::LAX) else {
+            return (
+                Status::Fail,
+                text!(
+                    "{expression} is not an SPDX expression",
+                    "{expression} n'est pas une expression SPDX"
+                ),
+            );
+        };
+        // A GNU family whose variant is not stated passes only if both variants do.
+        let accepted = parsed.evaluate(|requirement| match &requirement.license {
+            spdx::LicenseItem::Spdx { id, or_later } => variants(id.name, *or_later)
+                .iter()
+                .all(|variant| self.accepts(variant)),
+            spdx::LicenseItem::Other(_) => false,
+        });
+        if accepted {
+            (
+                Status::Pass,
+                text!(
+                    "{expression} is accepted by the policy",
+                    "{expression} est acceptée par la politique"
+                ),
+            )
+        } else {
+            (
+                Status::Fail,
+                text!(
+                    "{expression} is not accepted by the policy",
+                    "{expression} n'est pas acceptée par la politique"
+                ),
+            )
+        }
+    }
+}
+
+/// The ids a written licence may stand for: a bare GNU id is its family, either variant.
+fn variants(id: &str, or_later: bool) -> Vec<String> {
+    let base = id.trim_end_matches("-only").trim_end_matches("-or-later");
+    let gnu = ["GPL-", "LGPL-", "AGPL-", "GFDL-"]
+        .iter()
+        .any(|prefix| base.starts_with(prefix));
+    match (gnu, or_later, id == base) {
+        (true, true, _) => vec![format!("{base}-or-later")],
+        (true, false, true) => vec![format!("{base}-only"), format!("{base}-or-later")],
+        _ => vec![id.to_owned()],
+    }
+}
+
+/// The family of an id, for comparing what files hold with what manifests declare.
+fn family(id: &str) -> String {
+    id.trim_end_matches('+')
+        .trim_end_matches("-only")
+        .trim_end_matches("-or-later")
+        .to_owned()
+}
+
+fn identified(findings: &Findings) -> (Status, crate::i18n::Text) {
+    if findings.files.is_empty() {
+        return (
+            Status::Fail,
+            text!(
+                "no licence file (LICENSE, COPYING, LICENSES/…): without one, nobody may use the code",
+                "aucun fichier de licence (LICENSE, COPYING, LICENSES/…) : sans licence, personne ne peut utiliser le code"
+            ),
+        );
+    }
+    for file in &findings.files {
+        let path = &file.path;
+        let closest = file
+            .licences
+            .first()
+            .map_or(String::new(), |f| f.id.clone());
+        let problem = match file.class {
+            Class::Exact | Class::Appended | Class::NoticeOnly => continue,
+            Class::Modified => text!(
+                "{path} is a modified {closest}: a changed licence is a home-made one; use the {closest} text as published",
+                "{path} est une licence {closest} modifiée : une licence retouchée est une licence maison ; reprenez le texte {closest} tel quel"
+            ),
+            Class::Unrecognised => text!(
+                "{path} is not a licence ospo recognises: home-made or unknown; choose a recognised free licence",
+                "{path} n'est pas une licence reconnue : maison ou inconnue ; choisissez une licence libre reconnue"
+            ),
+            Class::TemplateUnfilled => text!(
+                "{path} is {closest} with its template fields ([year], [fullname]) left in: fill them in",
+                "{path} est la licence {closest} avec ses champs à remplir ([year], [fullname]) laissés tels quels : complétez-les"
+            ),
+            Class::Empty => text!(
+                "{path} holds no licence text, only a copyright notice or nothing",
+                "{path} ne contient aucun texte de licence, seulement une mention de droits d'auteur ou rien"
+            ),
+        };
+        return (Status::Fail, problem);
+    }
+    let expression = findings.expression.clone().unwrap_or_default();
+    if findings.files.iter().any(|f| f.class == Class::NoticeOnly) {
+        return (
+            Status::Pass,
+            text!(
+                "{expression}, named by a short notice: ship the licence's full text too",
+                "{expression}, désignée par une courte mention : joignez aussi le texte complet de la licence"
+            ),
+        );
+    }
+    (
+        Status::Pass,
+        text!("{expression}, recognised", "{expression}, reconnue"),
+    )
+}
+
+fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
+    if findings.declared.is_empty() {
+        return (
+            Status::Skip,
+            text!(
+                "no manifest declares a licence (Cargo.toml, package.json, pyproject.toml, publiccode.yml…): nothing to compare",
+                "aucun manifeste ne déclare de licence (Cargo.toml, package.json, pyproject.toml, publiccode.yml…) : rien à comparer"
+            ),
+        );
+    }
+    let in_files = file_families(&findings.files);
+    for declaration in &findings.declared {
+        let file = &declaration.file;
+        let stated = &declaration.stated;
+        let Some(expression) = &declaration.expression else {
+            return (
+                Status::Fail,
+                text!(
+                    "{file} declares `{stated}`, which is not an SPDX expression",
+                    "{file} déclare « {stated} », qui n'est pas une expression SPDX"
+                ),
+            );
+        };
+        if !in_files.is_empty() && expression_families(expression) != in_files {
+            let files = in_files.iter().cloned().collect::<Vec<_>>().join(", ");
+            return (
+                Status::Fail,
+                text!(
+                    "{file} declares {expression}, but the licence files hold {files}",
+                    "{file} déclare {expression}, mais les fichiers de licence contiennent {files}"
+                ),
+            );
+        }
+    }
+    let expression = findings.expression.clone().unwrap_or_default();
+    (
+        Status::Pass,
+        text!(
+            "the manifests and the licence files agree: {expression}",
+            "les manifestes et les fichiers de licence concordent : {expression}"
+        ),
+    )
+}
+
+/// The licence families the files hold.
+fn file_families(files: &[LicenceFile]) -> BTreeSet<String> {
+    files
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.class,
+                Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
+            )
+        })
+        .flat_map(|f| f.licences.iter().map(|l| family(&l.id)))
+        .collect()
+}
+
+/// The licence families an expression names.
+fn expression_families(expression: &str) -> BTreeSet<String> {
+    crate::licence::dependencies::licence_ids(expression)
+        .iter()
+        .map(|id| family(id))
+        .collect()
+}
+
+/// Reads the licence files and the manifests.
+fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
+    let repo = context.repo;
+    let listing_error = |error: &dyn std::fmt::Display| {
+        Box::new(Outcome::new(
+            Status::Error,
+            text!(
+                "cannot list the repository: {error}",
+                "impossible de lister le dépôt : {error}"
+            ),
+        ))
+    };
+    let root = repo.list(".", 1).map_err(|e| listing_error(&e))?;
+    let reuse = repo.list("LICENSES", 1).map_err(|e| listing_error(&e))?;
+    let name = |entry: &Entry| entry.path.rsplit('/').next().unwrap_or("").to_owned();
+    let mut files = Vec::new();
+    let candidates = root
+        .iter()
+        .filter(|e| is_licence_name(&name(e)))
+        .chain(reuse.iter());
+    for entry in candidates {
+        let Ok(content) = repo.read(entry, SCAN_BYTES) else {
+            continue; // a link out of the repository, or too large: not read
+        };
+        let identification = text::identify(&content.text());
+        files.push(LicenceFile {
+            path: entry.path.clone(),
+            class: identification.class,
+            licences: identification.licences,
+        });
+    }
+    let mut declarations = Vec::new();
+    let readme = root
+        .iter()
+        .find(|e| name(e).to_ascii_lowercase().starts_with("readme"))
+        .and_then(|e| repo.read(e, SCAN_BYTES).ok())
+        .map(|c| c.text());
+    for entry in &root {
+        let file = name(entry);
+        if !declared::MANIFESTS.contains(&file.as_str()) && !file.ends_with(".gemspec") {
+            continue;
+        }
+        let Ok(content) = repo.read(entry, SCAN_BYTES) else {
+            continue;
+        };
+        if let Some(stated) = declared::read_manifest(&file, &content.text()) {
+            declarations.push(declared::declared(&entry.path, stated));
+        }
+    }
+    let expression = combine(&mut files, &declarations, readme.as_deref());
+    Ok(Findings {
+        files,
+        declared: declarations,
+        expression,
+    })
+}
+
+/// One expression for the project: a declaration naming the same licences as the files,
+/// else the files' licences, all of which apply. A GNU family takes the variant the
+/// declarations or the README state.
+fn combine(
+    files: &mut [LicenceFile],
+    declared: &[Declared],
+    readme: Option<&str>,
+) -> Option<String> {
+    let families = file_families(files);
+    if families.is_empty() {
+        return None;
+    }
+    if let Some(expression) = declared
+        .iter()
+        .filter_map(|d| d.expression.as_ref())
+        .find(|e| expression_families(e) == families)
+    {
+        // The declaration says which GNU variant: the files' families are resolved.
+        for file in files.iter_mut() {
+            for found in &mut file.licences {
+                found.family = false;
+            }
+        }
+        return Some(expression.clone());
+    }
+    let or_later = readme.and_then(declared::gnu_variant_in_prose);
+    let mut ids: Vec<String> = Vec::new();
+    for file in files.iter_mut() {
+        if !matches!(
+            file.class,
+            Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
+        ) {
+            continue;
+        }
+        for found in &mut file.licences {
+            let id = match (found.family, or_later) {
+                (true, Some(true)) => format!("{}-or-later", found.id),
+                (true, Some(false)) => format!("{}-only", found.id),
+                _ => found.id.clone(),
+            };
+            if or_later.is_some() {
+                found.family = false;
+            }
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    Some(ids.join(" AND "))
+}
