@@ -412,6 +412,27 @@ INTERLEAVED=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$
     -- "$OSPO" check --format json \
     -- "$OSPO" check --format json "$BARE")
 
+# What licence identification adds: the default checklist against the same without its
+# three licence items (the synthetic repository ships the Apache-2.0 text).
+NO_LICENCE=$RESULTS_DIR/no-licence-checklist.yaml
+mkdir -p "$RESULTS_DIR"
+cat >"$NO_LICENCE" <<'YAML'
+id: no-licence-probes
+title: {en: The default checklist without its licence items, fr: La liste par défaut sans ses éléments de licence}
+version: "1"
+extends: default
+items:
+  - {id: legal.recognised-licence, disabled: true}
+  - {id: legal.free-licence, disabled: true}
+  - {id: legal.licence-agrees, disabled: true}
+YAML
+log "timing the licence items in alternation ($BENCH_ROUNDS rounds)"
+LICENCE_TIMES=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$BENCH_WARMUP" \
+    -- "$OSPO" check --format json --checklist "$NO_LICENCE" \
+    -- "$OSPO" check --format json)
+LICENCE_ADDED=$(awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }' <<<"$LICENCE_TIMES")
+BINARY_MIB=$(awk -v b="$(stat -c %s "$OSPO")" 'BEGIN { printf "%.1f", b / 1048576 }')
+
 # ─── 4. Peak memory ───────────────────────────────────────────────────────────────────────
 
 peak_rss_kib() { # peak_rss_kib RUNS COMMAND...: the largest max-RSS over RUNS runs
@@ -589,6 +610,8 @@ report() {
         echo "| ${label[$i]} | $median | ${ratio}× |"
         i=$((i + 1))
     done <<<"$INTERLEAVED"
+    echo
+    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the release binary is $BINARY_MIB MiB."
     echo
     echo "Raw hyperfine exports: \`bench/results/*.json\`. How to read this: \`bench/README.md\`."
 }

@@ -135,6 +135,7 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
         });
     let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let mut outcomes: Vec<Option<Outcome>> = vec![None; checklist.items.len()];
+    let shared = crate::probe::Shared::default();
     std::thread::scope(|scope| {
         if parallel && !later.is_empty() {
             let to_prepare: Vec<_> = later.iter().map(|(_, item)| &item.probe).collect();
@@ -164,6 +165,7 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
                     item_id: &item.id,
                     history: history.as_ref(),
                     now,
+                    shared: &shared,
                 }),
             };
             outcomes[*index] = Some(outcome);

@@ -125,7 +125,8 @@ fn is_licence_name(name: &str) -> bool {
 }
 
 /// What the project's licence files and manifests say.
-struct Findings {
+#[derive(Debug, Clone)]
+pub struct Findings {
     files: Vec<LicenceFile>,
     declared: Vec<Declared>,
     /// The licence the project is under, as one expression.
@@ -134,9 +135,10 @@ struct Findings {
 
 impl LicenceProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let findings = match find(context) {
-            Ok(findings) => findings,
-            Err(outcome) => return *outcome,
+        // Read once for all the licence items of the check.
+        let findings = match context.shared.licence.get_or_init(|| find(context)) {
+            Ok(findings) => findings.clone(),
+            Err(outcome) => return (**outcome).clone(),
         };
         let (status, message) = match self.check {
             LicenceCheck::Identified => identified(&findings),

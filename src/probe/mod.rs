@@ -99,6 +99,14 @@ pub struct Context<'a> {
     /// The time windows count back from, seconds since the epoch: `SOURCE_DATE_EPOCH`
     /// when set, else the clock.
     pub now: i64,
+    /// What several items of one check read alike, read once.
+    pub shared: &'a Shared,
+}
+
+/// Findings several probes of one check use, made by the first that needs them.
+#[derive(Default)]
+pub struct Shared {
+    pub(crate) licence: std::cell::OnceCell<Result<licence::Findings, Box<Outcome>>>,
 }
 
 impl Context<'_> {
