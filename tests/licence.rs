@@ -6,27 +6,9 @@ mod common;
 use common::*;
 use serde_json::Value;
 
+/// A licence text as a project ships it.
 fn reference(id: &str) -> String {
-    let text = spdx::text::LICENSE_TEXTS
-        .iter()
-        .find(|(name, _)| *name == id)
-        .unwrap_or_else(|| panic!("no text for {id}"))
-        .1;
-    // Filled in, as a project ships it: the opening copyright line only.
-    let placeholder = regex::Regex::new(r"<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]").unwrap();
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| {
-            if index < 10 && line.trim_start().to_lowercase().starts_with("copyright") {
-                placeholder
-                    .replace_all(line, "2024 Jeanne Dupont")
-                    .into_owned()
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    filled(spdx_text(id))
 }
 
 /// Runs three licence items (identified, declared, and `policy` as given) and returns

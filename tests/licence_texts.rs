@@ -1,35 +1,10 @@
 //! Licence identification on real licence texts (the SPDX list's, from the spdx crate),
 //! filled in and rewrapped as projects ship them.
 
+mod common;
+
+use common::{filled, spdx_text as reference};
 use ospo::licence::text::{Class, Identification, identify};
-
-/// The SPDX reference text of `id`.
-fn reference(id: &str) -> &'static str {
-    spdx::text::LICENSE_TEXTS
-        .iter()
-        .find(|(name, _)| *name == id)
-        .unwrap_or_else(|| panic!("no text for {id}"))
-        .1
-}
-
-/// The text with the fields of its opening copyright line filled in, as a project would
-/// (those of a "how to apply" appendix stay).
-fn filled(text: &str) -> String {
-    let placeholder = regex::Regex::new(r"<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]").unwrap();
-    text.lines()
-        .enumerate()
-        .map(|(index, line)| {
-            if index < 10 && line.trim_start().to_lowercase().starts_with("copyright") {
-                placeholder
-                    .replace_all(line, "2024 Jeanne Dupont")
-                    .into_owned()
-            } else {
-                line.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// The text with every paragraph rewrapped at `width` columns.
 fn rewrapped(text: &str, width: usize) -> String {

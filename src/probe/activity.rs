@@ -259,23 +259,15 @@ impl ActivityProbe {
         };
         let range_commits;
         let (span, shallow) = match (&self.range, history) {
-            (Some(range), _) => match context.repo.change(Some(range)) {
-                Ok((_, commits)) => {
+            (Some(range), _) => match context.range(range) {
+                Ok(commits) => {
                     range_commits = commits;
                     (
                         Span::range(&range_commits, history),
                         context.repo.is_shallow(),
                     )
                 }
-                Err(error) => {
-                    return Outcome::new(
-                        Status::Error,
-                        text!(
-                            "cannot read the range {range}: {error}",
-                            "impossible de lire l'intervalle {range} : {error}"
-                        ),
-                    );
-                }
+                Err(outcome) => return *outcome,
             },
             (None, Some(history)) => (
                 Span::days(history, context.now - i64::from(self.days) * 86_400),
@@ -354,11 +346,8 @@ impl ActivityProbe {
         span: &Span<'_>,
         now: i64,
     ) -> Option<(f64, Vec<(String, usize)>)> {
-        let counted = |commit: &&&Commit| {
-            commit.parents <= 1
-                && !self.bots.is_match(&commit.author.name)
-                && !self.bots.is_match(&commit.author.email)
-        };
+        let counted =
+            |commit: &&&Commit| commit.parents <= 1 && !super::dco::is_bot(&self.bots, commit);
         let in_window: Vec<&Commit> = span.commits.iter().filter(counted).copied().collect();
         let by_person = || tally(in_window.iter().map(|c| c.contributor.email.to_lowercase()));
         match self.metric {

@@ -163,42 +163,31 @@ impl DcoProbe {
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let range_commits;
-        let (commits, shallow): (Vec<&Commit>, crate::i18n::Text) =
-            match (&self.range, self.window(context.now)) {
-                (Some(range), _) => match context.repo.change(Some(range)) {
-                    Ok((_, commits)) => {
-                        range_commits = commits;
-                        (
-                            range_commits.iter().collect(),
-                            super::shallow_note(context.repo.is_shallow()),
-                        )
-                    }
-                    Err(error) => {
-                        return Outcome::new(
-                            Status::Error,
-                            text!(
-                                "cannot read the range {range}: {error}",
-                                "impossible de lire l'intervalle {range} : {error}"
-                            ),
-                        );
-                    }
-                },
-                (None, window) => {
-                    let history = match context.history() {
-                        Ok(history) => history,
-                        Err(outcome) => return *outcome,
-                    };
-                    let window = window.unwrap_or_default();
-                    let in_window = history
-                        .commits
-                        .iter()
-                        .enumerate()
-                        .filter(|(index, commit)| window.contains(*index, commit.time))
-                        .map(|(_, commit)| commit)
-                        .collect();
-                    (in_window, super::shallow_note(history.shallow))
+        let (commits, shallow): (Vec<&Commit>, bool) = match (&self.range, self.window(context.now))
+        {
+            (Some(range), _) => match context.range(range) {
+                Ok(commits) => {
+                    range_commits = commits;
+                    (range_commits.iter().collect(), context.repo.is_shallow())
                 }
-            };
+                Err(outcome) => return *outcome,
+            },
+            (None, window) => {
+                let history = match context.history() {
+                    Ok(history) => history,
+                    Err(outcome) => return *outcome,
+                };
+                let window = window.unwrap_or_default();
+                let in_window = history
+                    .commits
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, commit)| window.contains(*index, commit.time))
+                    .map(|(_, commit)| commit)
+                    .collect();
+                (in_window, history.shallow)
+            }
+        };
         let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
         let (mut offending, mut more) = (Vec::new(), 0usize);
         for commit in commits {
@@ -206,7 +195,7 @@ impl DcoProbe {
                 merges += 1;
                 continue;
             }
-            if self.bots.is_match(&commit.author.name) || self.bots.is_match(&commit.author.email) {
+            if is_bot(&self.bots, commit) {
                 bots += 1;
                 continue;
             }
@@ -225,7 +214,8 @@ impl DcoProbe {
         }
         let rule = rule_name(self.rule);
         let scope = scope_name(self.scope);
-        let (shallow_en, shallow_fr) = (&shallow.en, &shallow.fr);
+        let shallow_note = super::shallow_note(shallow);
+        let (shallow_en, shallow_fr) = (&shallow_note.en, &shallow_note.fr);
         if checked == 0 {
             return Outcome::new(
                 Status::Skip,
@@ -257,7 +247,7 @@ impl DcoProbe {
             share,
             merges,
             bots,
-            shallow: !shallow.en.is_empty(),
+            shallow,
             offending,
             more_offending: more,
         })
@@ -397,8 +387,7 @@ pub fn gate(range: String, commits: &[Commit], options: &GateOptions) -> GateRep
             report.merges += 1;
             continue;
         }
-        if options.bots.is_match(&commit.author.name) || options.bots.is_match(&commit.author.email)
-        {
+        if is_bot(&options.bots, commit) {
             report.bots += 1;
             continue;
         }
@@ -426,6 +415,11 @@ pub fn bots(pattern: Option<&str>) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern.unwrap_or(r"\[bot\]"))
         .case_insensitive(true)
         .build()
+}
+
+/// Whether a bot made the commit: the pattern matches its author's name or email.
+pub fn is_bot(bots: &Regex, commit: &Commit) -> bool {
+    bots.is_match(&commit.author.name) || bots.is_match(&commit.author.email)
 }
 
 pub fn rule_name(rule: DcoRule) -> &'static str {

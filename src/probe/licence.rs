@@ -327,16 +327,20 @@ fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
     )
 }
 
+/// Whether a file of this class names the licence it grants (a modified or unrecognised
+/// text names only its closest match).
+fn names_its_licence(class: Class) -> bool {
+    matches!(
+        class,
+        Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
+    )
+}
+
 /// The licence families the files hold.
 fn file_families(files: &[LicenceFile]) -> BTreeSet<String> {
     files
         .iter()
-        .filter(|f| {
-            matches!(
-                f.class,
-                Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
-            )
-        })
+        .filter(|f| names_its_licence(f.class))
         .flat_map(|f| f.licences.iter().map(|l| family(&l.id)))
         .collect()
 }
@@ -381,11 +385,6 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
         });
     }
     let mut declarations = Vec::new();
-    let readme = root
-        .iter()
-        .find(|e| name(e).to_ascii_lowercase().starts_with("readme"))
-        .and_then(|e| repo.read(e, SCAN_BYTES).ok())
-        .map(|c| c.text());
     for entry in &root {
         let file = name(entry);
         if !declared::MANIFESTS.contains(&file.as_str()) && !file.ends_with(".gemspec") {
@@ -398,7 +397,14 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
             declarations.push(declared::declared(&entry.path, stated));
         }
     }
-    let expression = combine(&mut files, &declarations, readme.as_deref());
+    // Read only when a GNU text leaves -only or -or-later open.
+    let readme = || {
+        root.iter()
+            .find(|e| name(e).to_ascii_lowercase().starts_with("readme"))
+            .and_then(|e| repo.read(e, SCAN_BYTES).ok())
+            .map(|c| c.text())
+    };
+    let expression = combine(&mut files, &declarations, readme);
     Ok(Findings {
         files,
         declared: declarations,
@@ -412,7 +418,7 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
 fn combine(
     files: &mut [LicenceFile],
     declared: &[Declared],
-    readme: Option<&str>,
+    readme: impl FnOnce() -> Option<String>,
 ) -> Option<String> {
     let families = file_families(files);
     if families.is_empty() {
@@ -431,13 +437,17 @@ fn combine(
         }
         return Some(expression.clone());
     }
-    let or_later = readme.and_then(declared::gnu_variant_in_prose);
+    let open_family = files
+        .iter()
+        .any(|f| names_its_licence(f.class) && f.licences.iter().any(|l| l.family));
+    let or_later = if open_family {
+        readme().and_then(|text| declared::gnu_variant_in_prose(&text))
+    } else {
+        None
+    };
     let mut ids: Vec<String> = Vec::new();
     for file in files.iter_mut() {
-        if !matches!(
-            file.class,
-            Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
-        ) {
+        if !names_its_licence(file.class) {
             continue;
         }
         for found in &mut file.licences {

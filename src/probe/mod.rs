@@ -129,6 +129,25 @@ impl Context<'_> {
     }
 }
 
+impl Context<'_> {
+    /// The commits of a revision range, newest first, or the error outcome a probe whose
+    /// window it is ends with when the range does not resolve.
+    pub fn range(&self, range: &str) -> Result<Vec<crate::repo::history::Commit>, Box<Outcome>> {
+        self.repo
+            .change(Some(range))
+            .map(|(_, commits)| commits)
+            .map_err(|error| {
+                Box::new(Outcome::new(
+                    Status::Error,
+                    crate::text!(
+                        "cannot read the range {range}: {error}",
+                        "impossible de lire l'intervalle {range} : {error}"
+                    ),
+                ))
+            })
+    }
+}
+
 /// What a history probe adds to its message when the clone is shallow.
 pub(crate) fn shallow_note(shallow: bool) -> Text {
     if shallow {

@@ -280,9 +280,11 @@ pub(super) fn walk(
     })
 }
 
+/// The commits of the window in walk order, and those the walk parsed.
+type Walked = (Vec<Source>, Vec<Commit>);
+
 /// The commits of the window in walk order, and those the walk parsed. `None` when the
 /// commit-graph is corrupt.
-#[allow(clippy::type_complexity)]
 fn order<'s, 'a>(
     repo: &gix::Repository,
     graph: Option<&gix::commitgraph::Graph>,
@@ -290,7 +292,7 @@ fn order<'s, 'a>(
     shallow: &HashSet<ObjectId>,
     start: ObjectId,
     reach: Reach,
-) -> Result<Option<(Vec<Source>, Vec<Commit>)>, RepoError> {
+) -> Result<Option<Walked>, RepoError> {
     let mut buffer = Vec::new();
     let mut queue = BinaryHeap::new();
     // Commits already queued: by position when the graph has them, else by id.
@@ -733,24 +735,23 @@ impl<'a> Reader<'a> {
 
     /// One person, and who `.mailmap` says they are.
     fn person(
-        people: &mut HashMap<Vec<u8>, (Arc<Identity>, Arc<Identity>)>,
-        key: &mut Vec<u8>,
-        mailmap: &gix::mailmap::Snapshot,
+        &mut self,
         signature: &gix::actor::SignatureRef<'_>,
     ) -> (Arc<Identity>, Arc<Identity>) {
-        key.clear();
-        key.extend_from_slice(signature.name);
-        key.push(0);
-        key.extend_from_slice(signature.email);
-        if let Some(known) = people.get(key.as_slice()) {
+        self.key.clear();
+        self.key.extend_from_slice(signature.name);
+        self.key.push(0);
+        self.key.extend_from_slice(signature.email);
+        if let Some(known) = self.people.get(self.key.as_slice()) {
             return known.clone();
         }
         let identity = Arc::new(identity(signature));
-        let contributor = mailmap.try_resolve(*signature).map_or_else(
+        let contributor = self.mailmap.try_resolve(*signature).map_or_else(
             || identity.clone(),
             |person| Arc::new(self::identity(&person.to_ref(&mut Default::default()))),
         );
-        people.insert(key.clone(), (identity.clone(), contributor.clone()));
+        self.people
+            .insert(self.key.clone(), (identity.clone(), contributor.clone()));
         (identity, contributor)
     }
 
@@ -760,18 +761,8 @@ impl<'a> Reader<'a> {
         let object =
             gix::objs::CommitRef::from_bytes(data, self.object_hash).map_err(|e| error(&e))?;
         let time = object.time().map_err(|e| error(&e))?.seconds;
-        let (author, contributor) = Self::person(
-            &mut self.people,
-            &mut self.key,
-            self.mailmap,
-            &object.author().map_err(|e| error(&e))?,
-        );
-        let (committer, _) = Self::person(
-            &mut self.people,
-            &mut self.key,
-            self.mailmap,
-            &object.committer().map_err(|e| error(&e))?,
-        );
+        let (author, contributor) = self.person(&object.author().map_err(|e| error(&e))?);
+        let (committer, _) = self.person(&object.committer().map_err(|e| error(&e))?);
         let message = gix::objs::commit::MessageRef::from_bytes(object.message);
         let trailer_signoffs = object
             .signed_off_by_trailers()

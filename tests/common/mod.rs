@@ -681,3 +681,31 @@ impl Repo {
         );
     }
 }
+
+/// The SPDX list's text of licence `id` (from the spdx crate).
+pub fn spdx_text(id: &str) -> &'static str {
+    spdx::text::LICENSE_TEXTS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .unwrap_or_else(|| panic!("no text for {id}"))
+        .1
+}
+
+/// A licence text with the fields of its opening copyright line filled in, as a project
+/// ships it (those of a "how to apply" appendix stay).
+pub fn filled(text: &str) -> String {
+    let placeholder = regex::Regex::new(r"<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]").unwrap();
+    text.lines()
+        .enumerate()
+        .map(|(index, line)| {
+            if index < 10 && line.trim_start().to_lowercase().starts_with("copyright") {
+                placeholder
+                    .replace_all(line, "2024 Jeanne Dupont")
+                    .into_owned()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
