@@ -1,6 +1,6 @@
 //! Scoring: stage scores, the overall score and the verdict.
 //!
-//! A stage's score is the weight of its passed items over the weight of its applicable
+//! A stage's score is the weight of its passed items (`pass` or `warn`) over the weight of its applicable
 //! items (all but `skip`), as a percentage; the overall score is the same over every
 //! applicable item. The check fails when a `required` item is not shown to hold (`fail`,
 //! `unknown` or `error`), or when the overall score is below `--fail-under`.
@@ -22,6 +22,7 @@ pub trait Scored {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub pass: usize,
+    pub warn: usize,
     pub fail: usize,
     pub unknown: usize,
     pub skip: usize,
@@ -32,6 +33,7 @@ impl Counts {
     fn add(&mut self, status: Status) {
         match status {
             Status::Pass => self.pass += 1,
+            Status::Warn => self.warn += 1,
             Status::Fail => self.fail += 1,
             Status::Unknown => self.unknown += 1,
             Status::Skip => self.skip += 1,
@@ -42,6 +44,7 @@ impl Counts {
     pub fn get(&self, status: Status) -> usize {
         match status {
             Status::Pass => self.pass,
+            Status::Warn => self.warn,
             Status::Fail => self.fail,
             Status::Unknown => self.unknown,
             Status::Skip => self.skip,
@@ -67,7 +70,7 @@ impl Score {
             score.counts.add(result.status());
             if result.status() != Status::Skip {
                 score.applicable_weight += u64::from(result.weight());
-                if result.status() == Status::Pass {
+                if matches!(result.status(), Status::Pass | Status::Warn) {
                     score.passed_weight += u64::from(result.weight());
                 }
             }
@@ -182,6 +185,20 @@ mod tests {
             judge(&results, |_| String::new(), &overall, Some(60.0)).verdict,
             Verdict::Fail
         );
+    }
+
+    #[test]
+    fn a_warning_counts_as_passed_and_does_not_fail_a_required_item() {
+        let results = [
+            R(Stage::Legal, Level::Required, 3, Status::Warn),
+            R(Stage::Legal, Level::Optional, 1, Status::Fail),
+        ];
+        let overall = Score::of(&results);
+        assert_eq!((overall.passed_weight, overall.applicable_weight), (3, 4));
+        assert_eq!(overall.counts.warn, 1);
+        let judgement = judge(&results, |_| "legal.x".into(), &overall, None);
+        assert_eq!(judgement.verdict, Verdict::Pass);
+        assert!(judgement.failed_required.is_empty());
     }
 
     #[test]

@@ -768,8 +768,13 @@ fn error_status_in_the_worktree_for_an_unreadable_file() {
 
 #[test]
 fn every_status_is_counted_in_one_report() {
-    let repo =
-        repo_with_a_missing_blob_and(&[(".ospo.yml", "answers:\n  community.na: {answer: n/a}\n")]);
+    let repo = repo_with_a_missing_blob_and(&[
+        (".ospo.yml", "answers:\n  community.na: {answer: n/a}\n"),
+        (
+            "LICENSE",
+            "This project is licensed under the MIT License.\nSee https://opensource.org/licenses/MIT\n",
+        ),
+    ]);
     let checklist = repo.write_checklist(
         "checklist.yaml",
         &checklist_yaml(&[
@@ -791,6 +796,7 @@ fn every_status_is_counted_in_one_report() {
                 1,
                 "{kind: file, names: [\"LOST*\"]}",
             ),
+            item_yaml("legal.notice", "optional", 1, "{kind: licence}"),
             item_yaml("community.na", "optional", 1, "{kind: attest}"),
             item_yaml("community.open", "optional", 1, "{kind: attest}"),
         ]),
@@ -801,16 +807,21 @@ fn every_status_is_counted_in_one_report() {
         "needs.readme",
         "needs.missing",
         "needs.lost",
+        "legal.notice",
         "community.na",
         "community.open",
     ]
     .iter()
     .map(|id| status(&report, id))
     .collect();
-    assert_eq!(statuses, ["pass", "fail", "error", "skip", "unknown"]);
+    assert_eq!(
+        statuses,
+        ["pass", "fail", "error", "warn", "skip", "unknown"]
+    );
     assert_eq!(
         report["counts"],
-        json!({"pass": 1, "fail": 1, "unknown": 1, "skip": 1, "error": 1})
+        json!({"pass": 1, "warn": 1, "fail": 1, "unknown": 1, "skip": 1, "error": 1})
     );
-    assert_eq!(report["score"], 25.0);
+    // A warning counts as passed: two of five applicable items.
+    assert_eq!(report["score"], 40.0);
 }

@@ -114,7 +114,7 @@ fn modified_home_made_unfilled_and_notice_only_licences() {
         (
             "Licensed under the Apache License, Version 2.0: see https://www.apache.org/licenses/LICENSE-2.0\n".to_owned(),
             "notice-only",
-            "pass",
+            "warn",
         ),
     ];
     for (text, class, status) in cases {
@@ -126,6 +126,57 @@ fn modified_home_made_unfilled_and_notice_only_licences() {
         );
         assert_eq!(identified["status"], status, "{identified}");
     }
+}
+
+#[test]
+fn a_checklist_may_make_a_modified_licence_a_warning() {
+    let modified = reference("MIT").replace(
+        "The above copyright notice",
+        "The Software shall not be used for evil, nor by any military organisation. The above copyright notice",
+    );
+    let repo = Repo::with_files(&[("LICENSE", modified)]);
+    let checklist = repo.write_checklist(
+        "lenient.yaml",
+        &checklist_yaml(&[item_yaml(
+            "legal.identified",
+            "required",
+            1,
+            "{kind: licence, modified: warn}",
+        )]),
+    );
+    let (output, report) = repo.check_json(&checklist, &[]);
+    // A warning does not fail a required item, and counts as passed.
+    output.assert_code(0);
+    assert_eq!(status(&report, "legal.identified"), "warn");
+    assert_eq!(report["counts"]["warn"], 1);
+    assert_eq!(report["score"], 100.0);
+    assert_eq!(
+        item(&report, "legal.identified")["message"],
+        "LICENSE is a modified MIT: a changed licence is a home-made one; use the MIT text as published"
+    );
+    // The terminal report lists it with what to do.
+    let terminal = repo.ospo(&["check", "--checklist", &checklist, "--color", "never"]);
+    let text = &terminal.stdout;
+    assert!(text.contains("⚠ warn"), "{text}");
+    assert!(text.contains("What to do next"), "{text}");
+
+    // `modified` belongs to the `identified` check.
+    let wrong = repo.write_checklist(
+        "wrong.yaml",
+        &checklist_yaml(&[item_yaml(
+            "legal.policy",
+            "required",
+            1,
+            "{kind: licence, check: policy, osi-approved: true, modified: warn}",
+        )]),
+    );
+    let output = repo.ospo(&["check", "--checklist", &wrong]);
+    let stderr = &output.stderr;
+    output.assert_code(2);
+    assert!(
+        stderr.contains("`modified` applies to `check: identified` only"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -440,6 +440,10 @@ fn snapshot_fixture() -> (Repo, String) {
         ),
         ("SECURITY.md", "See https://example.org/security\n"),
         (
+            "COPYING",
+            "Licensed under the MIT License: see https://opensource.org/licenses/MIT\n",
+        ),
+        (
             "LOST.md",
             "This blob is removed from the object database.\n",
         ),
@@ -493,6 +497,7 @@ fn snapshot_fixture() -> (Repo, String) {
                 5,
                 "{kind: file, names: [\"LICENSE*\"], places: [\".\"]}",
             ),
+            item_yaml("legal.identified", "optional", 1, "{kind: licence}"),
             item_yaml(
                 "legal.notice",
                 "optional",
@@ -539,7 +544,7 @@ fn snapshot_fixture_shows_every_status() {
     output.assert_code(1);
     assert_eq!(
         report["counts"],
-        json!({"pass": 4, "fail": 3, "unknown": 1, "skip": 2, "error": 1})
+        json!({"pass": 4, "warn": 1, "fail": 3, "unknown": 1, "skip": 2, "error": 1})
     );
 }
 

@@ -37,6 +37,18 @@ pub struct LicenceSpec {
     /// For `policy`: whether copyleft licences are accepted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub copyleft: Option<Copyleft>,
+    /// For `identified`: what a modified licence text makes of the item (`fail` by
+    /// default: a changed licence is a home-made one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified: Option<Modified>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modified {
+    #[default]
+    Fail,
+    Warn,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
@@ -68,6 +80,7 @@ pub struct LicenceProbe {
     fsf_libre: bool,
     allow: Vec<regex::Regex>,
     copyleft: Option<Copyleft>,
+    modified: Modified,
 }
 
 /// One licence file, and what it holds.
@@ -97,6 +110,12 @@ impl LicenceSpec {
                     .into(),
             }]);
         }
+        if self.check != LicenceCheck::Identified && self.modified.is_some() {
+            return Err(vec![Problem {
+                path: Path::default().key("modified"),
+                message: "`modified` applies to `check: identified` only".into(),
+            }]);
+        }
         let allow = self
             .allow
             .iter()
@@ -111,6 +130,7 @@ impl LicenceSpec {
             fsf_libre: self.fsf_libre,
             allow,
             copyleft: self.copyleft,
+            modified: self.modified.unwrap_or_default(),
         })
     }
 }
@@ -141,7 +161,7 @@ impl LicenceProbe {
             Err(outcome) => return (**outcome).clone(),
         };
         let (status, message) = match self.check {
-            LicenceCheck::Identified => identified(&findings),
+            LicenceCheck::Identified => identified(&findings, self.modified),
             LicenceCheck::Declared => agreement(&findings),
             LicenceCheck::Policy => self.policy(&findings),
         };
@@ -230,7 +250,7 @@ fn family(id: &str) -> String {
         .to_owned()
 }
 
-fn identified(findings: &Findings) -> (Status, crate::i18n::Text) {
+fn identified(findings: &Findings, modified: Modified) -> (Status, crate::i18n::Text) {
     if findings.files.is_empty() {
         return (
             Status::Fail,
@@ -240,6 +260,8 @@ fn identified(findings: &Findings) -> (Status, crate::i18n::Text) {
             ),
         );
     }
+    // The first file that fails decides; else the first reservation, if any.
+    let mut reservation = None;
     for file in &findings.files {
         let path = &file.path;
         let closest = file
@@ -247,11 +269,31 @@ fn identified(findings: &Findings) -> (Status, crate::i18n::Text) {
             .first()
             .map_or(String::new(), |f| f.id.clone());
         let problem = match file.class {
-            Class::Exact | Class::Appended | Class::NoticeOnly => continue,
-            Class::Modified => text!(
-                "{path} is a modified {closest}: a changed licence is a home-made one; use the {closest} text as published",
-                "{path} est une licence {closest} modifiée : une licence retouchée est une licence maison ; reprenez le texte {closest} tel quel"
-            ),
+            Class::Exact | Class::Appended => continue,
+            Class::NoticeOnly => {
+                let named = file
+                    .licences
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                reservation.get_or_insert(text!(
+                    "{path} only names {named} and points elsewhere: ship the licence's full text in the repository",
+                    "{path} ne fait que nommer {named} et renvoyer ailleurs : joignez le texte complet de la licence au dépôt"
+                ));
+                continue;
+            }
+            Class::Modified => {
+                let message = text!(
+                    "{path} is a modified {closest}: a changed licence is a home-made one; use the {closest} text as published",
+                    "{path} est une licence {closest} modifiée : une licence retouchée est une licence maison ; reprenez le texte {closest} tel quel"
+                );
+                if modified == Modified::Warn {
+                    reservation.get_or_insert(message);
+                    continue;
+                }
+                message
+            }
             Class::Unrecognised => text!(
                 "{path} is not a licence ospo recognises: home-made or unknown; choose a recognised free licence",
                 "{path} n'est pas une licence reconnue : maison ou inconnue ; choisissez une licence libre reconnue"
@@ -267,16 +309,10 @@ fn identified(findings: &Findings) -> (Status, crate::i18n::Text) {
         };
         return (Status::Fail, problem);
     }
-    let expression = findings.expression.clone().unwrap_or_default();
-    if findings.files.iter().any(|f| f.class == Class::NoticeOnly) {
-        return (
-            Status::Pass,
-            text!(
-                "{expression}, named by a short notice: ship the licence's full text too",
-                "{expression}, désignée par une courte mention : joignez aussi le texte complet de la licence"
-            ),
-        );
+    if let Some(reservation) = reservation {
+        return (Status::Warn, reservation);
     }
+    let expression = findings.expression.clone().unwrap_or_default();
     (
         Status::Pass,
         text!("{expression}, recognised", "{expression}, reconnue"),

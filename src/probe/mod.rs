@@ -206,6 +206,9 @@ impl Probe {
 pub enum Status {
     /// The item holds.
     Pass,
+    /// The item holds, with something worth fixing: counted as passed, and listed with
+    /// what to do.
+    Warn,
     /// The item does not hold.
     Fail,
     /// A question the project has not answered yet: not passed.
@@ -217,8 +220,9 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Pass,
+        Status::Warn,
         Status::Fail,
         Status::Unknown,
         Status::Skip,
@@ -228,6 +232,7 @@ impl Status {
     pub fn id(self) -> &'static str {
         match self {
             Status::Pass => "pass",
+            Status::Warn => "warn",
             Status::Fail => "fail",
             Status::Unknown => "unknown",
             Status::Skip => "skip",

@@ -187,11 +187,13 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
 pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
     match (lang, status) {
         (Lang::En, Status::Pass) => "pass",
+        (Lang::En, Status::Warn) => "warn",
         (Lang::En, Status::Fail) => "fail",
         (Lang::En, Status::Unknown) => "unknown",
         (Lang::En, Status::Skip) => "skip",
         (Lang::En, Status::Error) => "error",
         (Lang::Fr, Status::Pass) => "réussi",
+        (Lang::Fr, Status::Warn) => "à revoir",
         (Lang::Fr, Status::Fail) => "échec",
         (Lang::Fr, Status::Unknown) => "inconnu",
         (Lang::Fr, Status::Skip) => "ignoré",

@@ -90,13 +90,14 @@ pub fn render(report: &Report, style: Style) -> String {
     }
 
     let mut summary = table(style);
-    summary.set_header(vec![w.stage, w.score, "✓", "✗", "?", "–", "!"]);
+    summary.set_header(vec![w.stage, w.score, "✓", "⚠", "✗", "?", "–", "!"]);
     for stage in &report.stages {
         let c = stage.counts;
         summary.add_row(vec![
             Cell::new(format!("{}. {}", stage.number, stage.title)),
             Cell::new(percent(stage.score, lang)),
             Cell::new(c.pass),
+            Cell::new(c.warn),
             Cell::new(c.fail),
             Cell::new(c.unknown),
             Cell::new(c.skip),
@@ -108,6 +109,7 @@ pub fn render(report: &Report, style: Style) -> String {
         Cell::new(w.overall).add_attribute(Attribute::Bold),
         Cell::new(percent(report.score, lang)).add_attribute(Attribute::Bold),
         Cell::new(c.pass),
+        Cell::new(c.warn),
         Cell::new(c.fail),
         Cell::new(c.unknown),
         Cell::new(c.skip),
@@ -115,8 +117,10 @@ pub fn render(report: &Report, style: Style) -> String {
     ]);
     let _ = writeln!(out, "\n{summary}");
     let legend = match lang {
-        crate::i18n::Lang::En => "✓ pass  ✗ fail  ? unknown  – skip  ! error  * required",
-        crate::i18n::Lang::Fr => "✓ réussi  ✗ échec  ? inconnu  – ignoré  ! erreur  * obligatoire",
+        crate::i18n::Lang::En => "✓ pass  ⚠ warn  ✗ fail  ? unknown  – skip  ! error  * required",
+        crate::i18n::Lang::Fr => {
+            "✓ réussi  ⚠ à revoir  ✗ échec  ? inconnu  – ignoré  ! erreur  * obligatoire"
+        }
     };
     let _ = writeln!(out, "{legend}");
 
@@ -124,15 +128,22 @@ pub fn render(report: &Report, style: Style) -> String {
         .items
         .iter()
         .filter(|i| {
-            matches!(i.status, Status::Fail | Status::Error)
+            matches!(i.status, Status::Warn | Status::Fail | Status::Error)
                 || (i.status == Status::Unknown && i.probe != "attest")
         })
         .collect();
     if !to_do.is_empty() {
         let _ = writeln!(out, "\n{}{colon}", w.to_do);
-        // Required items first, then by weight, so the most useful fix comes first.
+        // Items not holding before warnings, required ones first, then by weight, so the
+        // most useful fix comes first.
         let mut to_do = to_do;
-        to_do.sort_by_key(|i| (i.level != Level::Required, std::cmp::Reverse(i.weight)));
+        to_do.sort_by_key(|i| {
+            (
+                i.status == Status::Warn,
+                i.level != Level::Required,
+                std::cmp::Reverse(i.weight),
+            )
+        });
         for item in to_do {
             let _ = writeln!(
                 out,
@@ -210,6 +221,7 @@ fn table(style: Style) -> Table {
 fn color(status: Status) -> Color {
     match status {
         Status::Pass => Color::Green,
+        Status::Warn => Color::Yellow,
         Status::Fail => Color::Red,
         Status::Unknown => Color::Yellow,
         Status::Skip => Color::DarkGrey,
@@ -229,6 +241,7 @@ fn status_cell(status: Status, lang: crate::i18n::Lang, style: Style) -> Cell {
 fn symbol(status: Status) -> &'static str {
     match status {
         Status::Pass => "✓",
+        Status::Warn => "⚠",
         Status::Fail => "✗",
         Status::Unknown => "?",
         Status::Skip => "–",
