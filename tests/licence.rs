@@ -235,17 +235,40 @@ fn policies_accept_or_refuse_the_licence() {
     let (identified, _, policy) = licence_items(&wtfpl, OSI);
     assert_eq!(identified["evidence"]["expression"], "WTFPL");
     assert_eq!(policy["status"], "fail", "{policy}");
-    assert_eq!(policy["message"], "WTFPL is not accepted by the policy");
+    assert_eq!(
+        policy["message"],
+        "WTFPL is not accepted by the policy: WTFPL is not approved by the OSI"
+    );
 
     let gpl = Repo::with_files(&[("COPYING", reference("GPL-3.0"))]);
     let (_, _, policy) = licence_items(&gpl, "{kind: licence, check: policy, copyleft: denied}");
     assert_eq!(policy["status"], "fail");
+    assert_eq!(
+        policy["message"],
+        "GPL-3.0 is not accepted by the policy: GPL-3.0-only is a copyleft licence, which the policy denies"
+    );
     // The family passes an allow list only when both variants are on it.
     let (_, _, policy) = licence_items(
         &gpl,
         "{kind: licence, check: policy, allow: [GPL-3.0-only]}",
     );
     assert_eq!(policy["status"], "fail");
+    assert_eq!(
+        policy["message"],
+        "GPL-3.0 is not accepted by the policy: GPL-3.0-or-later is not on the allowed list"
+    );
+    // For OR, one side is enough; the reason names the side refused.
+    let dual = Repo::with_files(&[
+        ("LICENSE-MIT", reference("MIT")),
+        ("LICENSE-WTFPL", reference("WTFPL")),
+        (
+            "package.json",
+            r#"{"name": "x", "license": "MIT OR WTFPL"}"#.to_owned(),
+        ),
+    ]);
+    let (_, _, policy) = licence_items(&dual, OSI);
+    assert_eq!(policy["status"], "pass", "{policy}");
+    assert_eq!(policy["message"], "MIT OR WTFPL is accepted by the policy");
     let (_, _, policy) =
         licence_items(&gpl, "{kind: licence, check: policy, allow: ['GPL-3.0-*']}");
     assert_eq!(policy["status"], "pass", "{policy}");

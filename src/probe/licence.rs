@@ -172,15 +172,40 @@ impl LicenceProbe {
         })
     }
 
-    /// Whether the policy accepts one licence id.
-    fn accepts(&self, id: &str) -> bool {
+    /// Why the policy refuses one licence id, if it does.
+    fn refusal(&self, id: &str) -> Option<crate::i18n::Text> {
         let Some(licence) = spdx::license_id(id) else {
-            return false; // LicenseRef-… or unknown: no policy can vouch for it
+            // LicenseRef-… or unknown: no policy can vouch for it.
+            return Some(text!(
+                "{id} is not on the SPDX licence list",
+                "{id} ne figure pas dans la liste SPDX des licences"
+            ));
         };
-        (!self.osi_approved || licence.is_osi_approved())
-            && (!self.fsf_libre || licence.is_fsf_free_libre())
-            && (self.copyleft != Some(Copyleft::Denied) || !licence.is_copyleft())
-            && (self.allow.is_empty() || self.allow.iter().any(|allow| allow.is_match(id)))
+        if self.osi_approved && !licence.is_osi_approved() {
+            return Some(text!(
+                "{id} is not approved by the OSI",
+                "{id} n'est pas approuvée par l'OSI"
+            ));
+        }
+        if self.fsf_libre && !licence.is_fsf_free_libre() {
+            return Some(text!(
+                "{id} is not free (libre) for the FSF",
+                "{id} n'est pas libre selon la FSF"
+            ));
+        }
+        if self.copyleft == Some(Copyleft::Denied) && licence.is_copyleft() {
+            return Some(text!(
+                "{id} is a copyleft licence, which the policy denies",
+                "{id} est une licence à copyleft, que la politique refuse"
+            ));
+        }
+        if !self.allow.is_empty() && !self.allow.iter().any(|allow| allow.is_match(id)) {
+            return Some(text!(
+                "{id} is not on the allowed list",
+                "{id} ne figure pas dans la liste des licences autorisées"
+            ));
+        }
+        None
     }
 
     fn policy(&self, findings: &Findings) -> (Status, crate::i18n::Text) {
@@ -202,12 +227,27 @@ impl LicenceProbe {
                 ),
             );
         };
-        // A GNU family whose variant is not stated passes only if both variants do.
+        // A GNU family whose variant is not stated passes only if both variants do. The
+        // first refusal met is the reason given.
+        let mut reasons = Vec::new();
         let accepted = parsed.evaluate(|requirement| match &requirement.license {
-            spdx::LicenseItem::Spdx { id, or_later } => variants(id.name, *or_later)
-                .iter()
-                .all(|variant| self.accepts(variant)),
-            spdx::LicenseItem::Other(_) => false,
+            spdx::LicenseItem::Spdx { id, or_later } => {
+                let refusals: Vec<_> = variants(id.name, *or_later)
+                    .iter()
+                    .filter_map(|variant| self.refusal(variant))
+                    .collect();
+                let accepted = refusals.is_empty();
+                reasons.extend(refusals);
+                accepted
+            }
+            spdx::LicenseItem::Other(other) => {
+                let id = other.to_string();
+                reasons.push(text!(
+                    "{id} is not on the SPDX licence list",
+                    "{id} ne figure pas dans la liste SPDX des licences"
+                ));
+                false
+            }
         });
         if accepted {
             (
@@ -218,11 +258,13 @@ impl LicenceProbe {
                 ),
             )
         } else {
+            let reason = reasons.into_iter().next().unwrap_or_default();
+            let (en, fr) = (&reason.en, &reason.fr);
             (
                 Status::Fail,
                 text!(
-                    "{expression} is not accepted by the policy",
-                    "{expression} n'est pas acceptée par la politique"
+                    "{expression} is not accepted by the policy: {en}",
+                    "{expression} n'est pas acceptée par la politique : {fr}"
                 ),
             )
         }
