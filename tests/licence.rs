@@ -227,6 +227,33 @@ fn a_gnu_text_names_its_family_until_the_project_says_which() {
     ]);
     let (identified, _, _) = licence_items(&repo, OSI);
     assert_eq!(identified["evidence"]["expression"], "GPL-3.0-or-later");
+
+    // Else the SPDX headers of the source files say which.
+    let repo = Repo::with_files(&[
+        ("COPYING", reference("GPL-3.0")),
+        ("README.md", "# x
+".to_owned()),
+        (
+            "src/main.c",
+            "/* SPDX-License-Identifier: GPL-3.0-only */\nint main(void) { return 0; }\n"
+                .to_owned(),
+        ),
+        (
+            "src/util.c",
+            "// SPDX-FileCopyrightText: 2026 Jeanne Dupont\n// SPDX-License-Identifier: GPL-3.0-only\n"
+                .to_owned(),
+        ),
+    ]);
+    let (identified, _, _) = licence_items(&repo, OSI);
+    assert_eq!(identified["evidence"]["expression"], "GPL-3.0-only");
+    // Headers that disagree leave the family open.
+    repo.write(
+        "src/util.c",
+        "// SPDX-License-Identifier: GPL-3.0-or-later\nint util;\n",
+    );
+    repo.commit("Relicense util.c");
+    let (identified, _, _) = licence_items(&repo, OSI);
+    assert_eq!(identified["evidence"]["expression"], "GPL-3.0");
 }
 
 #[test]

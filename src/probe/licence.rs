@@ -482,7 +482,9 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
             .and_then(|e| repo.read(e, SCAN_BYTES).ok())
             .map(|c| c.text())
     };
-    let expression = combine(&mut files, &declarations, readme);
+    let expression = combine(&mut files, &declarations, readme, || {
+        gnu_variant_in_headers(repo)
+    });
     Ok(Findings {
         files,
         declared: declarations,
@@ -490,13 +492,48 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
     })
 }
 
+/// How many files' headers are read, at most, to learn a GNU licence's variant.
+const HEADER_FILES: usize = 200;
+
+/// Whether the `SPDX-License-Identifier` headers of the project's first files (by path)
+/// say `-or-later` (`true`) or `-only` (`false`) for a GNU licence; `None` when they say
+/// nothing, or both.
+fn gnu_variant_in_headers(repo: &crate::repo::RepoView) -> Option<bool> {
+    let entries = repo.list(".", usize::MAX).ok()?;
+    let (mut later, mut only) = (false, false);
+    let candidates = entries.iter().filter(|entry| {
+        let name = entry.path.rsplit('/').next().unwrap_or("");
+        !entry.path.starts_with("LICENSES/") && !is_licence_name(name)
+    });
+    for entry in candidates.take(HEADER_FILES) {
+        let Ok(content) = repo.read(entry, 4096) else {
+            continue;
+        };
+        let header = crate::licence::reuse::read_header(&content.text());
+        for id in header.licences.iter().flat_map(|l| l.split_whitespace()) {
+            let id = id.trim_matches(|c| c == '(' || c == ')');
+            if !["GPL-", "LGPL-", "AGPL-"].iter().any(|p| id.starts_with(p)) {
+                continue;
+            }
+            later |= id.ends_with("-or-later") || id.ends_with('+');
+            only |= id.ends_with("-only");
+        }
+    }
+    match (later, only) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// One expression for the project: a declaration naming the same licences as the files,
 /// else the files' licences, all of which apply. A GNU family takes the variant the
-/// declarations or the README state.
+/// declarations, the README or else the files' SPDX headers state.
 fn combine(
     files: &mut [LicenceFile],
     declared: &[Declared],
     readme: impl FnOnce() -> Option<String>,
+    headers: impl FnOnce() -> Option<bool>,
 ) -> Option<String> {
     let families = file_families(files);
     if families.is_empty() {
@@ -519,7 +556,9 @@ fn combine(
         .iter()
         .any(|f| names_its_licence(f.class) && f.licences.iter().any(|l| l.family));
     let or_later = if open_family {
-        readme().and_then(|text| declared::gnu_variant_in_prose(&text))
+        readme()
+            .and_then(|text| declared::gnu_variant_in_prose(&text))
+            .or_else(headers)
     } else {
         None
     };
