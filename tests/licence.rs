@@ -246,6 +246,15 @@ fn a_gnu_text_names_its_family_until_the_project_says_which() {
     ]);
     let (identified, _, _) = licence_items(&repo, OSI);
     assert_eq!(identified["evidence"]["expression"], "GPL-3.0-only");
+    // A README naming the licence without its variant leaves it to the headers.
+    repo.write(
+        "README.md",
+        "# x\n\nx is released under the GNU General Public License v3.\n",
+    );
+    repo.commit("Name the licence in the README");
+    let (identified, declared, _) = licence_items(&repo, OSI);
+    assert_eq!(identified["evidence"]["expression"], "GPL-3.0-only");
+    assert_eq!(declared["status"], "pass", "{declared}");
     // Headers that disagree leave the family open.
     repo.write(
         "src/util.c",
@@ -331,4 +340,41 @@ fn policy_parameters_without_a_policy_check_are_located_errors() {
         output.all()
     );
     assert!(output.stderr.contains("bad.yaml:"), "{}", output.all());
+}
+
+#[test]
+fn the_readme_states_the_licence_in_words_and_must_agree() {
+    let repo = Repo::with_files(&[
+        ("LICENSE", reference("Apache-2.0")),
+        (
+            "README.md",
+            "# x\n\n## License\n\nThe MIT License; see LICENSE.\n".to_owned(),
+        ),
+        (
+            "README.fr.md",
+            "# x\n\nCe logiciel est publié sous licence Apache 2.0.\n".to_owned(),
+        ),
+    ]);
+    let (_, declared, _) = licence_items(&repo, OSI);
+    assert_eq!(declared["status"], "fail", "{declared}");
+    assert_eq!(
+        declared["message"],
+        "README.md declares MIT, but the licence files hold Apache-2.0"
+    );
+    assert_eq!(
+        declared["evidence"]["declared"],
+        serde_json::json!([{
+            "file": "README.md",
+            "expression": "MIT",
+            "stated": "The MIT License; see LICENSE."
+        }])
+    );
+
+    repo.write(
+        "README.md",
+        "# x\n\nx est distribué sous la licence Apache 2.0.\n",
+    );
+    repo.commit("Fix the README");
+    let (_, declared, _) = licence_items(&repo, OSI);
+    assert_eq!(declared["status"], "pass", "{declared}");
 }

@@ -108,6 +108,74 @@ pub fn declared(file: &str, stated: String) -> Declared {
     }
 }
 
+/// The licence a README states in words — a sentence such as "licensed under the Apache
+/// License, Version 2.0" or « publié sous licence EUPL 1.2 », or the first line of a
+/// "License" section — as the words and the SPDX expression they name. Several licences
+/// join with `OR` when the words offer a choice ("either", "at your option"), else with
+/// `AND`; a GNU licence takes the variant the words state, else stays a family.
+pub fn readme_statement(text: &str) -> Option<(String, String)> {
+    static STATEMENT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(licen[cs]ed|released|distributed|available|published|made available) (freely )?under\b|\bsous (la )?licence\b|\b(publié|distribué|diffusé)e?s? sous\b",
+        )
+        .expect("valid regex")
+    });
+    static HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s*(#{1,6}|={1,6})?\s*(licen[cs]es?|licensing|licence et droits|droits d'auteur)\s*:?\s*=*\s*$")
+            .expect("valid regex")
+    });
+    let mut in_section = false;
+    for line in text.lines() {
+        let statement = if HEADING.is_match(line) {
+            in_section = true;
+            continue;
+        } else if in_section && !line.trim().is_empty() {
+            in_section = false;
+            line
+        } else if STATEMENT.is_match(line) {
+            line
+        } else {
+            continue;
+        };
+        let statement = statement.trim();
+        let statement = match statement.char_indices().nth(300) {
+            Some((end, _)) => &statement[..end],
+            None => statement,
+        };
+        let lower = statement.to_lowercase();
+        let mut words = Vec::new();
+        super::normalise::line_words(super::normalise::strip_markers(&lower), |word| {
+            words.push(word.to_owned())
+        });
+        let named = super::text::named(&words);
+        if named.is_empty() {
+            continue;
+        }
+        let variant = gnu_variant_in_prose(statement);
+        let ids: Vec<String> = named
+            .iter()
+            .map(|found| match (found.family, variant) {
+                (true, Some(true)) => format!("{}-or-later", found.id),
+                (true, Some(false)) => format!("{}-only", found.id),
+                _ => found.id.clone(),
+            })
+            .collect();
+        let choice = [
+            "either",
+            "at your option",
+            "dual",
+            "au choix",
+            " or ",
+            " ou ",
+        ]
+        .iter()
+        .any(|word| lower.contains(word));
+        let expression = ids.join(if choice { " OR " } else { " AND " });
+        return Some((statement.to_owned(), expression));
+    }
+    None
+}
+
 /// Whether a GNU licence's `-only` or `-or-later` is stated in prose ("either version 3
 /// of the License, or (at your option) any later version"): `Some(true)` for or-later,
 /// `Some(false)` for only.
@@ -128,6 +196,38 @@ pub fn gnu_variant_in_prose(text: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readmes_state_their_licence_in_words() {
+        let read = |text: &str| readme_statement(text).map(|(_, expression)| expression);
+        assert_eq!(
+            read("# x\n\nx is licensed under the Apache License, Version 2.0; see LICENSE.\n"),
+            Some("Apache-2.0".into())
+        );
+        assert_eq!(
+            read("# x\n\n## Licence\n\nEUPL 1.2, voir le fichier LICENSE.\n"),
+            Some("EUPL-1.2".into())
+        );
+        assert_eq!(
+            read("Ce logiciel est publié sous licence CeCILL-B.\n"),
+            Some("CECILL-B".into())
+        );
+        assert_eq!(
+            read(
+                "## License\n\nLicensed under either of the Apache License, Version 2.0 or the MIT license, at your option.\n"
+            ),
+            Some("Apache-2.0 OR MIT".into())
+        );
+        assert_eq!(
+            read(
+                "Released under the GNU General Public License v3, or (at your option) any later version.\n"
+            ),
+            Some("GPL-3.0-or-later".into())
+        );
+        // A section that names no licence, and prose that merely mentions licences.
+        assert_eq!(read("## License\n\nSee the LICENSE file.\n"), None);
+        assert_eq!(read("# x\n\nWe check licences of dependencies.\n"), None);
+    }
 
     #[test]
     fn manifests_declare_their_licence() {

@@ -423,6 +423,14 @@ fn file_families(files: &[LicenceFile]) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether an expression names a GNU licence without `-only` or `-or-later`.
+fn names_an_open_family(expression: &str) -> bool {
+    // On the words as written: parsing reads a bare `GPL-3.0` as `GPL-3.0-only`.
+    expression
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .any(|id| !id.ends_with('+') && variants(id, false).len() > 1)
+}
+
 /// The licence families an expression names.
 fn expression_families(expression: &str) -> BTreeSet<String> {
     crate::licence::dependencies::licence_ids(expression)
@@ -475,16 +483,29 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
             declarations.push(declared::declared(&entry.path, stated));
         }
     }
-    // Read only when a GNU text leaves -only or -or-later open.
-    let readme = || {
-        root.iter()
-            .find(|e| name(e).to_ascii_lowercase().starts_with("readme"))
-            .and_then(|e| repo.read(e, SCAN_BYTES).ok())
-            .map(|c| c.text())
-    };
-    let expression = combine(&mut files, &declarations, readme, || {
-        gnu_variant_in_headers(repo)
-    });
+    // The main README (README.md rather than README.fr.md) may state the licence in words.
+    let readme = root
+        .iter()
+        .filter(|e| name(e).to_ascii_lowercase().starts_with("readme"))
+        .min_by_key(|e| (name(e).len(), e.path.clone()));
+    let readme_text = readme
+        .and_then(|e| repo.read(e, SCAN_BYTES).ok())
+        .map(|c| c.text());
+    if let (Some(entry), Some(text)) = (readme, &readme_text)
+        && let Some((stated, expression)) = declared::readme_statement(text)
+    {
+        declarations.push(Declared {
+            file: entry.path.clone(),
+            expression: Some(expression),
+            stated,
+        });
+    }
+    let expression = combine(
+        &mut files,
+        &declarations,
+        || readme_text.clone(),
+        || gnu_variant_in_headers(repo),
+    );
     Ok(Findings {
         files,
         declared: declarations,
@@ -539,9 +560,12 @@ fn combine(
     if families.is_empty() {
         return None;
     }
+    // A declaration that leaves a GNU variant open (the README's "GPL v3") does not settle
+    // the expression: the prose and the headers may yet.
     if let Some(expression) = declared
         .iter()
         .filter_map(|d| d.expression.as_ref())
+        .filter(|e| !names_an_open_family(e))
         .find(|e| expression_families(e) == families)
     {
         // The declaration says which GNU variant: the files' families are resolved.
