@@ -77,6 +77,34 @@ fn fr_admin_accepts_the_eupl_cecill_and_a_gnu_family() {
 }
 
 #[test]
+fn fr_admin_accepts_the_french_cecill_text_with_a_warning() {
+    let repo = complete_project();
+    repo.write(
+        "LICENSE",
+        &format!(
+            "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL\n\nVersion 2.1 du 2013-06-21\n\n{FRENCH_BODY}"
+        ),
+    );
+    repo.write(
+        "README.md",
+        &complete_project_files()
+            .into_iter()
+            .find(|(path, _)| path == "README.md")
+            .unwrap()
+            .1
+            .replace("MIT licence", "CeCILL 2.1 licence"),
+    );
+    repo.commit("Licence CeCILL");
+    let (output, report) = repo.check_json("fr-admin", &[]);
+    output.assert_code(0);
+    let recognised = item(&report, "legal.recognised-licence");
+    assert_eq!(recognised["status"], "warn", "{recognised:#}");
+    assert_eq!(recognised["evidence"]["files"][0]["class"], "translated");
+    assert_eq!(recognised["evidence"]["expression"], "CECILL-2.1");
+    assert_eq!(status(&report, "legal.administration-licence"), "pass");
+}
+
+#[test]
 fn fr_admin_refuses_a_licence_off_the_list_even_when_osi_approved() {
     let repo = complete_project_under("Zlib");
     let (output, report) = repo.check_json("fr-admin", &[]);

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{filled, spdx_text as reference};
+use common::{FRENCH_BODY, filled, spdx_text as reference};
 use ospo::licence::text::{Class, Identification, identify};
 
 /// The text with every paragraph rewrapped at `width` columns.
@@ -136,4 +136,28 @@ fn a_copyright_line_alone_is_no_licence() {
         Class::Empty
     );
     assert_eq!(identify("").class, Class::Empty);
+}
+
+#[test]
+fn a_licence_in_french_is_named_by_its_title_as_a_translation() {
+    let cecill = format!(
+        "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL\n\nVersion 2.1 du 2013-06-21\n\n{FRENCH_BODY}"
+    );
+    assert_eq!(one(&identify(&cecill)), (Class::Translated, "CECILL-2.1"));
+    let cecill_b = format!("CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL-B\n\n{FRENCH_BODY}");
+    assert_eq!(one(&identify(&cecill_b)), (Class::Translated, "CECILL-B"));
+    let eupl = format!("LICENCE PUBLIQUE DE L’UNION EUROPÉENNE v. 1.2\n\n{FRENCH_BODY}");
+    assert_eq!(one(&identify(&eupl)), (Class::Translated, "EUPL-1.2"));
+
+    // French prose under no known title is not a licence ospo knows.
+    let home_made = format!("Licence de la mairie\n\n{FRENCH_BODY}");
+    assert_eq!(identify(&home_made).class, Class::Unrecognised);
+    // Nor is English prose under a licence's title: that is a home-made licence.
+    let english = format!(
+        "MIT License\n\n{}",
+        "You may read this program and run it on one computer, but you may not copy it, \
+         change it or give it to anybody else without asking the author first. "
+            .repeat(6)
+    );
+    assert_eq!(identify(&english).class, Class::Unrecognised);
 }

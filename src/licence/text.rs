@@ -54,6 +54,10 @@ pub enum Class {
     Appended,
     /// Nothing but a copyright notice, or nothing at all.
     Empty,
+    /// A long text, not in English, whose title names a licence: a translation (the French
+    /// CeCILL, the EUPL in any of its official languages) the catalogue, English only,
+    /// cannot compare word for word.
+    Translated,
 }
 
 impl Class {
@@ -66,6 +70,7 @@ impl Class {
             Class::TemplateUnfilled => "template-unfilled",
             Class::Appended => "appended",
             Class::Empty => "empty",
+            Class::Translated => "translated",
         }
     }
 }
@@ -287,10 +292,49 @@ pub fn identify(text: &str) -> Identification {
             };
         }
     }
+    if !is_english(text) {
+        let named = named(&normalise::words(&title(text)));
+        if !named.is_empty() {
+            return Identification {
+                class: Class::Translated,
+                licences: named,
+            };
+        }
+    }
     Identification {
         class: Class::Unrecognised,
         licences: vec![found(reference, score)],
     }
+}
+
+/// The opening of a text, where a licence gives its name: the first ten lines with words.
+fn title(text: &str) -> String {
+    text.lines()
+        .filter(|line| line.chars().any(char::is_alphanumeric))
+        .take(10)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether a text is in English: English prose uses "the", "of", "and", "or", "to" for
+/// one word in seven or so; a licence in another language, almost never.
+fn is_english(text: &str) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
+        words += 1;
+        let word = word.to_ascii_lowercase();
+        if matches!(
+            word.as_str(),
+            "the" | "of" | "and" | "or" | "to" | "any" | "this"
+        ) {
+            english += 1;
+        }
+    }
+    english * 25 >= words
 }
 
 /// The text up to the end of a licence's terms: template fields after it, in "how to

@@ -325,6 +325,13 @@ fn identified(findings: &Findings, modified: Modified) -> (Status, crate::i18n::
                 ));
                 continue;
             }
+            Class::Translated => {
+                reservation.get_or_insert(text!(
+                    "{path} is titled {closest} but is not in English, and ospo compares English texts only: make sure it is the official translation, unmodified",
+                    "{path} porte le titre {closest} mais n'est pas en anglais, et ospo ne compare que les textes anglais : vérifiez qu'il s'agit de la traduction officielle, sans retouche"
+                ));
+                continue;
+            }
             Class::Modified => {
                 let message = text!(
                     "{path} is a modified {closest}: a changed licence is a home-made one; use the {closest} text as published",
@@ -410,7 +417,11 @@ fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
 fn names_its_licence(class: Class) -> bool {
     matches!(
         class,
-        Class::Exact | Class::Appended | Class::NoticeOnly | Class::TemplateUnfilled
+        Class::Exact
+            | Class::Appended
+            | Class::NoticeOnly
+            | Class::TemplateUnfilled
+            | Class::Translated
     )
 }
 

@@ -709,3 +709,27 @@ pub fn filled(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Prose in French, long enough to be a licence's body rather than a notice.
+pub const FRENCH_BODY: &str = "\
+Avertissement
+
+Ce contrat est une licence de logiciel libre dont l'objectif est de conférer aux
+utilisateurs la liberté de modifier et de redistribuer le logiciel régi par cette licence
+dans le cadre d'un modèle de diffusion en logiciel libre. L'exercice de ces libertés est
+assorti de certains devoirs à la charge des utilisateurs afin de préserver ce statut au
+cours des redistributions ultérieures. La mise à disposition du code source et les droits
+de copie, de modification et de redistribution qui en découlent ont pour contrepartie de
+n'offrir aux utilisateurs qu'une garantie limitée et de ne faire peser sur l'auteur du
+logiciel, le titulaire des droits patrimoniaux et les concédants successifs qu'une
+responsabilité restreinte. Le licencié est invité à porter son attention sur les risques
+associés au chargement, à l'utilisation, à la modification et au développement du
+logiciel par l'utilisateur, compte tenu de son statut de logiciel libre, qui peut le
+rendre complexe à manipuler et qui le réserve donc à des développeurs et des
+professionnels avertis possédant des connaissances informatiques approfondies. Les
+utilisateurs sont donc invités à charger et tester l'adéquation du logiciel à leurs
+besoins dans des conditions permettant d'assurer la sécurité de leurs systèmes et de
+leurs données, et plus généralement à l'utiliser et à l'exploiter dans les mêmes
+conditions de sécurité. Ce contrat peut être reproduit et diffusé librement, sous réserve
+de le conserver en l'état, sans ajout ni suppression de clauses.
+";
