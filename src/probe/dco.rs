@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, Evidence, Outcome, Problem, Status};
-use crate::repo::history::{Commit, Identity};
+use crate::repo::history::{Commit, History, Identity, Window};
 use crate::text;
 use crate::yaml::Path;
 
@@ -153,8 +153,8 @@ impl DcoSpec {
 impl DcoProbe {
     /// The part of the shared history pass this probe reads, in commits and days before
     /// `now`; `None` for a revision range, read apart.
-    pub fn window(&self, now: i64) -> Option<crate::repo::history::Window> {
-        self.range.is_none().then(|| crate::repo::history::Window {
+    pub fn window(&self, now: i64) -> Option<Window> {
+        self.range.is_none().then(|| Window {
             last: self.last,
             since: self.days.map(|days| now - i64::from(days) * 86_400),
             tags: false,
@@ -177,41 +177,20 @@ impl DcoProbe {
                     Ok(history) => history,
                     Err(outcome) => return *outcome,
                 };
-                let window = window.unwrap_or_default();
-                let in_window = history
-                    .commits
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, commit)| window.contains(*index, commit.time))
-                    .map(|(_, commit)| commit)
-                    .collect();
-                (in_window, history.shallow)
+                (
+                    in_window(history, window.unwrap_or_default()),
+                    history.shallow,
+                )
             }
         };
-        let (mut checked, mut signed, mut merges, mut bots) = (0usize, 0usize, 0usize, 0usize);
-        let (mut offending, mut more) = (Vec::new(), 0usize);
-        for commit in commits {
-            if commit.parents > 1 {
-                merges += 1;
-                continue;
-            }
-            if is_bot(&self.bots, commit) {
-                bots += 1;
-                continue;
-            }
-            checked += 1;
-            match judge(commit, self.rule, self.scope) {
-                None => signed += 1,
-                // Only those listed are written out; on a long history they are few.
-                Some(_) if offending.len() == MAX_LISTED => more += 1,
-                Some(reason) => offending.push(Offence {
-                    commit: commit.short_id(),
-                    author: format!("{} <{}>", commit.author.name, commit.author.email),
-                    subject: commit.subject.chars().take(100).collect(),
-                    reason,
-                }),
-            }
-        }
+        let Tally {
+            checked,
+            signed,
+            merges,
+            bots,
+            offending,
+            more_offending,
+        } = tally(commits, &self.bots, self.rule, self.scope, MAX_LISTED);
         let rule = rule_name(self.rule);
         let scope = scope_name(self.scope);
         let shallow_note = super::shallow_note(shallow);
@@ -225,7 +204,7 @@ impl DcoProbe {
                 ),
             );
         }
-        let share = (1000.0 * signed as f64 / checked as f64).round() / 10.0;
+        let share = share(signed, checked);
         let threshold = self.threshold;
         let status = if share >= threshold {
             Status::Pass
@@ -249,9 +228,73 @@ impl DcoProbe {
             bots,
             shallow,
             offending,
-            more_offending: more,
+            more_offending,
         })
     }
+}
+
+/// The commits of the shared history pass that fall in a window, newest first.
+pub(crate) fn in_window(history: &History, window: Window) -> Vec<&Commit> {
+    history
+        .commits
+        .iter()
+        .enumerate()
+        .filter(|(index, commit)| window.contains(*index, commit.time))
+        .map(|(_, commit)| commit)
+        .collect()
+}
+
+/// Sign-offs over some commits, merges and bots left out.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tally {
+    pub checked: usize,
+    pub signed: usize,
+    pub merges: usize,
+    pub bots: usize,
+    /// The first commits that fail the rule, newest first, at most as many as asked.
+    pub offending: Vec<Offence>,
+    /// How many more fail beyond those listed.
+    pub more_offending: usize,
+}
+
+/// Judges each commit that is neither a merge nor a bot's, listing at most `listed` of
+/// those that fail.
+pub(crate) fn tally<'a>(
+    commits: impl IntoIterator<Item = &'a Commit>,
+    bots: &Regex,
+    rule: DcoRule,
+    scope: SignoffScope,
+    listed: usize,
+) -> Tally {
+    let mut tally = Tally::default();
+    for commit in commits {
+        if commit.parents > 1 {
+            tally.merges += 1;
+            continue;
+        }
+        if is_bot(bots, commit) {
+            tally.bots += 1;
+            continue;
+        }
+        tally.checked += 1;
+        match judge(commit, rule, scope) {
+            None => tally.signed += 1,
+            // Only those listed are written out; on a long history they are few.
+            Some(_) if tally.offending.len() == listed => tally.more_offending += 1,
+            Some(reason) => tally.offending.push(Offence {
+                commit: commit.short_id(),
+                author: format!("{} <{}>", commit.author.name, commit.author.email),
+                subject: commit.subject.chars().take(100).collect(),
+                reason,
+            }),
+        }
+    }
+    tally
+}
+
+/// The share of signed commits in percent, to one decimal.
+pub(crate) fn share(signed: usize, checked: usize) -> f64 {
+    (1000.0 * signed as f64 / checked as f64).round() / 10.0
 }
 
 /// What the DCO app's `.github/dco.yml` allows; other keys are the app's business.
