@@ -16,6 +16,7 @@ pub mod file;
 mod glob;
 pub mod licence;
 mod locate;
+pub mod strategy;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,9 @@ pub enum ProbeSpec {
     /// The project's licence: identified from its text, declared alike, accepted by a
     /// policy.
     Licence(licence::LicenceSpec),
+    /// Which copyright strategy the project documents (DCO, CLA or assignment), and
+    /// whether the history follows a documented DCO.
+    CopyrightStrategy(strategy::StrategySpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -54,6 +58,7 @@ pub enum Probe {
     Dco(dco::DcoProbe),
     Activity(activity::ActivityProbe),
     Licence(licence::LicenceProbe),
+    CopyrightStrategy(strategy::StrategyProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -73,6 +78,7 @@ impl ProbeSpec {
             ProbeSpec::Dco(spec) => spec.compile().map(Probe::Dco),
             ProbeSpec::Activity(spec) => spec.compile().map(Probe::Activity),
             ProbeSpec::Licence(spec) => spec.compile().map(Probe::Licence),
+            ProbeSpec::CopyrightStrategy(spec) => spec.compile().map(Probe::CopyrightStrategy),
         }
     }
 
@@ -84,6 +90,7 @@ impl ProbeSpec {
             ProbeSpec::Dco(_) => "dco",
             ProbeSpec::Activity(_) => "activity",
             ProbeSpec::Licence(_) => "licence",
+            ProbeSpec::CopyrightStrategy(_) => "copyright-strategy",
         }
     }
 }
@@ -179,6 +186,7 @@ impl Probe {
         match self {
             Probe::Dco(probe) => probe.window(now),
             Probe::Activity(probe) => probe.window(now),
+            Probe::CopyrightStrategy(probe) => probe.window(now),
             _ => None,
         }
     }
@@ -196,6 +204,7 @@ impl Probe {
             Probe::Dco(probe) => probe.run(context),
             Probe::Activity(probe) => probe.run(context),
             Probe::Licence(probe) => probe.run(context),
+            Probe::CopyrightStrategy(probe) => probe.run(context),
         }
     }
 }
@@ -340,6 +349,13 @@ pub enum Evidence {
         files: Vec<licence::LicenceFile>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         declared: Vec<crate::licence::declared::Declared>,
+    },
+    /// Where each copyright strategy is documented, sorted, and how far the history
+    /// follows a documented DCO.
+    Strategy {
+        strategies: Vec<strategy::Found>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        dco_history: Option<strategy::DcoHistory>,
     },
     /// Why the project waived the item.
     Waiver { reason: String },
