@@ -34,6 +34,10 @@ pub struct Dependency {
     /// The licence text as written, when there is one (kept even when `licence` is None).
     pub stated: Option<String>,
     pub source: Source,
+    /// Whether the lockfile marks the package as needed only for development (npm's
+    /// `dev: true`, Composer's `packages-dev`): not shipped with the project.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dev: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -117,7 +121,8 @@ const GENERIC_CLASSIFIERS: &[&str] = &["OSI Approved", "DFSG approved"];
 ///
 /// Skipped: the root entry `""` and any other entry outside `node_modules/` (workspace
 /// members and local folders: the project's own code, not dependencies), and `link: true`
-/// entries (a pointer to such a folder). Dev dependencies are kept.
+/// entries (a pointer to such a folder). Dev dependencies are kept, marked `dev` (only
+/// `dev: true`: a `devOptional` package may be installed in production).
 pub fn read_package_lock(bytes: &[u8]) -> Result<Vec<Dependency>, ReadError> {
     let lock = parse_json(bytes, "package-lock.json")?;
     let lockfile_version = lock.get("lockfileVersion").and_then(Value::as_u64);
@@ -160,23 +165,27 @@ pub fn read_package_lock(bytes: &[u8]) -> Result<Vec<Dependency>, ReadError> {
             .map(licence_terms)
             .find(|terms| !terms.is_empty())
             .map(|terms| terms.join(" OR "));
-        dependencies.push(dependency(
-            name,
-            string_field(entry.get("version")),
-            stated.as_deref(),
-            Source::PackageLock,
-        ));
+        dependencies.push(Dependency {
+            dev: entry.get("dev").and_then(Value::as_bool) == Some(true),
+            ..dependency(
+                name,
+                string_field(entry.get("version")),
+                stated.as_deref(),
+                Source::PackageLock,
+            )
+        });
     }
     Ok(sorted_and_deduplicated(dependencies))
 }
 
 /// Dependencies and their licences from a `composer.lock`: its `packages` and
-/// `packages-dev`. A package listing several licences is offered under any of them.
+/// `packages-dev` (marked `dev`). A package listing several licences is offered under any
+/// of them.
 pub fn read_composer_lock(bytes: &[u8]) -> Result<Vec<Dependency>, ReadError> {
     let lock = parse_json(bytes, "composer.lock")?;
-    let lists: Vec<&Vec<Value>> = ["packages", "packages-dev"]
+    let lists: Vec<(&Vec<Value>, bool)> = [("packages", false), ("packages-dev", true)]
         .iter()
-        .filter_map(|field| lock.get(*field).and_then(Value::as_array))
+        .filter_map(|(field, dev)| Some((lock.get(*field)?.as_array()?, *dev)))
         .collect();
     if lists.is_empty() {
         return Err(ReadError::new(
@@ -185,7 +194,10 @@ pub fn read_composer_lock(bytes: &[u8]) -> Result<Vec<Dependency>, ReadError> {
     }
 
     let mut dependencies = Vec::new();
-    for package in lists.into_iter().flatten() {
+    let packages = lists
+        .into_iter()
+        .flat_map(|(packages, dev)| packages.iter().map(move |package| (package, dev)));
+    for (package, dev) in packages {
         let Some(name) = package.get("name").and_then(Value::as_str) else {
             continue;
         };
@@ -194,12 +206,15 @@ pub fn read_composer_lock(bytes: &[u8]) -> Result<Vec<Dependency>, ReadError> {
             .map(licence_terms)
             .filter(|terms| !terms.is_empty())
             .map(|terms| terms.join(" OR "));
-        dependencies.push(dependency(
-            name,
-            string_field(package.get("version")),
-            stated.as_deref(),
-            Source::ComposerLock,
-        ));
+        dependencies.push(Dependency {
+            dev,
+            ..dependency(
+                name,
+                string_field(package.get("version")),
+                stated.as_deref(),
+                Source::ComposerLock,
+            )
+        });
     }
     Ok(sorted_and_deduplicated(dependencies))
 }
@@ -235,6 +250,7 @@ pub fn read_crate_manifest(bytes: &[u8]) -> Result<Option<Dependency>, ReadError
             licence: None,
             stated: Some(format!("license-file: {path}")),
             source: Source::VendoredCrate,
+            dev: false,
         },
         (stated, _) => dependency(name, version, stated, Source::VendoredCrate),
     };
@@ -278,6 +294,7 @@ pub fn read_python_metadata(bytes: &[u8]) -> Result<Option<Dependency>, ReadErro
         licence: licence.licence,
         stated: licence.stated,
         source: Source::PythonMetadata,
+        dev: false,
     }))
 }
 
@@ -327,6 +344,7 @@ fn dependency(name: &str, version: &str, stated: Option<&str>, source: Source) -
         licence: licence.licence,
         stated: licence.stated,
         source,
+        dev: false,
     }
 }
 
@@ -542,8 +560,8 @@ fn string_field(value: Option<&Value>) -> &str {
 
 fn sorted_and_deduplicated(mut dependencies: Vec<Dependency>) -> Vec<Dependency> {
     dependencies.sort_by(|a, b| {
-        (&a.name, &a.version, &a.licence, &a.stated)
-            .cmp(&(&b.name, &b.version, &b.licence, &b.stated))
+        (&a.name, &a.version, &a.licence, &a.stated, a.dev)
+            .cmp(&(&b.name, &b.version, &b.licence, &b.stated, b.dev))
     });
     dependencies.dedup();
     dependencies
@@ -598,6 +616,14 @@ mod tests {
             licence: licence.map(str::to_owned),
             stated: stated.map(str::to_owned),
             source,
+            dev: false,
+        }
+    }
+
+    fn dev(dependency: Dependency) -> Dependency {
+        Dependency {
+            dev: true,
+            ..dependency
         }
     }
 
@@ -695,7 +721,7 @@ mod tests {
         assert_eq!(
             read,
             vec![
-                npm("@babel/code-frame", "7.24.7", Some("MIT"), Some("MIT")),
+                dev(npm("@babel/code-frame", "7.24.7", Some("MIT"), Some("MIT"))),
                 npm("@types/node", "20.14.2", Some("MIT"), Some("MIT")),
                 npm("debug", "2.6.9", Some("MIT"), Some("MIT")),
                 npm(
@@ -740,7 +766,9 @@ mod tests {
             "node_modules/f": { "version": "1.0.0", "license": "UNLICENSED" },
             "node_modules/g": { "version": "1.0.0", "license": { "url": "https://example.com" } },
             "node_modules/": { "version": "1.0.0", "license": "MIT" },
-            "node_modules/h": "not an object"
+            "node_modules/h": "not an object",
+            "node_modules/i": { "version": "1.0.0", "license": "MIT", "devOptional": true },
+            "node_modules/j": { "version": "1.0.0", "license": "MIT", "dev": true }
           },
           "dependencies": {}
         }"#;
@@ -767,6 +795,9 @@ mod tests {
                 ),
                 npm("f", "1.0.0", None, Some("UNLICENSED")),
                 npm("g", "1.0.0", None, None),
+                // Optional for a production package too: it may ship.
+                npm("i", "1.0.0", Some("MIT"), Some("MIT")),
+                dev(npm("j", "1.0.0", Some("MIT"), Some("MIT"))),
             ]
         );
     }
@@ -888,13 +919,18 @@ mod tests {
                     Some("BSD-3-Clause OR GPL-2.0-only OR GPL-3.0-only"),
                     Some("BSD-3-Clause OR GPL-2.0-only OR GPL-3.0-only")
                 ),
-                composer(
+                dev(composer(
                     "phpunit/phpunit",
                     "10.5.20",
                     Some("BSD-3-Clause"),
                     Some("BSD-3-Clause")
-                ),
-                composer("roave/security-advisories", "dev-latest", None, None),
+                )),
+                dev(composer(
+                    "roave/security-advisories",
+                    "dev-latest",
+                    None,
+                    None
+                )),
                 composer("symfony/console", "v6.4.8", Some("MIT"), Some("MIT")),
             ]
         );
