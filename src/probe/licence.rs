@@ -153,12 +153,27 @@ pub struct Findings {
     expression: Option<String>,
 }
 
+impl Findings {
+    /// The licence the project is under, as one SPDX expression, when its files name one.
+    pub(crate) fn expression(&self) -> Option<&str> {
+        self.expression.as_deref()
+    }
+}
+
+/// The project's licence findings, read once for every item of the check that needs them;
+/// the error is the outcome such an item ends with.
+pub(crate) fn findings<'a>(context: &Context<'a>) -> Result<&'a Findings, &'a Outcome> {
+    match context.shared.licence.get_or_init(|| find(context)) {
+        Ok(findings) => Ok(findings),
+        Err(outcome) => Err(outcome),
+    }
+}
+
 impl LicenceProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        // Read once for all the licence items of the check.
-        let findings = match context.shared.licence.get_or_init(|| find(context)) {
+        let findings = match findings(context) {
             Ok(findings) => findings.clone(),
-            Err(outcome) => return (**outcome).clone(),
+            Err(outcome) => return outcome.clone(),
         };
         let (status, message) = match self.check {
             LicenceCheck::Identified => identified(&findings, self.modified),

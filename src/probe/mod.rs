@@ -12,6 +12,7 @@ pub mod activity;
 pub mod attest;
 pub mod content;
 pub mod dco;
+pub mod dependencies;
 pub mod file;
 mod glob;
 pub mod licence;
@@ -47,6 +48,9 @@ pub enum ProbeSpec {
     /// Which copyright strategy the project documents (DCO, CLA or assignment), and
     /// whether the history follows a documented DCO.
     CopyrightStrategy(strategy::StrategySpec),
+    /// The dependencies' licences, read offline from lockfiles and installed metadata,
+    /// judged against the project's licence.
+    DependencyLicences(dependencies::DependencySpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -59,6 +63,7 @@ pub enum Probe {
     Activity(activity::ActivityProbe),
     Licence(licence::LicenceProbe),
     CopyrightStrategy(strategy::StrategyProbe),
+    DependencyLicences(dependencies::DependencyProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -79,6 +84,7 @@ impl ProbeSpec {
             ProbeSpec::Activity(spec) => spec.compile().map(Probe::Activity),
             ProbeSpec::Licence(spec) => spec.compile().map(Probe::Licence),
             ProbeSpec::CopyrightStrategy(spec) => spec.compile().map(Probe::CopyrightStrategy),
+            ProbeSpec::DependencyLicences(spec) => spec.compile().map(Probe::DependencyLicences),
         }
     }
 
@@ -91,6 +97,7 @@ impl ProbeSpec {
             ProbeSpec::Activity(_) => "activity",
             ProbeSpec::Licence(_) => "licence",
             ProbeSpec::CopyrightStrategy(_) => "copyright-strategy",
+            ProbeSpec::DependencyLicences(_) => "dependency-licences",
         }
     }
 }
@@ -205,6 +212,7 @@ impl Probe {
             Probe::Activity(probe) => probe.run(context),
             Probe::Licence(probe) => probe.run(context),
             Probe::CopyrightStrategy(probe) => probe.run(context),
+            Probe::DependencyLicences(probe) => probe.run(context),
         }
     }
 }
@@ -357,6 +365,8 @@ pub enum Evidence {
         #[serde(skip_serializing_if = "Option::is_none")]
         dco_history: Option<strategy::DcoHistory>,
     },
+    /// The dependencies read, their licences, and those that are a problem.
+    Dependencies(dependencies::Summary),
     /// Why the project waived the item.
     Waiver { reason: String },
 }
