@@ -443,6 +443,16 @@ pub fn complete_project_files() -> Vec<(String, String)> {
     let files: Vec<(&str, &str)> = vec![
         ("README.md", README),
         ("LICENSE", LICENSE),
+        (
+            "package-lock.json",
+            r#"{"name": "example", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+  "packages": {
+    "": {"name": "example", "version": "1.0.0", "license": "MIT"},
+    "node_modules/kleur": {"version": "4.1.5", "license": "MIT"},
+    "node_modules/sade": {"version": "1.8.1", "license": "MIT"}
+  }}
+"#,
+        ),
         ("CONTRIBUTING.md", CONTRIBUTING),
         (
             "CODE_OF_CONDUCT.md",
