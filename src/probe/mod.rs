@@ -15,6 +15,7 @@ pub mod dco;
 pub mod dependencies;
 pub mod file;
 mod glob;
+pub mod headers;
 pub mod licence;
 mod locate;
 pub mod strategy;
@@ -51,6 +52,9 @@ pub enum ProbeSpec {
     /// The dependencies' licences, read offline from lockfiles and installed metadata,
     /// judged against the project's licence.
     DependencyLicences(dependencies::DependencySpec),
+    /// The share of the project's files that state their licence the REUSE way, and the
+    /// licence texts under `LICENSES/`.
+    SpdxHeaders(headers::HeadersSpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -64,6 +68,7 @@ pub enum Probe {
     Licence(licence::LicenceProbe),
     CopyrightStrategy(strategy::StrategyProbe),
     DependencyLicences(dependencies::DependencyProbe),
+    SpdxHeaders(headers::HeadersProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -85,6 +90,7 @@ impl ProbeSpec {
             ProbeSpec::Licence(spec) => spec.compile().map(Probe::Licence),
             ProbeSpec::CopyrightStrategy(spec) => spec.compile().map(Probe::CopyrightStrategy),
             ProbeSpec::DependencyLicences(spec) => spec.compile().map(Probe::DependencyLicences),
+            ProbeSpec::SpdxHeaders(spec) => spec.compile().map(Probe::SpdxHeaders),
         }
     }
 
@@ -98,6 +104,7 @@ impl ProbeSpec {
             ProbeSpec::Licence(_) => "licence",
             ProbeSpec::CopyrightStrategy(_) => "copyright-strategy",
             ProbeSpec::DependencyLicences(_) => "dependency-licences",
+            ProbeSpec::SpdxHeaders(_) => "spdx-headers",
         }
     }
 }
@@ -213,6 +220,7 @@ impl Probe {
             Probe::Licence(probe) => probe.run(context),
             Probe::CopyrightStrategy(probe) => probe.run(context),
             Probe::DependencyLicences(probe) => probe.run(context),
+            Probe::SpdxHeaders(probe) => probe.run(context),
         }
     }
 }
@@ -367,6 +375,34 @@ pub enum Evidence {
     },
     /// The dependencies read, their licences, and those that are a problem.
     Dependencies(dependencies::Summary),
+    /// How many of the project's files state their licence, and the licence texts
+    /// missing from or unused in `LICENSES/`.
+    Headers {
+        files: usize,
+        licensed: usize,
+        /// Percent, rounded down to one decimal.
+        share: f64,
+        threshold: f64,
+        /// Whether a copyright notice was required too.
+        copyright: bool,
+        /// Whether there were more files than ospo reads; the counts are those of the
+        /// first ones.
+        capped: bool,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        missing_texts: Vec<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        unused_texts: Vec<String>,
+        /// Files that do not state their licence (at most twenty, by path).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        without: Vec<String>,
+        #[serde(skip_serializing_if = "is_zero")]
+        more_without: usize,
+        /// Files whose licence is not an SPDX expression (at most twenty, by path).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        invalid: Vec<String>,
+        #[serde(skip_serializing_if = "is_zero")]
+        more_invalid: usize,
+    },
     /// Why the project waived the item.
     Waiver { reason: String },
 }
