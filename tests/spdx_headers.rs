@@ -550,3 +550,14 @@ fn bad_parameters_are_located() {
         output.all()
     );
 }
+
+#[test]
+fn a_submodule_checkout_is_not_the_project_s_own() {
+    let repo = Repo::with_files(&[("src/main.rs", MIT_HEADER), ("LICENSES/MIT.txt", LICENSE)]);
+    // A submodule's worktree: a `.git` file pointing into the superproject's git directory.
+    repo.write("libs/dep/.git", "gitdir: ../../.git/modules/dep\n");
+    repo.write("libs/dep/lib.rs", NO_HEADER);
+    let item = headers_item(&repo, "{kind: spdx-headers}");
+    assert_eq!(item["status"], "pass", "{item}");
+    assert_eq!(count(&item, "files"), 1);
+}
