@@ -67,6 +67,7 @@ fn path_argument_defaults_to_the_working_directory() {
 fn missing_licence_exits_1_and_names_the_required_item() {
     let repo = complete_project();
     repo.remove("LICENSE");
+    repo.remove("LICENSES/MIT.txt"); // a licence in REUSE's folder is one too
     let output = repo.ospo(&["check", "--format", "json"]);
     output.assert_code(1);
     let report = output.json();

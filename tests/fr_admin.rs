@@ -5,10 +5,22 @@ mod common;
 
 use common::*;
 
-/// A complete project whose licence file holds `licence` instead of MIT.
+/// A complete project whose licence file (and REUSE information) holds `licence`
+/// instead of MIT.
 fn complete_project_under(licence: &str) -> Repo {
-    let repo = complete_project();
-    repo.write("LICENSE", &filled(spdx_text(licence)));
+    relicense(complete_project(), licence, &filled(spdx_text(licence)))
+}
+
+fn relicense(repo: Repo, id: &str, text: &str) -> Repo {
+    repo.write("LICENSE", text);
+    repo.remove("LICENSES/MIT.txt");
+    repo.write(&format!("LICENSES/{id}.txt"), text);
+    repo.write(
+        "REUSE.toml",
+        &format!(
+            "version = 1\n\n[[annotations]]\npath = \"**\"\nSPDX-FileCopyrightText = \"2026 Example contributors\"\nSPDX-License-Identifier = \"{id}\"\n"
+        ),
+    );
     repo.commit("Change the licence");
     repo
 }
@@ -78,9 +90,9 @@ fn fr_admin_accepts_the_eupl_cecill_and_a_gnu_family() {
 
 #[test]
 fn fr_admin_accepts_the_french_cecill_text_with_a_warning() {
-    let repo = complete_project();
-    repo.write(
-        "LICENSE",
+    let repo = relicense(
+        complete_project(),
+        "CECILL-2.1",
         &format!(
             "CONTRAT DE LICENCE DE LOGICIEL LIBRE CeCILL\n\nVersion 2.1 du 2013-06-21\n\n{FRENCH_BODY}"
         ),

@@ -180,6 +180,7 @@ fn fail_under_is_reported_in_json_and_terminal() {
 fn same_input_gives_identical_bytes() {
     let repo = complete_project();
     repo.remove("LICENSE");
+    repo.remove("LICENSES/MIT.txt");
     repo.write(
         ".ospo.yml",
         "answers:\n  communication.calendar: {answer: no}\n",

@@ -27,14 +27,12 @@ use crate::yaml::Path;
 
 /// Files examined at most; beyond, the share is that of the first ones, by path.
 const MAX_FILES: usize = 20_000;
-/// Bytes read from the start of each file, where a NUL byte tells a binary file (git
-/// looks as far).
-const HEAD_BYTES: usize = 8 * 1024;
-/// Bytes of it read as text: `read_header` looks at 4 KiB, and one byte more tells it
-/// whether its last line is whole.
+/// Bytes read from the start of each file: `read_header` looks at 4 KiB, and one byte
+/// more tells it whether its last line is whole. A NUL byte among them tells a binary
+/// file (git looks twice as far; reading half as much halves the probe's time, and a
+/// binary format shows a NUL well before).
 const HEADER_BYTES: usize = 4 * 1024 + 1;
-/// The tag a header states its licence with.
-const LICENCE_TAG: &str = "SPDX-License-Identifier:";
+const HEAD_BYTES: usize = HEADER_BYTES;
 /// Paths named in the evidence, at most, per list; the rest are counted.
 const MAX_LISTED: usize = 20;
 /// Paths named in the message, at most.
@@ -273,6 +271,107 @@ struct Tally {
     used_ids: BTreeSet<String>,
 }
 
+/// What one file says of itself: read once per check, for every `spdx-headers` item.
+#[derive(Debug, Default)]
+struct Facts {
+    empty: bool,
+    /// No NUL byte in its first [`HEAD_BYTES`], and readable.
+    text: bool,
+    header: Option<Header>,
+    sidecar: Option<Header>,
+}
+
+/// The files' facts, by path, as the items of one check read them: two items (with and
+/// without copyright, say) read each file once.
+#[derive(Default)]
+pub struct Scan {
+    facts: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Facts>>>,
+}
+
+impl Scan {
+    /// Reads, on every core, the facts of the files not read yet.
+    fn read(&self, repo: &RepoView, entries: &[&Entry], by_path: &BTreeMap<&str, &Entry>) {
+        let unread: Vec<&Entry> = {
+            let known = self.facts.borrow();
+            entries
+                .iter()
+                .copied()
+                .filter(|entry| !known.contains_key(&entry.path))
+                .collect()
+        };
+        let sidecars: Vec<(usize, &Entry)> = unread
+            .iter()
+            .enumerate()
+            .filter_map(|(index, entry)| {
+                by_path
+                    .get(format!("{}.license", entry.path).as_str())
+                    .map(|sidecar| (index, *sidecar))
+            })
+            .collect();
+        let mut facts: Vec<Facts> = repo
+            .read_many(&unread, HEAD_BYTES)
+            .into_iter()
+            .map(|content| match content {
+                Ok(content) if content.size == 0 => Facts {
+                    empty: true,
+                    ..Facts::default()
+                },
+                Ok(content) if !content.bytes.contains(&0) => Facts {
+                    text: true,
+                    header: Some(header_of(&content.bytes)),
+                    ..Facts::default()
+                },
+                // A file too large or unreadable is taken for a binary one.
+                _ => Facts::default(),
+            })
+            .collect();
+        let sidecar_entries: Vec<&Entry> = sidecars.iter().map(|(_, entry)| *entry).collect();
+        for ((index, _), content) in sidecars
+            .iter()
+            .zip(repo.read_many(&sidecar_entries, HEADER_BYTES))
+        {
+            if let (Ok(content), Some(facts)) = (content, facts.get_mut(*index))
+                && !facts.empty
+            {
+                facts.sidecar = Some(reuse::read_header(&content.text()));
+            }
+        }
+        let mut known = self.facts.borrow_mut();
+        for (entry, facts) in unread.iter().zip(facts) {
+            known.insert(entry.path.clone(), std::rc::Rc::new(facts));
+        }
+    }
+
+    /// The facts of a file [`Scan::read`] has read.
+    fn facts(&self, entry: &Entry) -> std::rc::Rc<Facts> {
+        self.facts
+            .borrow()
+            .get(&entry.path)
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// The header at the start of `bytes`. A text with neither an SPDX tag nor anything a
+/// copyright notice starts with has none: most files are passed over with a few searches.
+fn header_of(bytes: &[u8]) -> Header {
+    let head = bytes.get(..HEADER_BYTES).unwrap_or(bytes);
+    // Checking UTF-8 is several times faster than the lossy decoding, needed seldom.
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(head),
+    };
+    // One search for all the markers, not one per marker.
+    static MARKERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"SPDX-|Copyright|©|\([cC]\)").expect("valid regex")
+    });
+    if MARKERS.is_match(&text) {
+        reuse::read_header(&text)
+    } else {
+        Header::default()
+    }
+}
+
 impl HeadersProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
         let repo = context.repo;
@@ -315,8 +414,10 @@ impl HeadersProbe {
         let found = candidates.len();
         let capped = found > MAX_FILES;
         let mut tally = Tally::default();
-        for entry in candidates.into_iter().take(MAX_FILES) {
-            self.examine(repo, entry, &by_path, &global, &mut tally);
+        let examined = &candidates[..found.min(MAX_FILES)];
+        context.shared.headers.read(repo, examined, &by_path);
+        for entry in examined.iter().copied() {
+            self.examine(entry, &global, &context.shared.headers, &mut tally);
         }
         let texts = licence_texts(&listing);
         let missing_texts: Vec<String> = tally
@@ -348,55 +449,14 @@ impl HeadersProbe {
             .any(|glob| glob.is_match_lowercase(&lowered))
     }
 
-    /// The header at the start of `bytes`.
-    ///
-    /// When no copyright notice is asked for, only the lines up to the last licence tag
-    /// are read: the lines after it cannot change what comes before (nor the line limit
-    /// of [`reuse::read_header`]), and a file without the tag is passed over with one
-    /// search. Most headers end within their first few lines.
-    fn read_header(&self, bytes: &[u8]) -> Header {
-        let head = bytes.get(..HEADER_BYTES).unwrap_or(bytes);
-        // Checking UTF-8 is several times faster than the lossy decoding, needed seldom.
-        let text = match std::str::from_utf8(head) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(head),
-        };
-        if self.copyright {
-            return reuse::read_header(&text);
-        }
-        // Searching forward is several times faster than `rfind`.
-        let Some((last_tag, _)) = text.match_indices(LICENCE_TAG).last() else {
-            return Header::default();
-        };
-        let end_of_its_line = text
-            .get(last_tag..)
-            .and_then(|rest| rest.find('\n'))
-            .map_or(text.len(), |newline| last_tag + newline + 1);
-        reuse::read_header(text.get(..end_of_its_line).unwrap_or(&text))
-    }
-
-    /// Reads one file's header and sidecar, resolves its licensing and counts it.
-    fn examine(
-        &self,
-        repo: &RepoView,
-        entry: &Entry,
-        by_path: &BTreeMap<&str, &Entry>,
-        global: &Global,
-        tally: &mut Tally,
-    ) {
+    /// Resolves one file's licensing from its facts and the annotations, and counts it.
+    fn examine(&self, entry: &Entry, global: &Global, scan: &Scan, tally: &mut Tally) {
         let path = entry.path.as_str();
-        // A file too large or unreadable is taken for a binary one.
-        let (header, is_text) = match repo.read(entry, HEAD_BYTES) {
-            Ok(content) if content.size == 0 => return, // REUSE leaves empty files out
-            Ok(content) if !content.bytes.contains(&0) => {
-                (Some(self.read_header(&content.bytes)), true)
-            }
-            _ => (None, false),
-        };
-        let sidecar = by_path
-            .get(format!("{path}.license").as_str())
-            .and_then(|sidecar| repo.read(sidecar, HEADER_BYTES).ok())
-            .map(|content| reuse::read_header(&content.text()));
+        let facts = scan.facts(entry);
+        if facts.empty {
+            return; // REUSE leaves empty files out
+        }
+        let (header, sidecar, is_text) = (&facts.header, &facts.sidecar, facts.text);
         let annotations = global.annotations_for(path);
         let resolved = licensing(
             header.as_ref(),
@@ -676,33 +736,25 @@ mod tests {
     }
 
     #[test]
-    fn reading_up_to_the_last_tag_finds_what_the_whole_header_holds() {
-        let probe = HeadersSpec::default()
-            .compile()
-            .expect("default spec compiles");
+    fn a_text_without_markers_has_no_header_and_one_with_them_is_read_whole() {
         let long_line = format!("// {}\n", "x".repeat(5000));
         let samples = [
             "// SPDX-License-Identifier: MIT\nfn main() {}\n".to_owned(),
-            "/*\n * SPDX-License-Identifier: MIT\n * SPDX-License-Identifier: CC0-1.0 */\n"
-                .to_owned(),
+            "// Copyright 2026 Jeanne Dupont\n".to_owned(),
+            "// (c) 2026 Jeanne Dupont\n".to_owned(),
+            "// © Jeanne Dupont\n".to_owned(),
             "// REUSE-IgnoreStart\n// SPDX-License-Identifier: MIT\n// REUSE-IgnoreEnd\n"
                 .to_owned(),
-            "// REUSE-IgnoreStart\n// SPDX-License-Identifier: MIT\n".to_owned(),
-            format!("{}// SPDX-License-Identifier: MIT\n", "//\n".repeat(70)),
             format!("{long_line}// SPDX-License-Identifier: MIT\n"),
-            "// SPDX-License-Identifier: MIT".to_owned(),
             "no header at all\n".to_owned(),
+            "copyright is a word here, not a notice\n".to_owned(),
         ];
         for sample in samples {
             let bytes = sample.as_bytes();
             let whole = reuse::read_header(&String::from_utf8_lossy(
                 bytes.get(..HEADER_BYTES).unwrap_or(bytes),
             ));
-            assert_eq!(
-                probe.read_header(bytes).licences,
-                whole.licences,
-                "{sample:?}"
-            );
+            assert_eq!(header_of(bytes), whole, "{sample:?}");
         }
     }
 

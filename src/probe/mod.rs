@@ -128,6 +128,8 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub struct Shared {
     pub(crate) licence: std::cell::OnceCell<Result<licence::Findings, Box<Outcome>>>,
+    /// What each file's header and sidecar say, for the `spdx-headers` items.
+    pub(crate) headers: headers::Scan,
 }
 
 impl Context<'_> {

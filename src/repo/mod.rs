@@ -26,7 +26,7 @@ pub const SKIPPED_DIRS: &[&str] = &[".git", "vendor", "node_modules", "third_par
 /// Symlinks to symlinks are followed this many times, then reported as broken.
 const MAX_LINK_HOPS: usize = 8;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum RepoError {
     #[error("{path} is not in a git repository")]
     NotARepository { path: String },
@@ -226,17 +226,39 @@ impl RepoView {
     /// repository. Files over [`MAX_FILE_BYTES`] are refused.
     pub fn read(&self, entry: &Entry, limit: usize) -> Result<Content, RepoError> {
         let path = self.target(entry)?;
-        let size = self.size(entry)?;
-        if size > MAX_FILE_BYTES {
-            return Err(RepoError::TooLarge {
-                path: entry.path.clone(),
-                size,
-            });
-        }
+        // Each backend refuses a file over MAX_FILE_BYTES from the size it learns anyway.
         match &self.backend {
             Backend::Worktree(w) => w.read(path, limit),
             Backend::Tree(t) => t.read(path, limit),
         }
+    }
+
+    /// [`RepoView::read`] of many files, in the order given, read on every core when
+    /// there are enough of them to be worth it.
+    pub fn read_many(&self, entries: &[&Entry], limit: usize) -> Vec<Result<Content, RepoError>> {
+        let targets: Vec<Result<&str, RepoError>> =
+            entries.iter().map(|entry| self.target(entry)).collect();
+        let paths: Vec<&str> = targets
+            .iter()
+            .filter_map(|target| target.as_ref().ok().copied())
+            .collect();
+        let mut contents = match &self.backend {
+            Backend::Worktree(w) => w.read_many(&paths, limit),
+            Backend::Tree(t) => t.read_many(&paths, limit),
+        }
+        .into_iter();
+        targets
+            .into_iter()
+            .map(|target| match target {
+                Ok(path) => contents.next().unwrap_or_else(|| {
+                    Err(RepoError::Read {
+                        path: path.to_owned(),
+                        message: "not read".into(),
+                    })
+                }),
+                Err(error) => Err(error),
+            })
+            .collect()
     }
 
     /// The commits before the one the view shows, newest first, as far back as `reach`
@@ -331,6 +353,55 @@ impl RepoView {
             }),
         }
     }
+}
+
+/// Below this many items, one thread does the work: starting others costs more.
+const PARALLEL_ITEMS: usize = 256;
+
+/// How many threads [`in_parallel`] runs for `count` items.
+fn threads_for(count: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(count.div_ceil(PARALLEL_ITEMS))
+        .max(1)
+}
+
+/// `work(worker, index)` for every index below `count`, in contiguous runs, one run per
+/// core, each thread with its own worker (a repository handle); results in index order.
+fn in_parallel<W, T: Send>(
+    count: usize,
+    make_worker: impl Fn() -> W + Sync,
+    work: impl Fn(&mut W, usize) -> T + Sync,
+) -> Vec<T> {
+    let threads = threads_for(count);
+    if threads == 1 {
+        let mut worker = make_worker();
+        return (0..count).map(|index| work(&mut worker, index)).collect();
+    }
+    let run = count.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|thread| {
+                let (make_worker, work) = (&make_worker, &work);
+                scope.spawn(move || {
+                    let mut worker = make_worker();
+                    let end = ((thread + 1) * run).min(count);
+                    (thread * run..end)
+                        .map(|index| work(&mut worker, index))
+                        .collect::<Vec<T>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -227,19 +227,61 @@ impl TreeView {
 
     pub(super) fn read(&self, path: &str, limit: usize) -> Result<Content, RepoError> {
         let id = self.blob(path)?;
-        let size = self.size(path)?;
-        if size > MAX_FILE_BYTES {
-            return Err(RepoError::TooLarge {
-                path: path.to_owned(),
-                size,
-            });
-        }
-        let blob = self
-            .repo
-            .find_blob(id)
-            .map_err(|e| self.git_error(path, e))?;
-        let mut bytes = blob.data.clone();
-        bytes.truncate(limit);
-        Ok(Content { bytes, size })
+        read_blob(&self.repo, id, path, limit)
     }
+
+    /// [`TreeView::read`] of many files, on every core, one repository handle per thread.
+    pub(super) fn read_many(
+        &self,
+        paths: &[&str],
+        limit: usize,
+    ) -> Vec<Result<Content, RepoError>> {
+        let ids: Vec<Result<ObjectId, RepoError>> =
+            paths.iter().map(|path| self.blob(path)).collect();
+        if super::threads_for(ids.len()) == 1 {
+            return ids
+                .iter()
+                .zip(paths)
+                .map(|(id, path)| read_blob(&self.repo, id.clone()?, path, limit))
+                .collect();
+        }
+        let git_dir = self.repo.git_dir().to_owned();
+        let options = self.repo.open_options().clone().open_path_as_is(true);
+        super::in_parallel(
+            ids.len(),
+            || gix::open_opts(git_dir.clone(), options.clone()),
+            |repo, index| {
+                let repo = repo.as_ref().map_err(|error| RepoError::Open {
+                    path: git_dir.display().to_string(),
+                    message: error.to_string(),
+                })?;
+                read_blob(repo, ids[index].clone()?, paths[index], limit)
+            },
+        )
+    }
+}
+
+/// At most `limit` bytes of a blob (`path` in messages); one over [`MAX_FILE_BYTES`] is
+/// refused before it is inflated.
+fn read_blob(
+    repo: &gix::Repository,
+    id: ObjectId,
+    path: &str,
+    limit: usize,
+) -> Result<Content, RepoError> {
+    let git_error = |error: &dyn std::fmt::Display| RepoError::Read {
+        path: path.to_owned(),
+        message: error.to_string(),
+    };
+    let size = repo.find_header(id).map_err(|e| git_error(&e))?.size();
+    if size > MAX_FILE_BYTES {
+        return Err(RepoError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let blob = repo.find_blob(id).map_err(|e| git_error(&e))?;
+    let mut bytes = blob.detach().data;
+    bytes.truncate(limit);
+    Ok(Content { bytes, size })
 }

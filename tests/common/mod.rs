@@ -496,8 +496,9 @@ pub fn complete_project_files() -> Vec<(String, String)> {
         ),
         (
             "REUSE.toml",
-            "version = 1\n\n[[annotations]]\npath = \"**\"\nSPDX-License-Identifier = \"MIT\"\n",
+            "version = 1\n\n[[annotations]]\npath = \"**\"\nSPDX-FileCopyrightText = \"2026 Example contributors\"\nSPDX-License-Identifier = \"MIT\"\n",
         ),
+        ("LICENSES/MIT.txt", LICENSE),
         (
             "CITATION.cff",
             "cff-version: 1.2.0\ntitle: Example\nmessage: Please cite Example if you use it.\n",
