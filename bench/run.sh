@@ -412,9 +412,11 @@ INTERLEAVED=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$
     -- "$OSPO" check --format json \
     -- "$OSPO" check --format json "$BARE")
 
-# What licence identification adds: the default checklist against the same without its
-# three licence items (the synthetic repository ships the Apache-2.0 text).
+# What the legal probes add: the default checklist against the same without its three
+# licence items (the synthetic repository ships the Apache-2.0 text), and without its two
+# SPDX-header items (which read the first 4 KiB of every file).
 NO_LICENCE=$RESULTS_DIR/no-licence-checklist.yaml
+NO_HEADERS=$RESULTS_DIR/no-headers-checklist.yaml
 mkdir -p "$RESULTS_DIR"
 cat >"$NO_LICENCE" <<'YAML'
 id: no-licence-probes
@@ -426,11 +428,24 @@ items:
   - {id: legal.free-licence, disabled: true}
   - {id: legal.licence-agrees, disabled: true}
 YAML
-log "timing the licence items in alternation ($BENCH_ROUNDS rounds)"
+cat >"$NO_HEADERS" <<'YAML'
+id: no-header-probes
+title: {en: The default checklist without its SPDX-header items, fr: La liste par défaut sans ses éléments d'en-têtes SPDX}
+version: "1"
+extends: default
+items:
+  - {id: legal.reuse, disabled: true}
+  - {id: legal.spdx-headers, disabled: true}
+YAML
+log "timing the licence and header items in alternation ($BENCH_ROUNDS rounds)"
 LICENCE_TIMES=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$BENCH_WARMUP" \
     -- "$OSPO" check --format json --checklist "$NO_LICENCE" \
-    -- "$OSPO" check --format json)
+    -- "$OSPO" check --format json \
+    -- "$OSPO" check --format json --checklist "$NO_HEADERS" \
+    -- sh -c "git grep -l SPDX-License-Identifier >/dev/null || true")
 LICENCE_ADDED=$(awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }' <<<"$LICENCE_TIMES")
+HEADERS_ADDED=$(awk -F'\t' 'NR == 3 { a = $1 } NR == 2 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
+GIT_GREP_MS=$(awk -F'\t' 'NR == 4 { printf "%.1f", $1 }' <<<"$LICENCE_TIMES")
 BINARY_MIB=$(awk -v b="$(stat -c %s "$OSPO")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
 # ─── 4. Peak memory ───────────────────────────────────────────────────────────────────────
@@ -611,7 +626,7 @@ report() {
         i=$((i + 1))
     done <<<"$INTERLEAVED"
     echo
-    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the release binary is $BINARY_MIB MiB."
+    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the two SPDX-header items, which read the first 4 KiB of all 5,000 files, add $HEADERS_ADDED ms (\`git grep -l SPDX-License-Identifier\` alone takes $GIT_GREP_MS ms). The release binary is $BINARY_MIB MiB."
     echo
     echo "Raw hyperfine exports: \`bench/results/*.json\`. How to read this: \`bench/README.md\`."
 }

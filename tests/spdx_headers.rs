@@ -54,7 +54,7 @@ fn every_file_with_a_header_and_its_text_passes() {
     assert_eq!(count(&item, "files"), 3);
     assert_eq!(count(&item, "licensed"), 3);
     assert_eq!(item["evidence"]["share"], 100.0);
-    assert_eq!(item["evidence"]["capped"], false);
+    assert_eq!(item["evidence"]["sampled"], false);
     assert!(item["evidence"].get("without").is_none(), "{item}");
 }
 
@@ -516,6 +516,36 @@ fn bare_clone_and_worktree_agree() {
     );
     assert_eq!(item(&output.json(), "legal.headers"), &worktree);
     assert_eq!(count(&worktree, "files"), 3);
+}
+
+#[test]
+fn a_sample_spreads_evenly_over_the_files() {
+    // Thirty files in three directories; only those of `b/` lack a header.
+    let mut files: Vec<(String, String)> = Vec::new();
+    for dir in ["a", "b", "c"] {
+        for n in 0..10 {
+            let text = if dir == "b" { NO_HEADER } else { MIT_HEADER };
+            files.push((format!("{dir}/f{n}.rs"), text.to_owned()));
+        }
+    }
+    files.push(("LICENSES/MIT.txt".to_owned(), LICENSE.to_owned()));
+    let repo = Repo::with_files(&files);
+    let item = headers_item(&repo, "{kind: spdx-headers, sample: 6, threshold: 60}");
+    // Every fifth file: a/f0, a/f5, b/f0, b/f5, c/f0, c/f5. No directory is left out.
+    assert_eq!(count(&item, "files"), 6, "{item}");
+    assert_eq!(count(&item, "licensed"), 4);
+    assert_eq!(count(&item, "found"), 30);
+    assert_eq!(item["evidence"]["sampled"], true);
+    assert_eq!(evidence_strings(&item, "without"), ["b/f0.rs", "b/f5.rs"]);
+    assert_eq!(item["status"], "pass", "{item}");
+    assert_eq!(
+        item["message"],
+        "4 of 6 files state their licence (66.6%, threshold 60%); without: b/f0.rs, b/f5.rs (in a sample of 6 of the 30 files, spread evenly)"
+    );
+    // Without a sample, every file is read.
+    let item = headers_item(&repo, "{kind: spdx-headers, threshold: 60}");
+    assert_eq!((count(&item, "files"), count(&item, "licensed")), (30, 20));
+    assert_eq!(item["evidence"]["sampled"], false);
 }
 
 #[test]

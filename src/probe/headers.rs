@@ -25,7 +25,7 @@ use crate::repo::{Entry, EntryKind, RepoView, SCAN_BYTES};
 use crate::text;
 use crate::yaml::Path;
 
-/// Files examined at most; beyond, the share is that of the first ones, by path.
+/// Files examined at most, and by default; beyond, a sample spread evenly over the files.
 const MAX_FILES: usize = 20_000;
 /// Bytes read from the start of each file: `read_header` looks at 4 KiB, and one byte
 /// more tells it whether its last line is whole. A NUL byte among them tells a binary
@@ -80,6 +80,11 @@ pub struct HeadersSpec {
     /// data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<String>,
+    /// How many files are read at most, spread evenly over the files by path (20,000 by
+    /// default, and at most): on a larger project the share is that of the sample.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 20000))]
+    pub sample: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +92,7 @@ pub struct HeadersProbe {
     threshold: f64,
     copyright: bool,
     ignore: Vec<Glob>,
+    sample: usize,
 }
 
 impl HeadersSpec {
@@ -97,6 +103,13 @@ impl HeadersSpec {
             problems.push(Problem {
                 path: Path::default().key("threshold"),
                 message: format!("threshold {threshold} is not a percentage between 0 and 100"),
+            });
+        }
+        let sample = self.sample.unwrap_or(MAX_FILES);
+        if !(1..=MAX_FILES).contains(&sample) {
+            problems.push(Problem {
+                path: Path::default().key("sample"),
+                message: format!("sample {sample} is not between 1 and {MAX_FILES} files"),
             });
         }
         let mut ignore = Vec::new();
@@ -122,6 +135,7 @@ impl HeadersSpec {
                 threshold,
                 copyright: self.copyright,
                 ignore,
+                sample,
             })
         } else {
             Err(problems)
@@ -412,9 +426,17 @@ impl HeadersProbe {
             .filter(|entry| !self.is_ignored(&entry.path))
             .collect();
         let found = candidates.len();
-        let capped = found > MAX_FILES;
+        let sampled = found > self.sample;
         let mut tally = Tally::default();
-        let examined = &candidates[..found.min(MAX_FILES)];
+        // A sample spread evenly by path, so that no directory is left out whole.
+        let examined: Vec<&Entry> = if sampled {
+            (0..self.sample)
+                .map(|index| candidates[index * found / self.sample])
+                .collect()
+        } else {
+            candidates
+        };
+        let examined = examined.as_slice();
         context.shared.headers.read(repo, examined, &by_path);
         for entry in examined.iter().copied() {
             self.examine(entry, &global, &context.shared.headers, &mut tally);
@@ -427,7 +449,7 @@ impl HeadersProbe {
             .cloned()
             .collect();
         // With files left unread, a text may be used by one of them: none is called unused.
-        let unused_texts: Vec<String> = if capped {
+        let unused_texts: Vec<String> = if sampled {
             Vec::new()
         } else {
             texts
@@ -436,7 +458,7 @@ impl HeadersProbe {
                 .map(|(path, _)| path.clone())
                 .collect()
         };
-        self.outcome(tally, found, capped, missing_texts, unused_texts)
+        self.outcome(tally, found, sampled, missing_texts, unused_texts)
     }
 
     fn is_ignored(&self, path: &str) -> bool {
@@ -496,7 +518,7 @@ impl HeadersProbe {
         &self,
         tally: Tally,
         found: usize,
-        capped: bool,
+        sampled: bool,
         missing_texts: Vec<String>,
         unused_texts: Vec<String>,
     ) -> Outcome {
@@ -588,12 +610,13 @@ impl HeadersProbe {
                 ),
             );
         }
-        if capped {
+        if sampled {
+            let sample = self.sample;
             append(
                 &mut message,
                 text!(
-                    " (only the first {MAX_FILES} of {found} files were read)",
-                    " (seuls les {MAX_FILES} premiers fichiers sur {found} ont été lus)"
+                    " (in a sample of {sample} of the {found} files, spread evenly)",
+                    " (sur un échantillon de {sample} des {found} fichiers, réparti uniformément)"
                 ),
             );
         }
@@ -603,7 +626,8 @@ impl HeadersProbe {
             share,
             threshold,
             copyright: self.copyright,
-            capped,
+            found,
+            sampled,
             missing_texts,
             unused_texts,
             without: without.paths,

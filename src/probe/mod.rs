@@ -387,9 +387,10 @@ pub enum Evidence {
         threshold: f64,
         /// Whether a copyright notice was required too.
         copyright: bool,
-        /// Whether there were more files than ospo reads; the counts are those of the
-        /// first ones.
-        capped: bool,
+        /// The project's files, before any sample.
+        found: usize,
+        /// Whether only a sample of them was read (`sample`): the counts are the sample's.
+        sampled: bool,
         #[serde(skip_serializing_if = "Vec::is_empty")]
         missing_texts: Vec<String>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
