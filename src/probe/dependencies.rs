@@ -250,15 +250,7 @@ impl DependencyProbe {
         let repo = context.repo;
         let candidates = match find(repo) {
             Ok(candidates) => candidates,
-            Err(error) => {
-                return Outcome::new(
-                    Status::Error,
-                    text!(
-                        "cannot list the repository: {error}",
-                        "impossible de lister le dépôt : {error}"
-                    ),
-                );
-            }
+            Err(error) => return Outcome::unlisted(&error),
         };
         if candidates.is_empty() {
             return Outcome::new(

@@ -391,15 +391,7 @@ impl HeadersProbe {
         let repo = context.repo;
         let listing = match repo.list(".", usize::MAX) {
             Ok(listing) => listing,
-            Err(error) => {
-                return Outcome::new(
-                    Status::Error,
-                    text!(
-                        "cannot list the repository: {error}",
-                        "impossible de lister le dépôt : {error}"
-                    ),
-                );
-            }
+            Err(error) => return Outcome::unlisted(&error),
         };
         let submodules: Vec<&str> = listing
             .iter()

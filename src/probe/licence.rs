@@ -468,17 +468,12 @@ fn expression_families(expression: &str) -> BTreeSet<String> {
 /// Reads the licence files and the manifests.
 fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
     let repo = context.repo;
-    let listing_error = |error: &dyn std::fmt::Display| {
-        Box::new(Outcome::new(
-            Status::Error,
-            text!(
-                "cannot list the repository: {error}",
-                "impossible de lister le dépôt : {error}"
-            ),
-        ))
-    };
-    let root = repo.list(".", 1).map_err(|e| listing_error(&e))?;
-    let reuse = repo.list("LICENSES", 1).map_err(|e| listing_error(&e))?;
+    let root = repo
+        .list(".", 1)
+        .map_err(|e| Box::new(Outcome::unlisted(&e)))?;
+    let reuse = repo
+        .list("LICENSES", 1)
+        .map_err(|e| Box::new(Outcome::unlisted(&e)))?;
     let name = |entry: &Entry| entry.path.rsplit('/').next().unwrap_or("").to_owned();
     let mut files = Vec::new();
     let candidates = root

@@ -286,6 +286,17 @@ impl Outcome {
         }
     }
 
+    /// The error a probe ends with when the repository cannot be listed.
+    pub fn unlisted(error: &RepoError) -> Outcome {
+        Outcome::new(
+            Status::Error,
+            crate::text!(
+                "cannot list the repository: {error}",
+                "impossible de lister le dépôt : {error}"
+            ),
+        )
+    }
+
     pub fn with(mut self, evidence: Evidence) -> Outcome {
         self.evidence = Some(evidence);
         self
