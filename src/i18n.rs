@@ -60,6 +60,21 @@ impl Text {
             Lang::Fr => &self.fr,
         }
     }
+
+    /// Adds `more` at the end, in both languages.
+    pub fn push(&mut self, more: &Text) {
+        self.en.push_str(&more.en);
+        self.fr.push_str(&more.fr);
+    }
+
+    /// The parts one after the other, with a separator of each language between them
+    /// (French puts a space before `;`).
+    pub fn join(parts: &[Text], en: &str, fr: &str) -> Text {
+        let joined = |part: fn(&Text) -> &str, separator| {
+            parts.iter().map(part).collect::<Vec<_>>().join(separator)
+        };
+        Text::new(joined(|t| &t.en, en), joined(|t| &t.fr, fr))
+    }
 }
 
 /// Builds a [`Text`] from two `format!` templates sharing the same arguments in scope.

@@ -503,18 +503,8 @@ fn bare_clone_and_worktree_agree() {
         )]),
     );
     let bare = repo.bare_clone();
-    let output = ospo(
-        &repo.outside(),
-        &[
-            "check",
-            "--format",
-            "json",
-            "--checklist",
-            &checklist,
-            bare.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(item(&output.json(), "legal.headers"), &worktree);
+    let (_, report) = repo.check_json(&checklist, &[bare.to_str().unwrap()]);
+    assert_eq!(item(&report, "legal.headers"), &worktree);
     assert_eq!(count(&worktree, "files"), 3);
 }
 

@@ -214,8 +214,9 @@ impl ContentProbe {
         };
         if !skipped.is_empty() {
             let note = skipped.join("; ");
-            outcome.message.en.push_str(&format!(" (skipped: {note})"));
-            outcome.message.fr.push_str(&format!(" (ignoré : {note})"));
+            outcome
+                .message
+                .push(&crate::text!(" (skipped: {note})", " (ignoré : {note})"));
         }
         outcome.with(Evidence::Searched { paths: searched })
     }

@@ -347,10 +347,10 @@ impl DependencyProbe {
                     "{count} dépendances sur {total} posent problème pour {project_fr} : {list_fr}"
                 )
             };
-            (Status::Fail, concat(&[head, unreadable, notes]))
+            (Status::Fail, Text::join(&[head, unreadable, notes], "", ""))
         } else if !summary.unreadable.is_empty() {
             let head = unreadable_head(&summary.unreadable);
-            (Status::Fail, concat(&[head, notes]))
+            (Status::Fail, Text::join(&[head, notes], "", ""))
         } else {
             let sources = summary.sources.join(", ");
             let verdict = match (total, summary.project.as_deref()) {
@@ -386,7 +386,7 @@ impl DependencyProbe {
                     "{total} dépendances lues dans {sources} : {verdict_fr}"
                 ),
             };
-            (Status::Pass, concat(&[head, notes]))
+            (Status::Pass, Text::join(&[head, notes], "", ""))
         };
         Outcome::new(status, message).with(Evidence::Dependencies(summary))
     }
@@ -568,20 +568,12 @@ fn describe(conflict: &Conflict) -> Text {
 
 /// The packages named, and how many more there are.
 fn join(named: &[Text], count: usize) -> Text {
-    let en = named
-        .iter()
-        .map(|t| t.en.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let fr = named
-        .iter()
-        .map(|t| t.fr.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let joined = Text::join(named, ", ", ", ");
     let more = count - named.len();
     if more == 0 {
-        Text::new(en, fr)
+        joined
     } else {
+        let (en, fr) = (&joined.en, &joined.fr);
         text!("{en}, and {more} more", "{fr}, et {more} de plus")
     }
 }
@@ -639,16 +631,8 @@ fn notes(summary: &Summary, unknown_accepted: usize) -> Text {
     if notes.is_empty() {
         return Text::default();
     }
-    let en = notes
-        .iter()
-        .map(|t| t.en.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
-    let fr = notes
-        .iter()
-        .map(|t| t.fr.as_str())
-        .collect::<Vec<_>>()
-        .join(" ; ");
+    let joined = Text::join(&notes, "; ", " ; ");
+    let (en, fr) = (&joined.en, &joined.fr);
     text!("; {en}", " ; {fr}")
 }
 
@@ -681,13 +665,6 @@ fn unreadable_note(unreadable: &[Unreadable]) -> Text {
     let head = unreadable_head(unreadable);
     let (head_en, head_fr) = (&head.en, &head.fr);
     text!("; {head_en}", " ; {head_fr}")
-}
-
-fn concat(parts: &[Text]) -> Text {
-    Text::new(
-        parts.iter().map(|t| t.en.as_str()).collect::<String>(),
-        parts.iter().map(|t| t.fr.as_str()).collect::<String>(),
-    )
 }
 
 /// The files that state dependency licences, lockfiles first, then at most

@@ -19,7 +19,6 @@ use serde::{Deserialize, Serialize};
 
 use super::glob::{Glob, lowercase};
 use super::{Context, Evidence, Outcome, Problem, Status};
-use crate::i18n::Text;
 use crate::licence::reuse::{self, Annotation, FileLicensing, Header, Precedence, ReuseToml};
 use crate::repo::{Entry, EntryKind, RepoView, SCAN_BYTES};
 use crate::text;
@@ -553,64 +552,49 @@ impl HeadersProbe {
         };
         if !missing_texts.is_empty() {
             let ids = missing_texts.join(", ");
-            append(
-                &mut message,
-                text!(
-                    "; LICENSES/ lacks the text of {ids}",
-                    " ; il manque dans LICENSES/ le texte de {ids}"
-                ),
-            );
+            message.push(&text!(
+                "; LICENSES/ lacks the text of {ids}",
+                " ; il manque dans LICENSES/ le texte de {ids}"
+            ));
         }
         if !without.is_empty() {
             let (paths, others) = without.summary();
-            append(
-                &mut message,
-                if others == 0 {
-                    text!("; without: {paths}", " ; sans : {paths}")
-                } else {
-                    text!(
-                        "; without: {paths} and {others} more",
-                        " ; sans : {paths} et {others} autres"
-                    )
-                },
-            );
+            message.push(&if others == 0 {
+                text!("; without: {paths}", " ; sans : {paths}")
+            } else {
+                text!(
+                    "; without: {paths} and {others} more",
+                    " ; sans : {paths} et {others} autres"
+                )
+            });
         }
         if !invalid.is_empty() {
             let (paths, others) = invalid.summary();
-            append(
-                &mut message,
-                if others == 0 {
-                    text!(
-                        "; not an SPDX expression in {paths}",
-                        " ; expression SPDX invalide dans {paths}"
-                    )
-                } else {
-                    text!(
-                        "; not an SPDX expression in {paths} and {others} more",
-                        " ; expression SPDX invalide dans {paths} et {others} autres"
-                    )
-                },
-            );
+            message.push(&if others == 0 {
+                text!(
+                    "; not an SPDX expression in {paths}",
+                    " ; expression SPDX invalide dans {paths}"
+                )
+            } else {
+                text!(
+                    "; not an SPDX expression in {paths} and {others} more",
+                    " ; expression SPDX invalide dans {paths} et {others} autres"
+                )
+            });
         }
         if !unused_texts.is_empty() {
             let paths = unused_texts.join(", ");
-            append(
-                &mut message,
-                text!(
-                    "; no file uses {paths}",
-                    " ; aucun fichier n'utilise {paths}"
-                ),
-            );
+            message.push(&text!(
+                "; no file uses {paths}",
+                " ; aucun fichier n'utilise {paths}"
+            ));
         }
         if sampled {
             let sample = self.sample;
-            append(
-                &mut message,
-                text!(
-                    " (in a sample of {sample} of the {found} files, spread evenly)",
-                    " (sur un échantillon de {sample} des {found} fichiers, réparti uniformément)"
-                ),
-            );
+            message.push(&text!(
+                " (in a sample of {sample} of the {found} files, spread evenly)",
+                " (sur un échantillon de {sample} des {found} fichiers, réparti uniformément)"
+            ));
         }
         Outcome::new(status, message).with(Evidence::Headers {
             files,
@@ -628,11 +612,6 @@ impl HeadersProbe {
             more_invalid: invalid.more,
         })
     }
-}
-
-fn append(message: &mut Text, more: Text) {
-    message.en.push_str(&more.en);
-    message.fr.push_str(&more.fr);
 }
 
 /// The `REUSE.toml` files (outside submodules) or `.reuse/dep5`, read; a project with
