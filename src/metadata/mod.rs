@@ -1,0 +1,67 @@
+//! Project metadata files as data, with no repository access: `publiccode.yml` (the
+//! public-sector description of a software), `.github/FUNDING.yml` (the platforms that
+//! fund it) and changelogs (its releases as the project tells them).
+//!
+//! Each reader reports every problem at once, each with the key path, line and column it
+//! concerns, in both languages.
+
+pub mod changelog;
+pub mod funding;
+pub mod publiccode;
+
+use serde::Serialize;
+
+use crate::i18n::Text;
+use crate::yaml::Position;
+
+/// Whether a finding makes the file invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The file is invalid: the platform or catalogue reading it would refuse it.
+    Error,
+    /// Accepted, but worth fixing (a deprecated key, a version to update).
+    Warning,
+}
+
+/// One problem in a metadata file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// The key it concerns, such as `maintenance.contacts[0].name`; empty for the whole
+    /// document (a syntax error, a file that is not a mapping).
+    pub path: String,
+    /// 1-based; the nearest existing ancestor's position for a missing key.
+    pub line: u64,
+    pub column: u64,
+    /// One clear sentence, without the path or the position (renderers add them).
+    pub message: Text,
+}
+
+impl Finding {
+    pub fn new(
+        severity: Severity,
+        path: impl Into<String>,
+        at: Position,
+        message: Text,
+    ) -> Finding {
+        Finding {
+            severity,
+            path: path.into(),
+            line: at.line,
+            column: at.column,
+            message,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts findings by position, then path and message, so that output is deterministic.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.line, a.column, &a.path, &a.message.en).cmp(&(b.line, b.column, &b.path, &b.message.en))
+    });
+}
