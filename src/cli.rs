@@ -45,6 +45,9 @@ enum Command {
     /// Checks that every commit of a change is signed off (Developer Certificate of
     /// Origin): the CI gate. Exits 1 when a commit fails, 2 on a bad range.
     Dco(DcoArgs),
+    /// Validates a publiccode.yml offline and lists every problem with its line. Exits 0
+    /// when valid, 1 when invalid, 2 when the file cannot be read.
+    Publiccode(PubliccodeArgs),
     /// Prints the JSON Schema of the checklist format.
     Schema,
 }
@@ -66,6 +69,21 @@ struct DcoArgs {
     /// A regular expression on author names and emails marking bots, left out [default: `\[bot\]`].
     #[arg(long, value_name = "REGEX")]
     bots: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Terminal)]
+    format: Format,
+    /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, clap::Args)]
+struct PubliccodeArgs {
+    /// The file to validate, or `-` for standard input [default: the repository's
+    /// publiccode.yml or publiccode.yaml].
+    file: Option<PathBuf>,
+    /// A path in the repository whose publiccode.yml is validated when no FILE is given.
+    #[arg(long, default_value = ".")]
+    path: PathBuf,
     #[arg(long, value_enum, default_value_t = Format::Terminal)]
     format: Format,
     /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
@@ -194,6 +212,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print(&explain(found, lang))
         }
         Command::Dco(args) => dco(args),
+        Command::Publiccode(args) => publiccode(args),
         Command::Schema => print(&checklist::format::schema_json()),
     }
 }
@@ -278,6 +297,75 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
+    use ospo::metadata::publiccode::validate;
+    use ospo::report::publiccode as render;
+    let lang = language(args.lang);
+    let (shown, bytes) = match &args.file {
+        Some(file) => (file.display().to_string(), read_bounded(file)?),
+        None => repository_publiccode(&args.path)?,
+    };
+    let validation = validate(&bytes);
+    let text = match args.format {
+        Format::Json => render::json(&shown, &validation, lang),
+        Format::Terminal => render::terminal(&shown, &validation, lang),
+    };
+    print(&text)?;
+    Ok(if validation.is_valid() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A file's bytes, or standard input's for `-`, refusing more than a metadata file needs.
+fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = ospo::repo::SCAN_BYTES as u64;
+    let mut bytes = Vec::new();
+    if file.as_os_str() == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        std::fs::File::open(file)
+            .and_then(|opened| opened.take(limit + 1).read_to_end(&mut bytes))
+            .with_context(|| format!("cannot read {}", file.display()))?;
+    }
+    anyhow::ensure!(
+        bytes.len() as u64 <= limit,
+        "{} is larger than {} KiB; it is not read",
+        file.display(),
+        limit / 1024
+    );
+    Ok(bytes)
+}
+
+/// The repository's `publiccode.yml` (or `.yaml`), read from its view: a worktree's file,
+/// or a bare repository's `HEAD`.
+fn repository_publiccode(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
+    let repo = RepoView::open(path, None)?;
+    let root = repo.list(".", 1)?;
+    let entry = ["publiccode.yml", "publiccode.yaml"]
+        .iter()
+        .find_map(|name| root.iter().find(|entry| entry.path == *name))
+        .with_context(|| {
+            format!(
+                "no publiccode.yml at the root of {}; give the file to validate",
+                repo.root().display()
+            )
+        })?;
+    let content = repo.read(entry, ospo::repo::SCAN_BYTES)?;
+    anyhow::ensure!(
+        !content.truncated(),
+        "{} is larger than {} KiB; it is not read",
+        entry.path,
+        ospo::repo::SCAN_BYTES / 1024
+    );
+    Ok((entry.path.clone(), content.bytes))
 }
 
 /// The checklist for `list` and `explain`: the one asked for, else the one the

@@ -24,3 +24,18 @@ pub struct Entry {
 pub fn entries(_text: &str) -> Vec<Entry> {
     Vec::new()
 }
+
+/// The version a tag name or heading names (`v1.2.3` → `1.2.3`).
+pub fn normalise_version(_tag_or_version: &str) -> Option<String> {
+    None
+}
+
+/// The entry of `version`, if the changelog has one.
+pub fn covers<'a>(_entries: &'a [Entry], _version: &str) -> Option<&'a Entry> {
+    None
+}
+
+/// The newest date an entry gives.
+pub fn newest_date(_entries: &[Entry]) -> Option<i64> {
+    None
+}

@@ -393,7 +393,6 @@ fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
             ),
         );
     }
-    let in_files = file_families(&findings.files);
     for declaration in &findings.declared {
         let file = &declaration.file;
         let stated = &declaration.stated;
@@ -406,8 +405,7 @@ fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
                 ),
             );
         };
-        if !in_files.is_empty() && expression_families(expression) != in_files {
-            let files = in_files.iter().cloned().collect::<Vec<_>>().join(", ");
+        if let Some(files) = files_disagree(findings, expression) {
             return (
                 Status::Fail,
                 text!(
@@ -425,6 +423,14 @@ fn agreement(findings: &Findings) -> (Status, crate::i18n::Text) {
             "les manifestes et les fichiers de licence concordent : {expression}"
         ),
     )
+}
+
+/// The licence families the files hold, when `expression` names others; `None` when they
+/// agree, or when the files name no licence to compare with.
+pub(crate) fn files_disagree(findings: &Findings, expression: &str) -> Option<String> {
+    let in_files = file_families(&findings.files);
+    (!in_files.is_empty() && expression_families(expression) != in_files)
+        .then(|| in_files.into_iter().collect::<Vec<_>>().join(", "))
 }
 
 /// Whether a file of this class names the licence it grants (a modified or unrecognised

@@ -10,14 +10,18 @@
 
 pub mod activity;
 pub mod attest;
+pub mod changelog;
 pub mod content;
 pub mod dco;
 pub mod dependencies;
 pub mod file;
+pub mod funding;
 mod glob;
 pub mod headers;
 pub mod licence;
 mod locate;
+pub mod metafile;
+pub mod publiccode;
 pub mod strategy;
 
 use schemars::JsonSchema;
@@ -55,6 +59,13 @@ pub enum ProbeSpec {
     /// The share of the project's files that state their licence the REUSE way, and the
     /// licence texts under `LICENSES/`.
     SpdxHeaders(headers::HeadersSpec),
+    /// The repository's `publiccode.yml` is valid, and agrees with the licence files and
+    /// the remote.
+    Publiccode(publiccode::PubliccodeSpec),
+    /// `.github/FUNDING.yml` names known platforms with values of the right shape.
+    FundingFile(funding::FundingSpec),
+    /// The changelog has an entry for the newest release tag.
+    Changelog(changelog::ChangelogSpec),
 }
 
 /// A compiled probe, ready to run on any number of repositories.
@@ -69,6 +80,9 @@ pub enum Probe {
     CopyrightStrategy(strategy::StrategyProbe),
     DependencyLicences(dependencies::DependencyProbe),
     SpdxHeaders(headers::HeadersProbe),
+    Publiccode(publiccode::PubliccodeProbe),
+    FundingFile(funding::FundingProbe),
+    Changelog(changelog::ChangelogProbe),
 }
 
 /// A problem in a probe's specification, at a path relative to the probe.
@@ -91,6 +105,9 @@ impl ProbeSpec {
             ProbeSpec::CopyrightStrategy(spec) => spec.compile().map(Probe::CopyrightStrategy),
             ProbeSpec::DependencyLicences(spec) => spec.compile().map(Probe::DependencyLicences),
             ProbeSpec::SpdxHeaders(spec) => spec.compile().map(Probe::SpdxHeaders),
+            ProbeSpec::Publiccode(spec) => spec.compile().map(Probe::Publiccode),
+            ProbeSpec::FundingFile(spec) => spec.compile().map(Probe::FundingFile),
+            ProbeSpec::Changelog(spec) => spec.compile().map(Probe::Changelog),
         }
     }
 
@@ -105,6 +122,9 @@ impl ProbeSpec {
             ProbeSpec::CopyrightStrategy(_) => "copyright-strategy",
             ProbeSpec::DependencyLicences(_) => "dependency-licences",
             ProbeSpec::SpdxHeaders(_) => "spdx-headers",
+            ProbeSpec::Publiccode(_) => "publiccode",
+            ProbeSpec::FundingFile(_) => "funding-file",
+            ProbeSpec::Changelog(_) => "changelog",
         }
     }
 }
@@ -203,6 +223,7 @@ impl Probe {
             Probe::Dco(probe) => probe.window(now),
             Probe::Activity(probe) => probe.window(now),
             Probe::CopyrightStrategy(probe) => probe.window(now),
+            Probe::Changelog(probe) => Some(probe.window()),
             _ => None,
         }
     }
@@ -223,6 +244,9 @@ impl Probe {
             Probe::CopyrightStrategy(probe) => probe.run(context),
             Probe::DependencyLicences(probe) => probe.run(context),
             Probe::SpdxHeaders(probe) => probe.run(context),
+            Probe::Publiccode(probe) => probe.run(context),
+            Probe::FundingFile(probe) => probe.run(context),
+            Probe::Changelog(probe) => probe.run(context),
         }
     }
 }
@@ -416,6 +440,27 @@ pub enum Evidence {
         invalid: Vec<String>,
         #[serde(skip_serializing_if = "is_zero")]
         more_invalid: usize,
+    },
+    /// A metadata file (`publiccode.yml`, `FUNDING.yml`) and what its validation found,
+    /// sorted by position.
+    Metadata {
+        path: String,
+        errors: usize,
+        warnings: usize,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        findings: Vec<crate::metadata::Finding>,
+        #[serde(skip_serializing_if = "is_zero")]
+        more_findings: usize,
+    },
+    /// The changelog, its release entries, the one that covers the newest release (or the
+    /// first written), and that release.
+    Changelog {
+        path: String,
+        entries: usize,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        newest: Option<crate::metadata::changelog::Entry>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        release: Option<changelog::Tagged>,
     },
     /// Why the project waived the item.
     Waiver { reason: String },

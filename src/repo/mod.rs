@@ -327,6 +327,26 @@ impl RepoView {
         Ok((shown, history::range(repo, base_id, tip_id)?))
     }
 
+    /// The URL the repository was cloned from: `origin`'s, else that of the only remote;
+    /// `None` with no remote, or several and no `origin`. Read from the configuration only:
+    /// nothing is fetched.
+    pub fn remote_url(&self) -> Option<String> {
+        let repo = self.git();
+        let names = repo.remote_names();
+        let name = if names.iter().any(|name| name.as_slice() == b"origin") {
+            "origin".to_owned()
+        } else if names.len() == 1 {
+            names.first()?.to_string()
+        } else {
+            return None;
+        };
+        let url = repo
+            .config_snapshot()
+            .string(format!("remote.{name}.url").as_str())?;
+        let url = url.to_string();
+        (!url.trim().is_empty()).then(|| url.trim().to_owned())
+    }
+
     /// Whether the repository is a shallow clone: older history is missing, not absent.
     pub fn is_shallow(&self) -> bool {
         self.git().is_shallow().unwrap_or(false)

@@ -6,6 +6,7 @@
 
 pub mod dco;
 pub mod json;
+pub mod publiccode;
 pub mod terminal;
 
 use serde::Serialize;

@@ -1,0 +1,125 @@
+//! What the metadata probes (`publiccode`, `funding-file`) share: finding and reading their
+//! one file, and reporting what its validation found.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::file::pick_readable;
+use super::locate::Finder;
+use super::{Context, Evidence, Outcome, Status};
+use crate::i18n::Text;
+use crate::metadata::Finding;
+use crate::repo::{RepoError, SCAN_BYTES};
+use crate::text;
+
+/// Findings named in the item's message, at most; `ospo publiccode` lists them all.
+const IN_MESSAGE: usize = 5;
+/// Findings kept in the evidence, at most; the rest are counted.
+const IN_EVIDENCE: usize = 50;
+
+/// What an item gets when its file is not in the repository.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Absent {
+    /// The item fails: the file is expected.
+    #[default]
+    Fail,
+    /// The item is left out of the score: only a file that exists must be valid.
+    Skip,
+}
+
+/// The path and the bytes of the file the finder picks, or the outcome the item ends with
+/// when there is none, or when it cannot be read whole.
+pub(super) fn read(
+    context: &Context<'_>,
+    finder: &Finder,
+    absent: Absent,
+) -> Result<(String, Vec<u8>), Box<Outcome>> {
+    let candidates = finder.candidates(context.repo)?;
+    let Some(entry) = pick_readable(&candidates) else {
+        let wanted = finder.describe();
+        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
+        let status = match absent {
+            Absent::Fail => Status::Fail,
+            Absent::Skip => Status::Skip,
+        };
+        return Err(Box::new(Outcome::new(
+            status,
+            text!(
+                "not found in this repository (looked for {wanted_en})",
+                "absent de ce dépôt (recherché : {wanted_fr})"
+            ),
+        )));
+    };
+    let path = entry.path.clone();
+    let unreadable =
+        |error: RepoError| Box::new(Outcome::new(Status::Error, text!("{error}", "{error}")));
+    let content = context.repo.read(entry, SCAN_BYTES).map_err(unreadable)?;
+    if content.truncated() {
+        let limit = SCAN_BYTES / 1024;
+        return Err(Box::new(Outcome::new(
+            Status::Fail,
+            text!(
+                "{path} is larger than {limit} KiB, far more than such a file needs; it is not read",
+                "{path} dépasse {limit} Kio, bien plus qu'un tel fichier n'en demande ; il n'est pas lu"
+            ),
+        )));
+    }
+    Ok((path, content.bytes))
+}
+
+/// The evidence of a validated file.
+pub(super) fn evidence(path: &str, findings: &[Finding]) -> Evidence {
+    let (errors, warnings) = crate::metadata::counts(findings);
+    Evidence::Metadata {
+        path: path.to_owned(),
+        errors,
+        warnings,
+        findings: findings.iter().take(IN_EVIDENCE).cloned().collect(),
+        more_findings: findings.len().saturating_sub(IN_EVIDENCE),
+    }
+}
+
+/// What is wrong with a file, the errors first: how many, then the first few, each with
+/// its line and key; `command` lists them all.
+pub(super) fn message(path: &str, findings: &[Finding], command: &str) -> Text {
+    let (errors, warnings) = crate::metadata::counts(findings);
+    let mut ordered: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
+    ordered.extend(findings.iter().filter(|f| !f.is_error()));
+    let listed: Vec<Text> = ordered.iter().take(IN_MESSAGE).map(|f| one(f)).collect();
+    let listed = Text::join(&listed, "; ", " ; ");
+    let counted = crate::metadata::counted(errors, warnings);
+    let (counted_en, counted_fr) = (&counted.en, &counted.fr);
+    let (listed_en, listed_fr) = (&listed.en, &listed.fr);
+    let mut message = if errors > 0 {
+        text!(
+            "{path} is invalid ({counted_en}): {listed_en}",
+            "{path} n'est pas valide ({counted_fr}) : {listed_fr}"
+        )
+    } else {
+        text!(
+            "{counted_en} in {path}: {listed_en}",
+            "{counted_fr} dans {path} : {listed_fr}"
+        )
+    };
+    let more = findings.len().saturating_sub(IN_MESSAGE);
+    if more > 0 {
+        message.push(&text!(
+            " (+{more} more: `{command}` lists them all)",
+            " (+{more} autres : `{command}` les liste tous)"
+        ));
+    }
+    message
+}
+
+/// One finding as a message names it: `line 7, developmentStatus: …`.
+fn one(finding: &Finding) -> Text {
+    let line = finding.line;
+    let key = if finding.path.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", finding.path)
+    };
+    let (en, fr) = (&finding.message.en, &finding.message.fr);
+    text!("line {line}{key}: {en}", "ligne {line}{key} : {fr}")
+}
