@@ -114,6 +114,9 @@ pub struct ShapeError {
     pub message: String,
 }
 
+/// The deepest nesting of sequences and mappings a document may have.
+pub const MAX_DEPTH: usize = 24;
+
 /// Parses a whole document. An empty document is an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if text.trim().is_empty() {
@@ -122,7 +125,14 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             position: Position { line: 1, column: 1 },
         });
     }
-    serde_saphyr::from_str::<Node>(text).map_err(|error| {
+    let mut budget = serde_saphyr::Budget::default();
+    // Reading a node recurses once per level: 64 levels, the library's default, overflow a
+    // 2 MiB thread stack in a debug build. No checklist or metadata file nests deeper than
+    // a dozen levels.
+    budget.max_depth = MAX_DEPTH;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|error| {
         let position = error
             .location()
             .map(|l| Position {
@@ -403,6 +413,25 @@ mod tests {
         let error = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!(error.position, Position { line: 2, column: 1 });
         assert!(error.message.contains("duplicate"), "{}", error.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // Run on a thread with the smallest stack tests get, in block and flow styles.
+        let block: String = (0..200)
+            .map(|depth| format!("{}k:\n", "  ".repeat(depth)))
+            .collect();
+        let flow = format!("a: {}{}\n", "[".repeat(5_000), "]".repeat(5_000));
+        let mixed = format!("a: {}\n", "- ".repeat(5_000));
+        let worker = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || [block, flow, mixed].map(|doc| parse(&doc).is_err()))
+            .unwrap();
+        assert_eq!(worker.join().unwrap(), [true, true, true]);
+        let ok: String = (0..MAX_DEPTH - 1)
+            .map(|depth| format!("{}k:\n", "  ".repeat(depth)))
+            .collect();
+        assert!(parse(&ok).is_ok());
     }
 
     #[test]

@@ -15,6 +15,7 @@ fn relicense(repo: Repo, id: &str, text: &str) -> Repo {
     repo.write("LICENSE", text);
     repo.remove("LICENSES/MIT.txt");
     repo.write(&format!("LICENSES/{id}.txt"), text);
+    repo.write("publiccode.yml", &publiccode_under(id));
     repo.write(
         "REUSE.toml",
         &format!(

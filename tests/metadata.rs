@@ -6,7 +6,7 @@ mod common;
 use common::{Repo, checklist_yaml, item_yaml, status};
 use serde_json::Value;
 
-const VALID: &str = include_str!("fixtures/publiccode/valid.yml");
+const VALID: &str = common::PUBLICCODE;
 const BROKEN: &str = include_str!("fixtures/publiccode/broken.yml");
 
 /// The 1-based line of the first line of `text` that starts with `prefix` (after spaces).
@@ -231,8 +231,7 @@ fn legal_license_must_name_the_licence_files() {
     let (_, report) = repo.check_json(&checklist, &[]);
     assert_eq!(only_item(&report)["status"], "pass");
     // A file naming the licence the files hold agrees.
-    let agreeing = VALID.replace(&declared, "MIT");
-    repo.write("publiccode.yml", &agreeing);
+    repo.write("publiccode.yml", &common::publiccode_under("MIT"));
     let checklist = one_item(&repo, "legal.pc", "{kind: publiccode}");
     let (_, report) = repo.check_json(&checklist, &[]);
     assert_eq!(only_item(&report)["status"], "pass", "{report}");
@@ -264,7 +263,7 @@ fn url_must_be_the_remote_the_repository_is_cloned_from() {
     // The same repository through SSH agrees.
     let key = url.split_once("://").unwrap().1;
     let (host, path) = key.split_once('/').unwrap();
-    let ssh = format!("git@{host}:{path}.git");
+    let ssh = format!("git@{host}:{}.git", path.trim_end_matches(".git"));
     repo.git(&["remote", "set-url", "origin", &ssh]);
     let (_, report) = repo.check_json(&checklist, &[]);
     assert_eq!(only_item(&report)["status"], "pass", "{report}");
@@ -427,7 +426,7 @@ fn the_changelog_must_cover_the_newest_release_tag() {
     assert_eq!(
         item["message"],
         format!(
-            "the latest release, v1.2 (2026-05-04), is not in CHANGELOG.md; its newest entry is line {}: ## [1.1.0] - 2026-03-01",
+            "the latest release, v1.2 (2026-05-04), is not in CHANGELOG.md; its newest entry is line {}: [1.1.0] - 2026-03-01",
             line_of(KEEP_A_CHANGELOG, "## [1.1.0]")
         )
     );
@@ -450,8 +449,8 @@ fn the_changelog_must_cover_the_newest_release_tag() {
 
 #[test]
 fn a_dated_entry_no_older_than_the_tag_is_kept_up() {
-    // A NEWS file whose headings name no version the tags use, but are dated.
-    let news = "Project news\n============\n\n2026-06-01 (spring release)\n--------------------------\n\n* Faster.\n";
+    // A NEWS file whose versions are not the tags' names, but whose entries are dated.
+    let news = "Project news\n============\n\nVersion 7 (2026-06-01)\n----------------------\n\n* Faster.\n";
     let repo = Repo::with_files(&[("NEWS", news)]);
     repo.git(&["add", "-A"]);
     repo.commit_by(
@@ -461,13 +460,22 @@ fn a_dated_entry_no_older_than_the_tag_is_kept_up() {
     );
     repo.git(&["tag", "v2026.5"]);
     let item = changelog_item(&repo);
-    // Whether the reader takes such a heading as an entry decides the outcome; either way
-    // the item must not pass on an undated changelog older than the tag.
-    if item["evidence"]["entries"] == 1 {
-        assert_eq!(item["status"], "pass", "{item}");
-    } else {
-        assert_eq!(item["status"], "fail", "{item}");
-    }
+    assert_eq!(item["status"], "pass", "{item}");
+    assert_eq!(
+        item["message"],
+        "NEWS has an entry dated 2026-06-01, no older than the latest release tag v2026.5 (2026-05-30)"
+    );
+    // Dated before the tag, it is behind.
+    repo.write("NEWS", &news.replace("2026-06-01", "2026-04-01"));
+    let item = changelog_item(&repo);
+    assert_eq!(item["status"], "fail", "{item}");
+    assert!(
+        item["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the latest release, v2026.5 (2026-05-30), is not in NEWS; its newest entry is line 4: Version 7 (2026-04-01)"),
+        "{item}"
+    );
 }
 
 #[test]
@@ -494,4 +502,13 @@ fn no_release_tag_or_no_changelog() {
             .starts_with("no changelog in this repository"),
         "{item}"
     );
+}
+
+#[test]
+fn the_readme_example_is_what_the_broken_fixture_gives() {
+    let readme = include_str!("../README.md");
+    let repo = Repo::with_files(&[("publiccode.yml", BROKEN)]);
+    let output = repo.ospo(&["publiccode"]);
+    let shown = format!("$ ospo publiccode\n{}$ echo $?\n1\n", output.stdout);
+    assert!(readme.contains(&shown), "README.md should show:\n{shown}");
 }

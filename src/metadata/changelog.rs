@@ -154,6 +154,26 @@ pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
     Some(era * 146_097 + day_of_era - 719_468)
 }
 
+/// A day counted from 1970-01-01 as `YYYY-MM-DD`: the inverse of [`days_from_civil`].
+pub fn day_text(days: i64) -> String {
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
@@ -1119,19 +1139,28 @@ All notable changes to this project will be documented in this file.
         let many = "## 1.0.0\n".repeat(10_000);
         assert_eq!(entries(&many).len(), 10_000);
     }
-}
 
-/// The version a tag name or heading names (`v1.2.3` → `1.2.3`).
-pub fn normalise_version(_tag_or_version: &str) -> Option<String> {
-    None
-}
-
-/// The entry of `version`, if the changelog has one.
-pub fn covers<'a>(_entries: &'a [Entry], _version: &str) -> Option<&'a Entry> {
-    None
-}
-
-/// The newest date an entry gives.
-pub fn newest_date(_entries: &[Entry]) -> Option<i64> {
-    None
+    #[test]
+    fn days_are_dates_again() {
+        for (days, text) in [
+            (0, "1970-01-01"),
+            (-1, "1969-12-31"),
+            (19_782, "2024-02-29"),
+            (20_468, "2026-01-15"),
+        ] {
+            assert_eq!(day_text(days), text);
+        }
+        for days in [-800_000, -1, 0, 59, 60, 11_016, 20_468, 2_932_896] {
+            let text = day_text(days);
+            let (y, rest) = text
+                .rsplit_once('-')
+                .map(|(ym, d)| (ym.to_owned(), d.parse::<u32>().unwrap()))
+                .unwrap();
+            let (year, month) = y
+                .rsplit_once('-')
+                .map(|(y, m)| (y.parse::<i64>().unwrap(), m.parse::<u32>().unwrap()))
+                .unwrap();
+            assert_eq!(days_from_civil(year, month, rest), Some(days), "{text}");
+        }
+    }
 }

@@ -88,37 +88,9 @@ pub fn counted(errors: usize, warnings: usize) -> Text {
     Text::join(&parts, ", ", ", ")
 }
 
-/// A day counted from 1970-01-01 as `YYYY-MM-DD` (proleptic Gregorian calendar).
-pub fn day_text(days: i64) -> String {
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_are_dates() {
-        assert_eq!(day_text(0), "1970-01-01");
-        assert_eq!(day_text(-1), "1969-12-31");
-        assert_eq!(day_text(19_782), "2024-02-29");
-        assert_eq!(day_text(20_468), "2026-01-15");
-    }
 
     #[test]
     fn counts_are_worded() {

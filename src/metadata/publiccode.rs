@@ -76,7 +76,7 @@ pub fn validate(bytes: &[u8]) -> Validation {
             };
         }
     };
-    let root = match parse(source) {
+    let root = match yaml::parse(source) {
         Ok(root) => root,
         Err(error) => {
             let reason = error.message;
@@ -104,25 +104,6 @@ pub fn validate(bytes: &[u8]) -> Validation {
     let mut findings = checker.findings;
     super::sort(&mut findings);
     Validation { findings, summary }
-}
-
-/// Parses on a thread with an ample stack: the YAML reader recurses once per nesting level
-/// up to its depth budget, which takes more than a test thread's 2 MiB in a debug build.
-/// The stack is only reserved; pages are used as the recursion reaches them.
-fn parse(source: &str) -> Result<Node, yaml::SyntaxError> {
-    const STACK: usize = 16 << 20;
-    std::thread::scope(|scope| {
-        match std::thread::Builder::new()
-            .stack_size(STACK)
-            .spawn_scoped(scope, || yaml::parse(source))
-        {
-            Ok(worker) => worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: the current one will have to do.
-            Err(_) => yaml::parse(source),
-        }
-    })
 }
 
 /// The versions of the standard the reference parser reads, besides `0.7.x`.

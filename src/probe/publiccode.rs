@@ -107,8 +107,11 @@ fn consistency(context: &Context<'_>, path: &str, validation: &Validation) -> Ve
             "{path} déclare legal.license {declared}, mais les fichiers de licence contiennent {files}"
         ));
     }
+    // A remote that is a local path (a clone of a clone, a mirror on disk) says nothing of
+    // where the repository is published.
     if let Some(url) = &validation.summary.url
         && let Some(remote) = context.repo.remote_url()
+        && repository_key(&remote).is_some()
         && !same_repository(url, &remote)
     {
         disagreements.push(text!(

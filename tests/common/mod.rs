@@ -503,10 +503,7 @@ pub fn complete_project_files() -> Vec<(String, String)> {
             "CITATION.cff",
             "cff-version: 1.2.0\ntitle: Example\nmessage: Please cite Example if you use it.\n",
         ),
-        (
-            "publiccode.yml",
-            "publiccodeYmlVersion: \"0.4\"\nname: Example\nurl: https://example.org/example.git\n",
-        ),
+        ("publiccode.yml", PUBLICCODE),
         (
             "Cargo.toml",
             "[package]\nname = \"example\"\nversion = \"1.0.0\"\nedition = \"2024\"\nlicense = \"MIT\"\n",
@@ -542,8 +539,28 @@ pub fn complete_project_files() -> Vec<(String, String)> {
     ];
     files
         .into_iter()
-        .map(|(p, c)| (p.to_owned(), c.to_owned()))
+        .map(|(p, c)| match p {
+            // The valid fixture, under the licence the project's files hold.
+            "publiccode.yml" => (p.to_owned(), publiccode_under("MIT")),
+            _ => (p.to_owned(), c.to_owned()),
+        })
         .collect()
+}
+
+/// A valid `publiccode.yml` (standard 0.7).
+pub const PUBLICCODE: &str = include_str!("../fixtures/publiccode/valid.yml");
+
+/// The valid `publiccode.yml` with `legal.license` set to `licence`.
+pub fn publiccode_under(licence: &str) -> String {
+    PUBLICCODE
+        .lines()
+        .map(|line| match line.split_once("license:") {
+            Some((indent, _)) if indent.trim().is_empty() => format!("{indent}license: {licence}"),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// The built-in default checklist, parsed from its source.
