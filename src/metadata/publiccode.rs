@@ -1652,27 +1652,16 @@ fn closest<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let lower = value.to_lowercase();
     allowed
         .iter()
-        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), *candidate))
+        .map(|candidate| {
+            (
+                super::edit_distance(&lower, &candidate.to_lowercase()),
+                *candidate,
+            )
+        })
         .filter(|(_, candidate)| *candidate != value)
         .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).clamp(1, 3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-/// Levenshtein distance, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 /// The scheme of a URL and what follows the colon.
@@ -3270,6 +3259,6 @@ mod tests {
         assert_eq!(label(&Path::default().key("a").index(3)), "a[3]");
         assert_eq!(shown(&"é".repeat(100)).chars().count(), 60);
         assert_eq!(closest("x", &["abcdefgh"]), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(super::super::edit_distance("kitten", "sitting"), 3);
     }
 }
