@@ -437,15 +437,36 @@ items:
   - {id: legal.reuse, disabled: true}
   - {id: legal.spdx-headers, disabled: true}
 YAML
-log "timing the licence and header items in alternation ($BENCH_ROUNDS rounds)"
+# What the metadata items add (FUNDING.yml validated, the changelog against the release
+# tags, publiccode.yml, absent here, looked for), and what validating a publiccode.yml
+# costs on its own against ospo's fixed cost.
+NO_METADATA=$RESULTS_DIR/no-metadata-checklist.yaml
+cat >"$NO_METADATA" <<'YAML'
+id: no-metadata-probes
+title: {en: The default checklist without its metadata items, fr: La liste par défaut sans ses éléments de métadonnées}
+version: "1"
+extends: default
+items:
+  - {id: communication.changelog-current, disabled: true}
+  - {id: communication.publiccode-valid, disabled: true}
+  - {id: funding.funding-file, disabled: true}
+YAML
+PUBLICCODE_FIXTURE=$ROOT/tests/fixtures/publiccode/valid.yml
+log "timing the licence, header and metadata items in alternation ($BENCH_ROUNDS rounds)"
 LICENCE_TIMES=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$BENCH_WARMUP" \
     -- "$OSPO" check --format json --checklist "$NO_LICENCE" \
     -- "$OSPO" check --format json \
     -- "$OSPO" check --format json --checklist "$NO_HEADERS" \
-    -- sh -c "git grep -l SPDX-License-Identifier >/dev/null || true")
+    -- sh -c "git grep -l SPDX-License-Identifier >/dev/null || true" \
+    -- "$OSPO" check --format json --checklist "$NO_METADATA" \
+    -- "$OSPO" publiccode "$PUBLICCODE_FIXTURE" \
+    -- "$OSPO" list --checklist default)
 LICENCE_ADDED=$(awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }' <<<"$LICENCE_TIMES")
 HEADERS_ADDED=$(awk -F'\t' 'NR == 3 { a = $1 } NR == 2 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
 GIT_GREP_MS=$(awk -F'\t' 'NR == 4 { printf "%.1f", $1 }' <<<"$LICENCE_TIMES")
+METADATA_ADDED=$(awk -F'\t' 'NR == 5 { a = $1 } NR == 2 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
+PUBLICCODE_MS=$(awk -F'\t' 'NR == 6 { printf "%.2f", $1 }' <<<"$LICENCE_TIMES")
+FIXED_MS=$(awk -F'\t' 'NR == 7 { printf "%.2f", $1 }' <<<"$LICENCE_TIMES")
 BINARY_MIB=$(awk -v b="$(stat -c %s "$OSPO")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
 # ─── 4. Peak memory ───────────────────────────────────────────────────────────────────────
@@ -626,7 +647,7 @@ report() {
         i=$((i + 1))
     done <<<"$INTERLEAVED"
     echo
-    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the two SPDX-header items, which read the first 4 KiB of a sample of 500 of the 5,000 files, add $HEADERS_ADDED ms (\`git grep -l SPDX-License-Identifier\` alone takes $GIT_GREP_MS ms). The release binary is $BINARY_MIB MiB."
+    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the two SPDX-header items, which read the first 4 KiB of a sample of 500 of the 5,000 files, add $HEADERS_ADDED ms (\`git grep -l SPDX-License-Identifier\` alone takes $GIT_GREP_MS ms). The three metadata items (FUNDING.yml, the changelog against the release tags, publiccode.yml) add $METADATA_ADDED ms; \`ospo publiccode\` validates the $(wc -l <"$PUBLICCODE_FIXTURE")-line test fixture in $PUBLICCODE_MS ms, where \`ospo list\` (start and load the checklist, no repository) takes $FIXED_MS ms. The release binary is $BINARY_MIB MiB."
     echo
     echo "Raw hyperfine exports: \`bench/results/*.json\`. How to read this: \`bench/README.md\`."
 }
