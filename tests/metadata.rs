@@ -512,3 +512,30 @@ fn the_readme_example_is_what_the_broken_fixture_gives() {
     let shown = format!("$ ospo publiccode\n{}$ echo $?\n1\n", output.stdout);
     assert!(readme.contains(&shown), "README.md should show:\n{shown}");
 }
+
+#[test]
+fn a_deprecated_key_warns_and_names_its_line() {
+    let with_deprecated = VALID.replacen("\nurl:", "\nmonochromeLogo: docs/logo-mono.svg\nurl:", 1);
+    let repo = Repo::with_files(&[("publiccode.yml", with_deprecated.as_str())]);
+    let checklist = one_item(&repo, "communication.pc", "{kind: publiccode}");
+    let (output, report) = repo.check_json(&checklist, &[]);
+    output.assert_code(0);
+    let item = only_item(&report);
+    assert_eq!(item["status"], "warn", "{item}");
+    let line = line_of(&with_deprecated, "monochromeLogo:");
+    let message = item["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("publiccode.yml is valid (")
+            && message.contains(&format!(", with 1 warning: line {line}, monochromeLogo: ")),
+        "{message}"
+    );
+    assert_eq!(item["evidence"]["warnings"], 1, "{item}");
+    // The command says the same, and exits 0.
+    let output = repo.ospo(&["publiccode"]);
+    output.assert_code(0);
+    assert!(
+        output.stdout.ends_with("publiccode.yml: valid (1 warning)\n"),
+        "{}",
+        output.all()
+    );
+}

@@ -42,15 +42,20 @@ impl FundingProbe {
         };
         let validation = funding::validate(&bytes);
         let evidence = metafile::evidence(&path, &validation.findings);
-        if !validation.is_valid() {
-            let message =
-                metafile::message(&path, &validation.findings, "ospo check --format json");
-            return Outcome::new(Status::Fail, message).with(evidence);
-        }
         if !validation.findings.is_empty() {
-            let message =
-                metafile::message(&path, &validation.findings, "ospo check --format json");
-            return Outcome::new(Status::Warn, message).with(evidence);
+            let status = if validation.is_valid() {
+                Status::Warn
+            } else {
+                Status::Fail
+            };
+            // The evidence holds every finding.
+            let message = metafile::message(
+                &path,
+                &validation.findings,
+                &text!("the JSON report", "le rapport JSON"),
+                None,
+            );
+            return Outcome::new(status, message).with(evidence);
         }
         let platforms = validation
             .platforms

@@ -12,7 +12,8 @@ use crate::metadata::Finding;
 use crate::repo::{RepoError, SCAN_BYTES};
 use crate::text;
 
-/// Findings named in the item's message, at most; `ospo publiccode` lists them all.
+/// Findings named in the item's message, at most; the evidence and `ospo publiccode` hold
+/// them all.
 const IN_MESSAGE: usize = 5;
 /// Findings kept in the evidence, at most; the rest are counted.
 const IN_EVIDENCE: usize = 50;
@@ -81,35 +82,47 @@ pub(super) fn evidence(path: &str, findings: &[Finding]) -> Evidence {
 }
 
 /// What is wrong with a file, the errors first: how many, then the first few, each with
-/// its line and key; `command` lists them all.
-pub(super) fn message(path: &str, findings: &[Finding], command: &str) -> Text {
+/// its line and key; `all_in` says where to read them all. `valid` is what a file with warnings only
+/// is said to be (`publiccode.yml is valid (Name)`); without it, the file is named.
+pub(super) fn message(
+    path: &str,
+    findings: &[Finding],
+    all_in: &Text,
+    valid: Option<&Text>,
+) -> Text {
     let (errors, warnings) = crate::metadata::counts(findings);
     let mut ordered: Vec<&Finding> = findings.iter().filter(|f| f.is_error()).collect();
     ordered.extend(findings.iter().filter(|f| !f.is_error()));
     let listed: Vec<Text> = ordered.iter().take(IN_MESSAGE).map(|f| one(f)).collect();
-    let listed = Text::join(&listed, "; ", " ; ");
+    let mut listed = Text::join(&listed, "; ", " ; ");
+    let more = findings.len().saturating_sub(IN_MESSAGE);
+    if more > 0 {
+        let (all_en, all_fr) = (&all_in.en, &all_in.fr);
+        listed.push(&text!(
+            " (+{more} more: {all_en} lists them all)",
+            " (+{more} autres : {all_fr} les liste tous)"
+        ));
+    }
     let counted = crate::metadata::counted(errors, warnings);
     let (counted_en, counted_fr) = (&counted.en, &counted.fr);
     let (listed_en, listed_fr) = (&listed.en, &listed.fr);
-    let mut message = if errors > 0 {
-        text!(
+    match valid {
+        _ if errors > 0 => text!(
             "{path} is invalid ({counted_en}): {listed_en}",
             "{path} n'est pas valide ({counted_fr}) : {listed_fr}"
-        )
-    } else {
-        text!(
-            "{counted_en} in {path}: {listed_en}",
-            "{counted_fr} dans {path} : {listed_fr}"
-        )
-    };
-    let more = findings.len().saturating_sub(IN_MESSAGE);
-    if more > 0 {
-        message.push(&text!(
-            " (+{more} more: `{command}` lists them all)",
-            " (+{more} autres : `{command}` les liste tous)"
-        ));
+        ),
+        Some(valid) => {
+            let (valid_en, valid_fr) = (&valid.en, &valid.fr);
+            text!(
+                "{valid_en}, with {counted_en}: {listed_en}",
+                "{valid_fr}, avec {counted_fr} : {listed_fr}"
+            )
+        }
+        None => text!(
+            "{path} is valid, with {counted_en}: {listed_en}",
+            "{path} est valide, avec {counted_fr} : {listed_fr}"
+        ),
     }
-    message
 }
 
 /// One finding as a message names it: `line 7, developmentStatus: …`.

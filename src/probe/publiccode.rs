@@ -64,22 +64,21 @@ impl PubliccodeProbe {
         } else {
             Status::Warn
         };
-        let message = if !validation.is_valid() {
-            metafile::message(&path, &validation.findings, "ospo publiccode")
-        } else if !disagreements.is_empty() {
+        let message = if !disagreements.is_empty() {
             Text::join(&disagreements, "; ", " ; ")
         } else {
             let summary = describe(&validation);
-            let mut message = text!("{path} is valid{summary}", "{path} est valide{summary}");
-            if status == Status::Warn {
-                message.push(&text!(", with ", ", avec "));
-                message.push(&metafile::message(
+            let valid = text!("{path} is valid{summary}", "{path} est valide{summary}");
+            if validation.findings.is_empty() {
+                valid
+            } else {
+                metafile::message(
                     &path,
                     &validation.findings,
-                    "ospo publiccode",
-                ));
+                    &text!("`ospo publiccode`", "`ospo publiccode`"),
+                    Some(&valid),
+                )
             }
-            message
         };
         Outcome::new(status, message).with(evidence)
     }
