@@ -304,6 +304,7 @@ fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
     use ospo::report::publiccode as render;
     let lang = language(args.lang);
     let (shown, bytes) = match &args.file {
+        Some(file) if file.as_os_str() == "-" => ("<stdin>".to_owned(), read_bounded(file)?),
         Some(file) => (file.display().to_string(), read_bounded(file)?),
         None => repository_publiccode(&args.path)?,
     };

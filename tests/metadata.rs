@@ -534,8 +534,42 @@ fn a_deprecated_key_warns_and_names_its_line() {
     let output = repo.ospo(&["publiccode"]);
     output.assert_code(0);
     assert!(
-        output.stdout.ends_with("publiccode.yml: valid (1 warning)\n"),
+        output
+            .stdout
+            .ends_with("publiccode.yml: valid (1 warning)\n"),
         "{}",
         output.all()
     );
+}
+
+#[test]
+fn the_command_reads_a_bare_repository_and_standard_input() {
+    let repo = Repo::with_files(&[("publiccode.yaml", BROKEN)]);
+    repo.commit("Describe the software");
+    let bare = repo.bare_clone();
+    let output = repo.ospo(&["publiccode", "--path", bare.to_str().unwrap()]);
+    output.assert_code(1);
+    assert!(
+        output
+            .stdout
+            .ends_with("publiccode.yaml: invalid (3 errors)\n"),
+        "{}",
+        output.all()
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ospo"))
+        .args(["publiccode", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(VALID.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "<stdin>: valid\n");
 }
