@@ -68,6 +68,9 @@ pub fn entries(text: &str) -> Vec<Entry> {
             read_heading(line.trim(), level, Style::Marked)
         } else if let Some((level, heading)) = outline(line) {
             read_heading(heading, level, Style::Plain)
+        } else if let Some(item) = line.strip_prefix("- ") {
+            // A changelog written as one list, `- 1.19.0 - 2026-10-06`, its changes nested.
+            read_heading(item.trim(), 1, Style::Plain)
         } else if !line.starts_with(char::is_whitespace) {
             read_heading(line.trim(), 1, Style::Plain)
         } else {
@@ -850,6 +853,18 @@ All notable changes to this project will be documented in this file.
             assert_eq!(entry.date, *expected_date, "{text:?}");
             assert!(!entry.unreleased, "{text:?}");
         }
+    }
+
+    #[test]
+    fn reads_a_changelog_written_as_one_list() {
+        let text = "- 1.19.0 - 2026-10-06\n  - Add `is_left_or`.\n\n- 1.18.0 - 2026-08-20\n  - 2.0 support\n- 3.1 is faster\n";
+        let read = entries(text);
+        let found: Vec<(usize, Option<&str>)> = read
+            .iter()
+            .map(|entry| (entry.line, entry.version.as_deref()))
+            .collect();
+        assert_eq!(found, [(1, Some("1.19.0")), (4, Some("1.18.0"))]);
+        assert_eq!(read[0].date, days_from_civil(2026, 10, 6));
     }
 
     #[test]
