@@ -370,6 +370,63 @@ fn content_probe_respects_case_sensitive() {
     assert_eq!(item["status"], "pass", "{item:#}");
 }
 
+/// `patterns` means the alternation of its elements, each a group of its own: an inline
+/// flag in one element (`(?-i)`) stays in it, and an anchor binds to its element only.
+#[test]
+fn content_probe_patterns_match_what_their_alternation_matches() {
+    let files = [
+        (
+            "a.md",
+            "nothing here\nabc in lower case\nDEF in upper case\n",
+        ),
+        ("b.md", "text\n## Install\n"),
+        ("c.md", "first\nsee the usage\n"),
+        ("d.md", "usage is here\nabc\n"),
+        ("e.md", "xx ABC\n"),
+    ];
+    let list = r"['(?-i)ABC', 'def', '^#+\s*install\b', 'usage$']";
+    let single = r"'(?:(?-i)ABC)|(?:def)|(?:^#+\s*install\b)|(?:usage$)'";
+    let mut items = Vec::new();
+    for (index, (name, _)) in files.iter().enumerate() {
+        let probe = |key: &str, value: &str| {
+            format!("{{kind: content, names: [{name}], places: [\".\"], {key}: {value}}}")
+        };
+        items.push(item_yaml(
+            &format!("needs.list-{index}"),
+            "optional",
+            1,
+            &probe("patterns", list),
+        ));
+        items.push(item_yaml(
+            &format!("needs.single-{index}"),
+            "optional",
+            1,
+            &probe("pattern", single),
+        ));
+    }
+    let repo = Repo::with_files(&files);
+    let path = repo.write_checklist("checklist.yaml", &checklist_yaml(&items));
+    let (output, report) = repo.check_json(&path, &[]);
+    output.assert_code(0);
+    let expected = [Some(3), Some(2), Some(2), None, Some(1)];
+    for (index, line) in expected.into_iter().enumerate() {
+        let listed = item(&report, &format!("needs.list-{index}"));
+        let single = item(&report, &format!("needs.single-{index}"));
+        assert_eq!(listed["status"], single["status"], "{listed:#}\n{single:#}");
+        assert_eq!(
+            listed["evidence"], single["evidence"],
+            "{listed:#}\n{single:#}"
+        );
+        match line {
+            Some(line) => {
+                assert_eq!(listed["status"], "pass", "{listed:#}");
+                assert_eq!(listed["evidence"]["line"], line, "{listed:#}");
+            }
+            None => assert_eq!(listed["status"], "fail", "{listed:#}"),
+        }
+    }
+}
+
 #[test]
 fn content_probe_fails_when_there_is_no_file() {
     let (output, item) = probe_once(

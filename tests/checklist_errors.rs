@@ -190,6 +190,80 @@ fn unbuildable_regex_is_located_at_the_pattern() {
     );
 }
 
+/// `ITEM_A` with a content probe in block style: `probe:` on line 12, `kind` on 13,
+/// `names` on 14, and `rest` from line 15.
+fn content_item(rest: &str) -> String {
+    ITEM_A.replace(
+        "    probe: {kind: file, names: [README]}\n",
+        &format!("    probe:\n      kind: content\n      names: [README]\n{rest}"),
+    )
+}
+
+#[test]
+fn pattern_and_patterns_together_are_refused() {
+    let item = content_item("      pattern: install\n      patterns: [install]\n");
+    let lines = diagnostics(&format!("{HEADER}{item}"));
+    assert_eq!(
+        lines,
+        ["  FILE:16:7: item `needs.a`: give `pattern` or `patterns`, not both"]
+    );
+}
+
+#[test]
+fn content_probe_without_a_pattern_is_refused() {
+    let lines = diagnostics(&format!("{HEADER}{}", content_item("")));
+    assert_eq!(
+        lines,
+        ["  FILE:12:5: item `needs.a`: a content probe needs `pattern` or `patterns`"]
+    );
+}
+
+/// An empty list would match nothing; it is refused even beside a `pattern`.
+#[test]
+fn empty_patterns_are_refused() {
+    for rest in [
+        "      patterns: []\n",
+        "      pattern: install\n      patterns: []\n",
+    ] {
+        let lines = diagnostics(&format!("{HEADER}{}", content_item(rest)));
+        assert_eq!(lines.len(), 1, "{lines:#?}");
+        assert!(
+            lines[0].starts_with("  FILE:12:5: item `needs.a`: ")
+                && lines[0].contains("`patterns` is empty"),
+            "{lines:#?}"
+        );
+    }
+}
+
+#[test]
+fn bad_regex_in_patterns_is_located_at_its_element() {
+    let item = content_item(
+        "      patterns:\n        - install\n        - '(unclosed'\n        - usage\n",
+    );
+    let yaml = format!("{HEADER}{item}");
+    let lines = diagnostics(&yaml);
+    assert_eq!(
+        lines,
+        ["  FILE:17:11: item `needs.a`: invalid regular expression: unclosed group"]
+    );
+    // `check` says the same, with the file's own path.
+    let (output, path) = run_with(&yaml, &["check"]);
+    output.assert_error();
+    assert_eq!(
+        output.stderr,
+        format!(
+            "error: invalid checklist: 1 problem\n  {path}:17:11: item `needs.a`: invalid regular expression: unclosed group\n"
+        )
+    );
+    // In a flow sequence too: `'\p{Greek}'` starts at column 27.
+    let item = content_item("      patterns: [install, '\\p{Greek}']\n");
+    let lines = diagnostics(&format!("{HEADER}{item}"));
+    assert_eq!(
+        lines,
+        ["  FILE:15:27: item `needs.a`: invalid regular expression: Unicode not allowed here"]
+    );
+}
+
 #[test]
 fn bad_glob_is_located_at_the_name() {
     let item = ITEM_A.replace(
@@ -517,6 +591,62 @@ fn extends_a_path_relative_to_the_checklist_file() {
         item(&report, "legal.licence")["title"],
         "Title of legal.licence"
     );
+}
+
+/// An override's probe replaces the inherited one whole: an item can move from `pattern`
+/// to `patterns` or back, and keeps nothing of the probe it had.
+#[test]
+fn extends_override_switches_between_pattern_and_patterns() {
+    let repo = Repo::with_files(&[("README.md", "# Example\n\n## Usage\n\nRun it.\n")]);
+    let content = |key: &str, value: &str| {
+        format!("{{kind: content, names: [\"README*\"], places: [\".\"], {key}: {value}}}")
+    };
+    repo.write_checklist(
+        "parent.yaml",
+        &checklist_yaml(&[
+            item_yaml(
+                "needs.first",
+                "optional",
+                1,
+                &content("pattern", "'^## usage'"),
+            ),
+            item_yaml(
+                "needs.second",
+                "optional",
+                1,
+                &content("patterns", "['^## usage', 'nowhere']"),
+            ),
+        ]),
+    );
+    let child = repo.write_checklist(
+        "child.yaml",
+        &format!(
+            "id: child\ntitle: {{en: Child, fr: Enfant}}\nversion: \"1\"\nextends: parent.yaml\nitems:\n  - id: needs.first\n    probe: {}\n  - id: needs.second\n    probe: {}\n",
+            content("patterns", "['^# example', 'nowhere']"),
+            content("pattern", "'^run it'"),
+        ),
+    );
+    let (output, report) = repo.check_json(&child, &[]);
+    output.assert_code(0);
+    assert_eq!(
+        item(&report, "needs.first")["evidence"]["line"],
+        1,
+        "{report:#}"
+    );
+    assert_eq!(
+        item(&report, "needs.second")["evidence"]["line"],
+        5,
+        "{report:#}"
+    );
+    for (id, kept, gone) in [
+        ("needs.first", "patterns:", "pattern:"),
+        ("needs.second", "pattern:", "patterns:"),
+    ] {
+        let explain = repo.ospo(&["explain", id, "--checklist", &child]);
+        explain.assert_code(0);
+        assert!(explain.stdout.contains(kept), "{}", explain.all());
+        assert!(!explain.stdout.contains(gone), "{}", explain.all());
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@ use regex_automata::Input;
 use regex_automata::hybrid::dfa::DFA;
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, OnceLock};
@@ -12,6 +13,7 @@ use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
 use crate::repo::{EntryKind, RepoError, SCAN_BYTES};
 use crate::text;
+use crate::yaml;
 
 /// Compiled regexes are bounded so that a pathological pattern cannot eat memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -20,27 +22,63 @@ const LINE_CHARS: usize = 160;
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+// Exactly one of the two, as `compile` requires, so that editors flag both or neither.
+#[schemars(extend("oneOf" = [{"required": ["pattern"]}, {"required": ["patterns"]}]))]
 pub struct ContentSpec {
     /// File names or globs, case-insensitive, relative to each place.
     pub names: Vec<String>,
     /// Directories to look in, relative to the root (`"."`); default: the places forges look.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub places: Option<Vec<String>>,
-    /// Regular expression (Rust `regex` syntax) tried on each line.
-    pub pattern: String,
+    /// Regular expression (Rust `regex` syntax) tried on each line. Give this or `patterns`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// Alternatives, instead of `pattern`: a line matches when any of them matches, as if
+    /// they were one pattern `(?:first)|(?:second)|…`. Each is a regular expression on its
+    /// own, so that a long pattern can be written one idea per line, with comments.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "non_empty"
+    )]
+    #[schemars(length(min = 1))]
+    pub patterns: Vec<String>,
     /// Match letter case exactly; by default case is ignored.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub case_sensitive: bool,
 }
 
+/// Refuses `patterns: []`: absent, the list is empty by default, but written empty it would
+/// match nothing and hide the mistake.
+fn non_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let patterns = Vec::<String>::deserialize(deserializer)?;
+    if patterns.is_empty() {
+        return Err(serde::de::Error::custom(
+            "`patterns` is empty: give at least one regular expression",
+        ));
+    }
+    Ok(patterns)
+}
+
 #[derive(Debug, Clone)]
 pub struct ContentProbe {
     finder: Finder,
-    pattern: String,
+    /// The `pattern`, or the alternatives of `patterns`.
+    patterns: Vec<String>,
+    /// Whether they came as `patterns`, for errors to name the element.
+    listed: bool,
     case_sensitive: bool,
     /// Built on first need, or ahead of time by [`ContentProbe::prepare`] on another
     /// thread while other probes read the repository.
-    matcher: Arc<OnceLock<Result<LineMatcher, String>>>,
+    matcher: Arc<OnceLock<Result<LineMatcher, Invalid>>>,
+}
+
+/// Why a probe's patterns cannot be built, and which of them.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    /// Relative to the probe: `pattern`, `patterns[3]`, or `patterns` for the whole.
+    pub path: yaml::Path,
+    pub reason: String,
 }
 
 /// Tells whether a line matches. Only a yes or no is needed, never where, so a forward
@@ -55,32 +93,47 @@ struct LineMatcher {
 }
 
 impl LineMatcher {
-    fn new(pattern: &str, case_sensitive: bool) -> Result<LineMatcher, String> {
-        let dfa = DFA::builder()
-            .syntax(
-                syntax::Config::new()
-                    .case_insensitive(!case_sensitive)
-                    .unicode(false)
-                    .utf8(false),
-            )
-            .thompson(
+    /// Builds the alternation of `patterns`. Each is parsed alone, so that an error names
+    /// the one at fault and no element can close another's group; their syntax trees are
+    /// then joined, which matches what one pattern `(?:a)|(?:b)|…` matches.
+    fn new(
+        patterns: &[String],
+        listed: bool,
+        case_sensitive: bool,
+    ) -> Result<LineMatcher, Invalid> {
+        let at = |index: Option<usize>| match (listed, index) {
+            (false, _) => yaml::Path::default().key("pattern"),
+            (true, Some(index)) => yaml::Path::default().key("patterns").index(index),
+            (true, None) => yaml::Path::default().key("patterns"),
+        };
+        let config = syntax::Config::new()
+            .case_insensitive(!case_sensitive)
+            .unicode(false)
+            .utf8(false);
+        let mut alternatives = Vec::with_capacity(patterns.len());
+        for (index, pattern) in patterns.iter().enumerate() {
+            // The parser's own message is the readable one.
+            let hir = syntax::parse_with(pattern, &config).map_err(|error| Invalid {
+                path: at(Some(index)),
+                reason: syntax_reason(&error.to_string()),
+            })?;
+            alternatives.push(hir);
+        }
+        let whole = |error: &dyn std::fmt::Display| Invalid {
+            path: at(None),
+            reason: error.to_string(),
+        };
+        let nfa = thompson::Compiler::new()
+            .configure(
                 thompson::Config::new()
                     .which_captures(thompson::WhichCaptures::None)
                     .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
             )
-            .build(pattern)
-            .map_err(|error| {
-                // The parser's own message is the readable one.
-                match regex_syntax::ParserBuilder::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .build()
-                    .parse(pattern)
-                {
-                    Err(syntax_error) => syntax_reason(&syntax_error.to_string()),
-                    Ok(_) => error.to_string(),
-                }
-            })?;
+            .build_from_hir(&Hir::alternation(alternatives))
+            .map_err(|error| whole(&error))?;
+        let dfa = DFA::builder()
+            .build_from_nfa(nfa)
+            .map_err(|error| whole(&error))?;
         Ok(LineMatcher { dfa: Box::new(dfa) })
     }
 
@@ -95,17 +148,44 @@ impl LineMatcher {
 }
 
 impl ContentSpec {
-    /// Compiles the file names. The pattern is built later, when first needed or ahead of
-    /// time by [`ContentProbe::prepare`]: building costs more than the rest of loading, and
-    /// the loader prepares the patterns of checklist files at once, so that their errors
-    /// still point into the file.
+    /// Compiles the file names and checks that exactly one of `pattern` and `patterns` is
+    /// given; either error points at `patterns`, which falls back to the probe when absent.
+    /// The patterns are built later, when first needed or ahead of time by
+    /// [`ContentProbe::prepare`]: building costs more than the rest of loading, and the
+    /// loader prepares the patterns of checklist files at once, so that their errors still
+    /// point into the file.
     pub fn compile(&self) -> Result<ContentProbe, Vec<Problem>> {
-        Ok(ContentProbe {
-            finder: Finder::compile(&self.names, self.places.as_deref())?,
-            pattern: self.pattern.clone(),
-            case_sensitive: self.case_sensitive,
-            matcher: Arc::default(),
-        })
+        let at = yaml::Path::default().key("patterns");
+        let patterns = match (&self.pattern, self.patterns.is_empty()) {
+            (Some(pattern), true) => Ok(vec![pattern.clone()]),
+            (None, false) => Ok(self.patterns.clone()),
+            (Some(_), false) => Err(Problem {
+                path: at,
+                message: "give `pattern` or `patterns`, not both".into(),
+            }),
+            (None, true) => Err(Problem {
+                path: at,
+                message: "a content probe needs `pattern` or `patterns`".into(),
+            }),
+        };
+        match (
+            Finder::compile(&self.names, self.places.as_deref()),
+            patterns,
+        ) {
+            (Ok(finder), Ok(patterns)) => Ok(ContentProbe {
+                finder,
+                patterns,
+                listed: self.pattern.is_none(),
+                case_sensitive: self.case_sensitive,
+                matcher: Arc::default(),
+            }),
+            (Err(mut problems), Err(problem)) => {
+                problems.push(problem);
+                Err(problems)
+            }
+            (Err(problems), Ok(_)) => Err(problems),
+            (Ok(_), Err(problem)) => Err(vec![problem]),
+        }
     }
 }
 
@@ -119,13 +199,13 @@ fn syntax_reason(text: &str) -> String {
 
 impl ContentProbe {
     /// Builds the matcher now, if no one has yet; says why it cannot be built.
-    pub fn prepare(&self) -> Result<(), String> {
+    pub fn prepare(&self) -> Result<(), Invalid> {
         self.matcher().as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
-    fn matcher(&self) -> &Result<LineMatcher, String> {
+    fn matcher(&self) -> &Result<LineMatcher, Invalid> {
         self.matcher
-            .get_or_init(|| LineMatcher::new(&self.pattern, self.case_sensitive))
+            .get_or_init(|| LineMatcher::new(&self.patterns, self.listed, self.case_sensitive))
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
@@ -148,12 +228,12 @@ impl ContentProbe {
         let mut skipped = Vec::new();
         let matcher = match self.matcher() {
             Ok(matcher) => matcher,
-            Err(reason) => {
+            Err(Invalid { path, reason }) => {
                 return Outcome::new(
                     Status::Error,
                     text!(
-                        "the pattern cannot be compiled: {reason}",
-                        "le motif ne peut pas être compilé : {reason}"
+                        "`{path}` cannot be compiled: {reason}",
+                        "`{path}` ne peut pas être compilé : {reason}"
                     ),
                 );
             }

@@ -209,9 +209,9 @@ impl Probe {
     /// error says what in the probe's specification cannot be used, and where.
     pub fn prepare(&self) -> Result<(), Problem> {
         match self {
-            Probe::Content(probe) => probe.prepare().map_err(|reason| Problem {
-                path: yaml::Path::default().key("pattern"),
-                message: format!("invalid regular expression: {reason}"),
+            Probe::Content(probe) => probe.prepare().map_err(|invalid| Problem {
+                path: invalid.path,
+                message: format!("invalid regular expression: {}", invalid.reason),
             }),
             _ => Ok(()),
         }
