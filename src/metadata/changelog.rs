@@ -66,6 +66,10 @@ pub fn entries(text: &str) -> Vec<Entry> {
             && is_title_line(line)
         {
             read_heading(line.trim(), level, Style::Marked)
+        } else if !may_name_a_release(line) {
+            // Most lines of a changelog are its changes: only a heading's form, checked
+            // above, or a version or an unreleased word makes a line worth reading.
+            None
         } else if let Some((level, heading)) = outline(line) {
             read_heading(heading, level, Style::Plain)
         } else if let Some(item) = line.strip_prefix("- ") {
@@ -94,6 +98,13 @@ pub fn entries(text: &str) -> Vec<Entry> {
             heading: cap(heading.trim(), HEADING_MAX).to_owned(),
         })
         .collect()
+}
+
+/// Builds the reader's regular expressions now, so that a caller can have it done on
+/// another thread (they take a few milliseconds, more than reading a changelog).
+pub fn prepare() {
+    let _ = entries("## Unreleased\n## [1.1.0] - TBD\n## Version 1.0.0 - January 2, 2024\n");
+    let _ = normalise_version("v1.0.0");
 }
 
 /// The version a tag name or heading names: `v1.2.3` → `1.2.3`, `release-2.0` → `2.0`,
@@ -476,6 +487,14 @@ fn dates(text: &str) -> Vec<DateSpan> {
         ))
         .expect("valid regex")
     });
+    // Every form has a four-digit year: most lines have none, and skip five searches.
+    if !text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
+        return Vec::new();
+    }
     let mut spans = Vec::new();
     let mut push = |m: regex::Match, date: Option<(i64, i64, i64)>| {
         let days = date.and_then(|(y, m, d)| {
@@ -664,6 +683,30 @@ fn underline(line: &str) -> Option<usize> {
 }
 
 /// A line that an underline can make a title: not indented as code, not itself a rule.
+/// Whether a plain line could be an entry at all: one names a version (a digit), GNU's
+/// placeholder (`?.?`) or a section not released yet.
+fn may_name_a_release(line: &str) -> bool {
+    /// Stems of [`UNRELEASED_WORDS`], in lower case.
+    const STEMS: &[&str] = &[
+        "releas",
+        "upcoming",
+        "next",
+        "develop",
+        "velopp",
+        "progress",
+        "publi",
+        "venir",
+        "paraître",
+        "prochaine",
+        "cours",
+    ];
+    if line.bytes().any(|b| b.is_ascii_digit() || b == b'?') {
+        return true;
+    }
+    let lower = line.to_lowercase();
+    STEMS.iter().any(|stem| lower.contains(stem))
+}
+
 fn is_title_line(line: &str) -> bool {
     let trimmed = line.trim_start_matches(' ');
     line.len() - trimmed.len() <= 3 && !trimmed.is_empty() && underline(line).is_none()
@@ -865,6 +908,31 @@ All notable changes to this project will be documented in this file.
             .collect();
         assert_eq!(found, [(1, Some("1.19.0")), (4, Some("1.18.0"))]);
         assert_eq!(read[0].date, days_from_civil(2026, 10, 6));
+    }
+
+    #[test]
+    fn plain_lines_of_every_unreleased_word_are_read() {
+        for words in [
+            "Unreleased",
+            "Not yet released",
+            "Upcoming release",
+            "Next version",
+            "In development",
+            "Work in progress",
+            "Non publiée",
+            "Pas encore publié",
+            "À venir",
+            "À paraître",
+            "Prochaine version",
+            "En cours",
+            "En développement",
+        ] {
+            let read = entries(&format!("{words}\n\n- A change.\n"));
+            assert!(
+                read.len() == 1 && read[0].unreleased && read[0].line == 1,
+                "{words}: {read:?}"
+            );
+        }
     }
 
     #[test]

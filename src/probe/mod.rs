@@ -213,6 +213,10 @@ impl Probe {
                 path: invalid.path,
                 message: format!("invalid regular expression: {}", invalid.reason),
             }),
+            Probe::Changelog(_) => {
+                crate::metadata::changelog::prepare();
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -230,7 +234,7 @@ impl Probe {
 
     /// Whether [`Probe::prepare`] has anything to do.
     pub fn needs_preparing(&self) -> bool {
-        matches!(self, Probe::Content(_))
+        matches!(self, Probe::Content(_) | Probe::Changelog(_))
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
