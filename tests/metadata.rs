@@ -573,3 +573,21 @@ fn the_command_reads_a_bare_repository_and_standard_input() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stdout), "<stdin>: valid\n");
 }
+
+#[test]
+fn a_metadata_file_linked_out_of_the_repository_is_not_read() {
+    let repo = Repo::with_files(&[("README.md", "# Example\n")]);
+    let secret = repo.outside().join("secret.yml");
+    std::fs::write(&secret, VALID).unwrap();
+    std::os::unix::fs::symlink(&secret, repo.path().join("publiccode.yml")).unwrap();
+    let checklist = one_item(&repo, "communication.pc", "{kind: publiccode}");
+    let (_, report) = repo.check_json(&checklist, &[]);
+    let item = only_item(&report);
+    assert_eq!(item["status"], "fail", "{item}");
+    assert_eq!(
+        item["message"],
+        "publiccode.yml is a symlink out of the repository or to nothing; it is not followed"
+    );
+    // The command refuses it too.
+    repo.ospo(&["publiccode"]).assert_code(2);
+}

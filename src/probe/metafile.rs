@@ -38,6 +38,16 @@ pub(super) fn read(
 ) -> Result<(String, Vec<u8>), Box<Outcome>> {
     let candidates = finder.candidates(context.repo)?;
     let Some(entry) = pick_readable(&candidates) else {
+        if let Some(unreadable) = candidates.first() {
+            let path = &unreadable.entry.path;
+            return Err(Box::new(Outcome::new(
+                Status::Fail,
+                text!(
+                    "{path} is a symlink out of the repository or to nothing; it is not followed",
+                    "{path} est un lien symbolique vers l'extérieur du dépôt ou vers rien ; il n'est pas suivi"
+                ),
+            )));
+        }
         let wanted = finder.describe();
         let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
         let status = match absent {
