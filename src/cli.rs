@@ -336,12 +336,7 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
             .and_then(|opened| opened.take(limit + 1).read_to_end(&mut bytes))
             .with_context(|| format!("cannot read {}", file.display()))?;
     }
-    anyhow::ensure!(
-        bytes.len() as u64 <= limit,
-        "{} is larger than {} KiB; it is not read",
-        file.display(),
-        limit / 1024
-    );
+    anyhow::ensure!(bytes.len() as u64 <= limit, too_large(&file.display()));
     Ok(bytes)
 }
 
@@ -350,7 +345,7 @@ fn read_bounded(file: &std::path::Path) -> Result<Vec<u8>> {
 fn repository_publiccode(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
     let repo = RepoView::open(path, None)?;
     let root = repo.list(".", 1)?;
-    let entry = ["publiccode.yml", "publiccode.yaml"]
+    let entry = ospo::probe::publiccode::NAMES
         .iter()
         .find_map(|name| root.iter().find(|entry| entry.path == *name))
         .with_context(|| {
@@ -360,13 +355,16 @@ fn repository_publiccode(path: &std::path::Path) -> Result<(String, Vec<u8>)> {
             )
         })?;
     let content = repo.read(entry, ospo::repo::SCAN_BYTES)?;
-    anyhow::ensure!(
-        !content.truncated(),
-        "{} is larger than {} KiB; it is not read",
-        entry.path,
-        ospo::repo::SCAN_BYTES / 1024
-    );
+    anyhow::ensure!(!content.truncated(), too_large(&entry.path));
     Ok((entry.path.clone(), content.bytes))
+}
+
+/// Why a metadata file is refused: far larger than such a file needs.
+fn too_large(file: &dyn std::fmt::Display) -> String {
+    format!(
+        "{file} is larger than {} KiB; it is not read",
+        ospo::repo::SCAN_BYTES / 1024
+    )
 }
 
 /// The checklist for `list` and `explain`: the one asked for, else the one the

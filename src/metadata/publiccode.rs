@@ -50,12 +50,12 @@ impl Validation {
 
     /// How many findings are errors.
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.is_error()).count()
+        super::counts(&self.findings).0
     }
 
     /// How many findings are warnings.
     pub fn warnings(&self) -> usize {
-        self.findings.len() - self.errors()
+        super::counts(&self.findings).1
     }
 }
 

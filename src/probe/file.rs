@@ -45,32 +45,12 @@ impl FileSpec {
 
 impl FileProbe {
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let wanted = self.finder.describe();
-        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
         let candidates = match self.finder.candidates(context.repo) {
             Ok(candidates) => candidates,
             Err(outcome) => return *outcome,
         };
         let Some(main) = pick_readable(&candidates) else {
-            return match candidates.first() {
-                None => Outcome::new(
-                    Status::Fail,
-                    text!(
-                        "not found in this repository (looked for {wanted_en})",
-                        "absent de ce dépôt (recherché : {wanted_fr})"
-                    ),
-                ),
-                Some(unreadable) => {
-                    let path = &unreadable.entry.path;
-                    Outcome::new(
-                        Status::Fail,
-                        text!(
-                            "{path} is a symlink out of the repository or to nothing; it is not followed",
-                            "{path} est un lien symbolique vers l'extérieur du dépôt ou vers rien ; il n'est pas suivi"
-                        ),
-                    )
-                }
-            };
+            return missing(&self.finder, &candidates);
         };
         let others: Vec<String> = candidates
             .iter()
@@ -80,6 +60,34 @@ impl FileProbe {
             .collect();
         let more_others = (candidates.len() - 1).saturating_sub(others.len());
         examine(context.repo, main, self.min_size, others, more_others)
+    }
+}
+
+/// The failure of an item whose file has no readable candidate: none matched, or the best
+/// is a symlink that is not followed.
+pub(super) fn missing(finder: &Finder, candidates: &[Candidate]) -> Outcome {
+    match candidates.first() {
+        None => {
+            let wanted = finder.describe();
+            let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
+            Outcome::new(
+                Status::Fail,
+                text!(
+                    "not found in this repository (looked for {wanted_en})",
+                    "absent de ce dépôt (recherché : {wanted_fr})"
+                ),
+            )
+        }
+        Some(unreadable) => {
+            let path = &unreadable.entry.path;
+            Outcome::new(
+                Status::Fail,
+                text!(
+                    "{path} is a symlink out of the repository or to nothing; it is not followed",
+                    "{path} est un lien symbolique vers l'extérieur du dépôt ou vers rien ; il n'est pas suivi"
+                ),
+            )
+        }
     }
 }
 

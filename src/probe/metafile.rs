@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::file::pick_readable;
+use super::file::{missing, pick_readable};
 use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Status};
 use crate::i18n::Text;
@@ -38,29 +38,11 @@ pub(super) fn read(
 ) -> Result<(String, Vec<u8>), Box<Outcome>> {
     let candidates = finder.candidates(context.repo)?;
     let Some(entry) = pick_readable(&candidates) else {
-        if let Some(unreadable) = candidates.first() {
-            let path = &unreadable.entry.path;
-            return Err(Box::new(Outcome::new(
-                Status::Fail,
-                text!(
-                    "{path} is a symlink out of the repository or to nothing; it is not followed",
-                    "{path} est un lien symbolique vers l'extérieur du dépôt ou vers rien ; il n'est pas suivi"
-                ),
-            )));
+        let mut outcome = missing(finder, &candidates);
+        if absent == Absent::Skip && candidates.is_empty() {
+            outcome.status = Status::Skip;
         }
-        let wanted = finder.describe();
-        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
-        let status = match absent {
-            Absent::Fail => Status::Fail,
-            Absent::Skip => Status::Skip,
-        };
-        return Err(Box::new(Outcome::new(
-            status,
-            text!(
-                "not found in this repository (looked for {wanted_en})",
-                "absent de ce dépôt (recherché : {wanted_fr})"
-            ),
-        )));
+        return Err(Box::new(outcome));
     };
     let path = entry.path.clone();
     let unreadable =

@@ -12,7 +12,7 @@ use crate::metadata::publiccode::{self, Validation};
 use crate::text;
 
 /// Where the standard puts the file, in the order its parser looks.
-const NAMES: [&str; 2] = ["publiccode.yml", "publiccode.yaml"];
+pub const NAMES: [&str; 2] = ["publiccode.yml", "publiccode.yaml"];
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
