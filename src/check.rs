@@ -6,16 +6,16 @@ use crate::probe::{Context, Evidence, Outcome, ProbeSpec, Status};
 use crate::project::ProjectFile;
 use crate::repo::RepoView;
 use crate::report::{
-    ChecklistInfo, ItemReport, Report, Repository, SCHEMA_VERSION, StageReport, Tool,
+    ChecklistInfo, ItemReport, Report, Repository, SCHEMA_VERSION, StageReport, Tool, location,
 };
-use crate::score::{self, Score};
+use crate::score::{self, Gate, Score};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub lang: Lang,
-    /// The check fails when the overall score is below this percentage.
-    pub fail_under: Option<f64>,
+    /// What fails the check: the levels of the items that count, a lowest score.
+    pub gate: Gate,
 }
 
 /// The checklist to use: the one asked for on the command line (a name, or a path relative
@@ -43,6 +43,7 @@ pub fn run(
 ) -> Report {
     let lang = options.lang;
     let outcomes = run_items(checklist, repo, project);
+    let project_file = project.path.as_deref().unwrap_or(".ospo.yml");
     let items: Vec<ItemReport> = checklist
         .items
         .iter()
@@ -56,14 +57,16 @@ pub fn run(
             title: item.title.get(lang).to_owned(),
             status: outcome.status,
             message: outcome.message.get(lang).to_owned(),
+            location: location::of(&item.spec, outcome.evidence.as_ref(), project_file),
             evidence: outcome.evidence,
             why: item.why.get(lang).to_owned(),
             fix: item.fix.get(lang).to_owned(),
+            help_url: None,
         })
         .collect();
 
     let overall = Score::of(&items);
-    let judgement = score::judge(&items, |item| item.id.clone(), &overall, options.fail_under);
+    let judgement = score::judge(&items, |item| item.id.clone(), &overall, options.gate);
     let stages = score::by_stage(&items)
         .into_iter()
         .map(|(stage, score)| StageReport {
@@ -107,8 +110,10 @@ pub fn run(
         passed_weight: overall.passed_weight,
         applicable_weight: overall.applicable_weight,
         counts: overall.counts,
-        fail_under: options.fail_under,
+        fail_under: options.gate.fail_under,
+        fail_on: options.gate.fail_on,
         failed_required: judgement.failed_required,
+        failed: judgement.failed,
         stages,
         items,
         questions,

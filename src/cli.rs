@@ -1,22 +1,22 @@
 //! Command-line interface: arguments, dispatch, output and exit codes.
 //!
 //! Exit codes: 0 the check passes, 1 it fails, 2 a usage error, an invalid checklist or
-//! `.ospo.yml`, or a path that is not a git repository.
+//! `.ospo.yml`, a path that is not a git repository, or a report that cannot be written.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use ospo::check::{self, Options};
 use ospo::checklist::{self, Checklist};
 use ospo::i18n::Lang;
 use ospo::project::{self, ProjectFile};
 use ospo::repo::RepoView;
-use ospo::report::{json, terminal};
-use ospo::score::Verdict;
+use ospo::report::{self, terminal};
+use ospo::score::{FailOn, Gate, Verdict};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -120,12 +120,23 @@ struct CheckArgs {
     /// A built-in checklist name or a checklist file [default: what .ospo.yml names, else `default`].
     #[arg(long, value_name = "NAME|PATH")]
     checklist: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Terminal)]
-    format: Format,
+    /// The report's format. Give it several times for several reports in one run, each
+    /// followed by the `--output` it is written to [default: terminal].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Vec<ReportFormat>,
+    /// Writes the report of the `--format` just before to FILE instead of standard output
+    /// (`-`: standard output). Without a `--format` before it, the format follows FILE's
+    /// extension: .sarif, .xml (junit), .md (markdown), .json, or a name with
+    /// `code-quality` in it (gitlab).
+    #[arg(long, value_name = "FILE")]
+    output: Vec<PathBuf>,
     /// Language of the report [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// Also fails when the overall score is below this percentage.
+    /// Which items fail the check when they do not hold (fail, unknown or error).
+    #[arg(long, value_enum, default_value_t = FailOnArg::Required)]
+    fail_on: FailOnArg,
+    /// Also fails when the overall score is below this percentage (above 100: always).
     #[arg(long, value_name = "N", value_parser = parse_percent)]
     fail_under: Option<f64>,
     /// When to colour the terminal report.
@@ -149,6 +160,59 @@ enum Format {
     Json,
 }
 
+/// The formats of `ospo check`, one file each under `src/report/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportFormat {
+    /// Tables for people, with colours on a terminal.
+    Terminal,
+    /// The report model, for tools.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+    Sarif,
+    /// JUnit XML: a test suite per stage, a test case per item (GitLab, Jenkins).
+    Junit,
+    /// GitHub Actions workflow commands (annotations); also writes the Markdown summary to
+    /// $GITHUB_STEP_SUMMARY when it is set.
+    Github,
+    /// GitLab Code Quality JSON, for merge-request widgets.
+    Gitlab,
+    /// A Markdown summary, for a pull-request comment or a job summary.
+    Markdown,
+}
+
+impl ReportFormat {
+    /// The format a file name implies, when it implies one.
+    fn from_file_name(path: &std::path::Path) -> Option<ReportFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let format = if name.ends_with(".sarif") || name.ends_with(".sarif.json") {
+            ReportFormat::Sarif
+        } else if name.contains("code-quality") || name.contains("codequality") {
+            ReportFormat::Gitlab
+        } else if name.ends_with(".xml") {
+            ReportFormat::Junit
+        } else if name.ends_with(".md") || name.ends_with(".markdown") {
+            ReportFormat::Markdown
+        } else if name.ends_with(".json") {
+            ReportFormat::Json
+        } else if name.ends_with(".txt") {
+            ReportFormat::Terminal
+        } else {
+            return None;
+        };
+        Some(format)
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    /// Only required items.
+    Required,
+    /// Required and recommended items.
+    Recommended,
+    /// Every item, optional ones too.
+    Any,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
     En,
@@ -162,14 +226,16 @@ enum ColorChoice {
     Never,
 }
 
+/// A score threshold: 0 or more. Above 100 no score reaches it, which a pipeline may want
+/// to prove that the gate bites.
 fn parse_percent(text: &str) -> Result<f64, String> {
     let value: f64 = text
         .parse()
         .map_err(|_| format!("`{text}` is not a number"))?;
-    if (0.0..=100.0).contains(&value) {
+    if value.is_finite() && value >= 0.0 {
         Ok(value)
     } else {
-        Err(format!("{value} is not between 0 and 100"))
+        Err(format!("`{text}` is not a percentage (0 or more)"))
     }
 }
 
@@ -182,8 +248,12 @@ fn language(arg: Option<LangArg>) -> Lang {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
+    match run(cli, &matches) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -192,9 +262,15 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
+fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => {
+            let positions = matches
+                .subcommand_matches("check")
+                .map(Positions::of)
+                .unwrap_or_default();
+            check(args, &positions)
+        }
         Command::List(args) => {
             let lang = language(args.lang);
             let checklist = checklist_for_cwd(args.checklist.as_deref())?;
@@ -217,8 +293,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode> {
+fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
     let lang = language(args.lang);
+    // Usage errors before any work.
+    let reports = destinations(&args.format, &args.output, positions)?;
     let repo = RepoView::open(&args.path, args.rev.as_deref())?;
     let project = project::read(&repo)?;
     let checklist = check::select_checklist(args.checklist.as_deref(), &project, Some(&repo))?;
@@ -228,15 +306,178 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
         &project,
         Options {
             lang,
-            fail_under: args.fail_under,
+            gate: Gate {
+                fail_on: match args.fail_on {
+                    FailOnArg::Required => FailOn::Required,
+                    FailOnArg::Recommended => FailOn::Recommended,
+                    FailOnArg::Any => FailOn::Any,
+                },
+                fail_under: args.fail_under,
+            },
         },
     );
-    let text = match args.format {
-        Format::Json => json::render(&report),
-        Format::Terminal => {
-            let stdout = std::io::stdout();
-            let is_terminal = stdout.is_terminal();
-            let color = match args.color {
+    // Files first: a closed standard output must not cost the SARIF upload its file.
+    for (format, destination) in &reports {
+        if let Destination::File(path) = destination {
+            let text = render(&report, *format, args.color, false);
+            std::fs::write(path, text)
+                .with_context(|| format!("cannot write the report to {}", path.display()))?;
+        }
+    }
+    if reports
+        .iter()
+        .any(|(format, _)| *format == ReportFormat::Github)
+    {
+        write_step_summary(&report)?;
+    }
+    for (format, destination) in &reports {
+        if *destination == Destination::Stdout {
+            print(&render(&report, *format, args.color, true))?;
+        }
+    }
+    Ok(match report.verdict {
+        Verdict::Pass => ExitCode::SUCCESS,
+        Verdict::Fail => ExitCode::from(1),
+    })
+}
+
+/// Where each `--format` and `--output` sits on the command line, to pair them.
+#[derive(Debug, Default)]
+struct Positions {
+    formats: Vec<usize>,
+    outputs: Vec<usize>,
+}
+
+impl Positions {
+    fn of(matches: &ArgMatches) -> Positions {
+        let indices = |id: &str| {
+            matches
+                .indices_of(id)
+                .map(Iterator::collect)
+                .unwrap_or_default()
+        };
+        Positions {
+            formats: indices("format"),
+            outputs: indices("output"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Destination {
+    Stdout,
+    File(PathBuf),
+}
+
+/// Pairs formats with outputs: an `--output` writes the `--format` just before it; an
+/// `--output` with no format of its own takes its file's; a format with no output goes to
+/// standard output, which only one report may take. One format and one output pair in
+/// either order.
+fn destinations(
+    formats: &[ReportFormat],
+    outputs: &[PathBuf],
+    positions: &Positions,
+) -> Result<Vec<(ReportFormat, Destination)>> {
+    let destination = |path: &PathBuf| {
+        if path.as_os_str() == "-" {
+            Destination::Stdout
+        } else {
+            Destination::File(path.clone())
+        }
+    };
+    let inferred = |path: &PathBuf| {
+        ReportFormat::from_file_name(path).with_context(|| {
+            format!(
+                "--output {} has no --format before it, and its name implies none; give --format before it",
+                path.display()
+            )
+        })
+    };
+    let mut pairs: Vec<(ReportFormat, Option<Destination>)> = Vec::new();
+    if formats.len() == 1 && outputs.len() == 1 {
+        pairs.push((formats[0], Some(destination(&outputs[0]))));
+    } else {
+        // Both lists in command-line order, merged by position.
+        let mut events: Vec<(usize, Result<ReportFormat, &PathBuf>)> = formats
+            .iter()
+            .zip(
+                positions
+                    .formats
+                    .iter()
+                    .copied()
+                    .chain(std::iter::repeat(0)),
+            )
+            .map(|(format, at)| (at, Ok(*format)))
+            .chain(
+                outputs
+                    .iter()
+                    .zip(
+                        positions
+                            .outputs
+                            .iter()
+                            .copied()
+                            .chain(std::iter::repeat(0)),
+                    )
+                    .map(|(path, at)| (at, Err(path))),
+            )
+            .collect();
+        events.sort_by_key(|(at, _)| *at);
+        for (_, event) in events {
+            match event {
+                Ok(format) => pairs.push((format, None)),
+                Err(path) => match pairs.last_mut() {
+                    Some((_, slot @ None)) => *slot = Some(destination(path)),
+                    _ => pairs.push((inferred(path)?, Some(destination(path)))),
+                },
+            }
+        }
+    }
+    if pairs.is_empty() {
+        pairs.push((ReportFormat::Terminal, None));
+    }
+    let pairs: Vec<(ReportFormat, Destination)> = pairs
+        .into_iter()
+        .map(|(format, to)| (format, to.unwrap_or(Destination::Stdout)))
+        .collect();
+    let to_stdout = pairs
+        .iter()
+        .filter(|(_, to)| *to == Destination::Stdout)
+        .count();
+    anyhow::ensure!(
+        to_stdout <= 1,
+        "{to_stdout} reports would go to standard output; give an --output after each --format but one"
+    );
+    let mut files: Vec<&PathBuf> = pairs
+        .iter()
+        .filter_map(|(_, to)| match to {
+            Destination::File(path) => Some(path),
+            Destination::Stdout => None,
+        })
+        .collect();
+    files.sort();
+    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
+        anyhow::bail!("--output {} is given twice", twice[0].display());
+    }
+    Ok(pairs)
+}
+
+/// One report as text; colours only on a terminal that wants them.
+fn render(
+    report: &ospo::report::Report,
+    format: ReportFormat,
+    color: ColorChoice,
+    to_stdout: bool,
+) -> String {
+    match format {
+        ReportFormat::Json => report::json::render(report),
+        ReportFormat::Sarif => report::sarif::render(report),
+        ReportFormat::Junit => report::junit::render(report),
+        ReportFormat::Github => report::github::render(report),
+        ReportFormat::Gitlab => report::gitlab::render(report),
+        ReportFormat::Markdown => report::markdown::render(report),
+        ReportFormat::Terminal => {
+            let is_terminal = to_stdout && std::io::stdout().is_terminal();
+            let color = match color {
                 ColorChoice::Always => true,
                 ColorChoice::Never => false,
                 ColorChoice::Auto => {
@@ -248,14 +489,31 @@ fn check(args: CheckArgs) -> Result<ExitCode> {
             } else {
                 100
             };
-            terminal::render(&report, terminal::Style { color, width })
+            terminal::render(report, terminal::Style { color, width })
         }
+    }
+}
+
+/// Appends the Markdown summary to the file GitHub Actions shows on the run's page.
+fn write_step_summary(report: &ospo::report::Report) -> Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|path| !path.is_empty()) else {
+        return Ok(());
     };
-    print(&text)?;
-    Ok(match report.verdict {
-        Verdict::Pass => ExitCode::SUCCESS,
-        Verdict::Fail => ExitCode::from(1),
-    })
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| {
+            file.write_all(report::markdown::render(report).as_bytes())?;
+            Ok(file)
+        })
+        .with_context(|| {
+            format!(
+                "cannot write the summary to GITHUB_STEP_SUMMARY ({})",
+                PathBuf::from(&path).display()
+            )
+        })?;
+    file.flush().context("writing the step summary")
 }
 
 fn dco(args: DcoArgs) -> Result<ExitCode> {

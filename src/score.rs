@@ -2,10 +2,11 @@
 //!
 //! A stage's score is the weight of its passed items (`pass` or `warn`) over the weight of its applicable
 //! items (all but `skip`), as a percentage; the overall score is the same over every
-//! applicable item. The check fails when a `required` item is not shown to hold (`fail`,
-//! `unknown` or `error`), or when the overall score is below `--fail-under`.
+//! applicable item. The check fails when an item at a level `--fail-on` covers is not
+//! shown to hold (`fail`, `unknown` or `error`; by default only `required` items count),
+//! or when the overall score is below `--fail-under`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Level, Stage};
 use crate::probe::Status;
@@ -96,6 +97,38 @@ pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Score)> {
         .collect()
 }
 
+/// Which items fail the check when they are not shown to hold.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    /// Only `required` items.
+    #[default]
+    Required,
+    /// `required` and `recommended` items.
+    Recommended,
+    /// Every item, `optional` ones too.
+    Any,
+}
+
+impl FailOn {
+    /// Whether an item of this level fails the check when it does not hold.
+    pub fn covers(self, level: Level) -> bool {
+        match self {
+            FailOn::Required => level == Level::Required,
+            FailOn::Recommended => level != Level::Optional,
+            FailOn::Any => true,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FailOn::Required => "required",
+            FailOn::Recommended => "recommended",
+            FailOn::Any => "any",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -109,6 +142,8 @@ pub struct Judgement {
     pub verdict: Verdict,
     /// Required items not shown to hold, by id.
     pub failed_required: Vec<String>,
+    /// Items `--fail-on` covers that are not shown to hold, by id: each fails the check.
+    pub failed: Vec<String>,
     /// Set when the overall score is below the `--fail-under` threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub below_threshold: Option<f64>,
@@ -119,18 +154,25 @@ pub fn judge<T: Scored>(
     results: &[T],
     ids: impl Fn(&T) -> String,
     overall: &Score,
-    fail_under: Option<f64>,
+    gate: Gate,
 ) -> Judgement {
+    let not_holding = |r: &&T| matches!(r.status(), Status::Fail | Status::Unknown | Status::Error);
     let failed_required: Vec<String> = results
         .iter()
-        .filter(|r| {
-            r.level() == Level::Required
-                && matches!(r.status(), Status::Fail | Status::Unknown | Status::Error)
-        })
-        .map(ids)
+        .filter(not_holding)
+        .filter(|r| r.level() == Level::Required)
+        .map(&ids)
         .collect();
-    let below_threshold = fail_under.filter(|threshold| overall.score.unwrap_or(0.0) < *threshold);
-    let verdict = if failed_required.is_empty() && below_threshold.is_none() {
+    let failed: Vec<String> = results
+        .iter()
+        .filter(not_holding)
+        .filter(|r| gate.fail_on.covers(r.level()))
+        .map(&ids)
+        .collect();
+    let below_threshold = gate
+        .fail_under
+        .filter(|threshold| overall.score.unwrap_or(0.0) < *threshold);
+    let verdict = if failed.is_empty() && below_threshold.is_none() {
         Verdict::Pass
     } else {
         Verdict::Fail
@@ -138,8 +180,18 @@ pub fn judge<T: Scored>(
     Judgement {
         verdict,
         failed_required,
+        failed,
         below_threshold,
     }
+}
+
+/// What fails the check besides the items' own results.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Gate {
+    /// Which levels fail the check when an item does not hold.
+    pub fail_on: FailOn,
+    /// The check fails when the overall score is below this percentage.
+    pub fail_under: Option<f64>,
 }
 
 #[cfg(test)]
@@ -179,10 +231,19 @@ mod tests {
         assert_eq!(stages[1].1.score, None, "communication has no items");
         assert_eq!(stages[2].1.score, Some(0.0));
         assert_eq!(stages[0].1.counts.skip, 1);
-        let judgement = judge(&results, |_| String::new(), &overall, None);
+        let judgement = judge(&results, |_| String::new(), &overall, Gate::default());
         assert_eq!(judgement.verdict, Verdict::Pass);
         assert_eq!(
-            judge(&results, |_| String::new(), &overall, Some(60.0)).verdict,
+            judge(
+                &results,
+                |_| String::new(),
+                &overall,
+                Gate {
+                    fail_under: Some(60.0),
+                    ..Gate::default()
+                }
+            )
+            .verdict,
             Verdict::Fail
         );
     }
@@ -196,7 +257,7 @@ mod tests {
         let overall = Score::of(&results);
         assert_eq!((overall.passed_weight, overall.applicable_weight), (3, 4));
         assert_eq!(overall.counts.warn, 1);
-        let judgement = judge(&results, |_| "legal.x".into(), &overall, None);
+        let judgement = judge(&results, |_| "legal.x".into(), &overall, Gate::default());
         assert_eq!(judgement.verdict, Verdict::Pass);
         assert!(judgement.failed_required.is_empty());
     }
@@ -209,9 +270,53 @@ mod tests {
                 R(Stage::Needs, Level::Optional, 99, Status::Pass),
             ];
             let overall = Score::of(&results);
-            let judgement = judge(&results, |_| "legal.x".into(), &overall, None);
+            let judgement = judge(&results, |_| "legal.x".into(), &overall, Gate::default());
             assert_eq!(judgement.verdict, Verdict::Fail, "{status:?}");
             assert_eq!(judgement.failed_required, vec!["legal.x".to_string()]);
         }
+    }
+
+    #[test]
+    fn fail_on_widens_the_levels_that_fail_the_check() {
+        struct Named(&'static str, R);
+        impl Scored for Named {
+            fn stage(&self) -> Stage {
+                self.1.stage()
+            }
+            fn level(&self) -> Level {
+                self.1.level()
+            }
+            fn weight(&self) -> u32 {
+                self.1.weight()
+            }
+            fn status(&self) -> Status {
+                self.1.status()
+            }
+        }
+        let results = [
+            Named("a", R(Stage::Legal, Level::Required, 1, Status::Pass)),
+            Named("b", R(Stage::Legal, Level::Recommended, 1, Status::Unknown)),
+            Named("c", R(Stage::Needs, Level::Optional, 1, Status::Fail)),
+            Named("d", R(Stage::Needs, Level::Optional, 1, Status::Warn)),
+        ];
+        let overall = Score::of(&results);
+        let failed = |fail_on| {
+            let gate = Gate {
+                fail_on,
+                fail_under: None,
+            };
+            let judgement = judge(&results, |r| r.0.to_owned(), &overall, gate);
+            (judgement.verdict, judgement.failed)
+        };
+        assert_eq!(failed(FailOn::Required), (Verdict::Pass, vec![]));
+        assert_eq!(
+            failed(FailOn::Recommended),
+            (Verdict::Fail, vec!["b".to_owned()])
+        );
+        assert_eq!(
+            failed(FailOn::Any),
+            (Verdict::Fail, vec!["b".to_owned(), "c".to_owned()]),
+            "a warning is not a failure"
+        );
     }
 }

@@ -158,12 +158,23 @@ fn fail_under_100_passes_a_perfect_project() {
     repo.ospo(&["check", "--fail-under", "0"]).assert_code(0);
 }
 
+#[test]
+fn fail_under_above_100_fails_even_a_perfect_project() {
+    let repo = complete_project();
+    let output = repo.ospo(&["check", "--format", "json", "--fail-under", "101"]);
+    output.assert_code(1);
+    let report = output.json();
+    assert_eq!(report["score"], 100.0);
+    assert_eq!(report["verdict"], "fail");
+    assert_eq!(report["failed"], json!([]));
+}
+
 // ── exit code 2 ──
 
 #[test]
-fn fail_under_outside_0_to_100_is_a_usage_error() {
+fn fail_under_that_is_not_a_percentage_is_a_usage_error() {
     let repo = complete_project();
-    for value in ["101", "100.5", "abc", "nan"] {
+    for value in ["-1", "abc", "nan", "inf"] {
         let output = repo.ospo(&["check", "--fail-under", value]);
         output.assert_error();
         assert!(output.stderr.contains(value), "{}", output.all());

@@ -5,8 +5,14 @@
 //! and checklist give the same bytes.
 
 pub mod dco;
+pub mod github;
+pub mod gitlab;
 pub mod json;
+pub mod junit;
+pub mod location;
+pub mod markdown;
 pub mod publiccode;
+pub mod sarif;
 pub mod terminal;
 
 use serde::Serialize;
@@ -15,7 +21,7 @@ use crate::checklist::{Level, Stage};
 use crate::i18n::Lang;
 use crate::probe::{Evidence, Status};
 use crate::repo::ViewKind;
-use crate::score::{Counts, Judgement, Scored};
+use crate::score::{Counts, FailOn, Judgement, Scored};
 
 /// Bumped when a field is renamed or removed, or its meaning changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,8 +44,12 @@ pub struct Report {
     pub counts: Counts,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_under: Option<f64>,
-    /// Required items not shown to hold: each fails the check.
+    /// Which levels fail the check when an item does not hold (`--fail-on`).
+    pub fail_on: FailOn,
+    /// Required items not shown to hold.
     pub failed_required: Vec<String>,
+    /// Items `fail_on` covers that are not shown to hold: each fails the check.
+    pub failed: Vec<String>,
     pub stages: Vec<StageReport>,
     pub items: Vec<ItemReport>,
     /// Attested items the project has not answered yet, by id.
@@ -53,6 +63,7 @@ impl Report {
         Judgement {
             verdict: self.verdict,
             failed_required: self.failed_required.clone(),
+            failed: self.failed.clone(),
             below_threshold: self.fail_under.filter(|t| self.score.unwrap_or(0.0) < *t),
         }
     }
@@ -104,8 +115,32 @@ pub struct ItemReport {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
+    /// The file the item is about: the one the evidence names, else the one that should
+    /// exist; `None` for the repository as a whole (its history, say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
     pub why: String,
     pub fix: String,
+    /// Where the item is documented, when the checklist says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help_url: Option<String>,
+}
+
+impl ItemReport {
+    /// Whether the item fails the check under `fail_on`.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        fail_on.covers(self.level)
+            && matches!(self.status, Status::Fail | Status::Unknown | Status::Error)
+    }
+}
+
+/// A place in the repository, relative to its root with `/` separators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub path: String,
+    /// 1-based, when one line is meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 impl Scored for ItemReport {
@@ -138,6 +173,7 @@ pub(crate) struct Words {
     pub verdict_pass: &'static str,
     pub verdict_fail: &'static str,
     pub failed_required: &'static str,
+    pub failed_items: &'static str,
     pub below_threshold: &'static str,
     pub why: &'static str,
     pub fix: &'static str,
@@ -159,6 +195,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             verdict_pass: "PASS",
             verdict_fail: "FAIL",
             failed_required: "required items not met",
+            failed_items: "items not met",
             below_threshold: "overall score below",
             why: "why",
             fix: "fix",
@@ -177,6 +214,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             verdict_pass: "RÉUSSI",
             verdict_fail: "ÉCHEC",
             failed_required: "éléments obligatoires non satisfaits",
+            failed_items: "éléments non satisfaits",
             below_threshold: "score global inférieur à",
             why: "pourquoi",
             fix: "action",

@@ -8,7 +8,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use super::{Report, percent, status_label, words};
 use crate::checklist::Level;
 use crate::probe::Status;
-use crate::score::Verdict;
+use crate::score::{FailOn, Verdict};
 
 /// How the report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -184,13 +184,12 @@ pub fn render(report: &Report, style: Style) -> String {
         w.overall.to_lowercase(),
         percent(report.score, lang)
     );
-    if !judgement.failed_required.is_empty() {
-        let _ = write!(
-            out,
-            "; {}{colon} {}",
-            w.failed_required,
-            judgement.failed_required.join(", ")
-        );
+    if !judgement.failed.is_empty() {
+        let what = match report.fail_on {
+            FailOn::Required => w.failed_required.to_owned(),
+            wider => format!("{} (--fail-on {})", w.failed_items, wider.id()),
+        };
+        let _ = write!(out, "; {what}{colon} {}", judgement.failed.join(", "));
     }
     if let Some(threshold) = judgement.below_threshold {
         // As the user wrote it: 99, not 99.0.

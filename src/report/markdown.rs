@@ -1,0 +1,8 @@
+//! `--format markdown`.
+
+use super::Report;
+
+pub fn render(report: &Report) -> String {
+    let _ = report;
+    String::new()
+}
