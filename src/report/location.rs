@@ -4,8 +4,21 @@
 //! result to a file; a missing LICENSE is best shown on `LICENSE`, an unanswered question
 //! on `.ospo.yml`, and what concerns the whole history on no file at all.
 
-use super::Location;
+use super::{ItemReport, Location, Report};
 use crate::probe::{Evidence, ProbeSpec};
+
+/// Where a tool that needs a file for every result shows an item: its location, else the
+/// project file (`.ospo.yml`), where the project answers or waives what concerns the
+/// repository as a whole. GitHub code scanning refuses a SARIF result without a file.
+pub fn anchor(report: &Report, item: &ItemReport) -> Location {
+    item.location.clone().unwrap_or_else(|| Location {
+        path: report
+            .project_file
+            .clone()
+            .unwrap_or_else(|| ".ospo.yml".to_owned()),
+        line: None,
+    })
+}
 
 /// The location of an item's result.
 pub fn of(spec: &ProbeSpec, evidence: Option<&Evidence>, project_file: &str) -> Option<Location> {
