@@ -588,3 +588,36 @@ fn snapshot_json_report() {
     output.assert_code(1);
     insta::assert_snapshot!("json_en", redact(&output.stdout, &repo));
 }
+
+/// The fixture's report in `format`, after `extra` arguments, redacted.
+fn snapshot_of(format: &str, extra: &[&str]) -> String {
+    let (repo, checklist) = snapshot_fixture();
+    let mut args = vec![
+        "check",
+        "--checklist",
+        &checklist,
+        "--rev",
+        "HEAD",
+        "--format",
+        format,
+    ];
+    args.extend_from_slice(extra);
+    let output = repo.ospo(&args);
+    output.assert_code(1);
+    redact(&output.stdout, &repo)
+}
+
+#[test]
+fn snapshot_markdown_report() {
+    insta::assert_snapshot!("markdown_en", snapshot_of("markdown", &[]));
+}
+
+#[test]
+fn snapshot_markdown_report_in_french() {
+    insta::assert_snapshot!("markdown_fr", snapshot_of("markdown", &["--lang", "fr"]));
+}
+
+#[test]
+fn snapshot_github_report() {
+    insta::assert_snapshot!("github_en", snapshot_of("github", &[]));
+}

@@ -158,6 +158,28 @@ impl Scored for ItemReport {
     }
 }
 
+/// What the project should look at, the most useful first: items not holding before
+/// warnings, required ones first, then by weight. Questions the project has not answered
+/// are listed apart.
+pub(crate) fn to_do(report: &Report) -> Vec<&ItemReport> {
+    let mut to_do: Vec<&ItemReport> = report
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(i.status, Status::Warn | Status::Fail | Status::Error)
+                || (i.status == Status::Unknown && i.probe != "attest")
+        })
+        .collect();
+    to_do.sort_by_key(|i| {
+        (
+            i.status == Status::Warn,
+            i.level != Level::Required,
+            std::cmp::Reverse(i.weight),
+        )
+    });
+    to_do
+}
+
 /// The few words of the reports that are not checklist text.
 pub(crate) struct Words {
     pub overall: &'static str,
@@ -220,6 +242,15 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             fix: "action",
         },
     }
+}
+
+/// The text with its first letter in capitals.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The label of a status in a language.

@@ -124,26 +124,9 @@ pub fn render(report: &Report, style: Style) -> String {
     };
     let _ = writeln!(out, "{legend}");
 
-    let to_do: Vec<_> = report
-        .items
-        .iter()
-        .filter(|i| {
-            matches!(i.status, Status::Warn | Status::Fail | Status::Error)
-                || (i.status == Status::Unknown && i.probe != "attest")
-        })
-        .collect();
+    let to_do = super::to_do(report);
     if !to_do.is_empty() {
         let _ = writeln!(out, "\n{}{colon}", w.to_do);
-        // Items not holding before warnings, required ones first, then by weight, so the
-        // most useful fix comes first.
-        let mut to_do = to_do;
-        to_do.sort_by_key(|i| {
-            (
-                i.status == Status::Warn,
-                i.level != Level::Required,
-                std::cmp::Reverse(i.weight),
-            )
-        });
         for item in to_do {
             let _ = writeln!(
                 out,

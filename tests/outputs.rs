@@ -1,0 +1,440 @@
+//! Where reports go and what fails a run: several `--format`/`--output` pairs in one run,
+//! `--fail-on` and `--fail-under`, the GitHub workflow commands and step summary, and the
+//! Markdown summary.
+
+mod common;
+
+use common::*;
+use serde_json::json;
+
+/// The complete project without its licence (the file at the root and the REUSE text),
+/// code of conduct and governance: required items fail, recommended ones too.
+fn incomplete_project() -> Repo {
+    let repo = complete_project();
+    remove(
+        &repo,
+        &[
+            "LICENSE",
+            "LICENSES/MIT.txt",
+            "CODE_OF_CONDUCT.md",
+            "GOVERNANCE.md",
+        ],
+    );
+    repo
+}
+
+/// Removes files in a signed-off commit, as the project's own commits are, so that only
+/// the files' items change.
+fn remove(repo: &Repo, files: &[&str]) {
+    for file in files {
+        repo.remove(file);
+    }
+    repo.git(&["add", "-A"]);
+    let author = "Carla <carla@three.example>";
+    repo.commit_by(
+        author,
+        "2026-01-30T12:00:00Z",
+        &format!("Remove {}\n\nSigned-off-by: {author}", files.join(", ")),
+    );
+}
+
+const MISSING: [&str; 3] = [
+    "legal.licence-file",
+    "community.code-of-conduct",
+    "community.governance",
+];
+
+// ── formats and destinations ──
+
+#[test]
+fn one_run_writes_a_terminal_report_and_files_in_other_formats() {
+    let repo = incomplete_project();
+    // Outside the worktree, so that the reports do not change what the next run sees.
+    let out = repo.outside();
+    std::fs::create_dir_all(&out).unwrap();
+    let output = repo.ospo(&[
+        "check",
+        "--color",
+        "never",
+        "--format",
+        "json",
+        "--output",
+        out.join("report.json").to_str().unwrap(),
+        "--format",
+        "terminal",
+        "--format",
+        "markdown",
+        "--output",
+        out.join("summary.md").to_str().unwrap(),
+    ]);
+    output.assert_code(1);
+    assert!(
+        output.stdout.contains("What to do next:"),
+        "the terminal report goes to stdout:\n{}",
+        output.all()
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    assert_eq!(json["verdict"], "fail");
+    let markdown = std::fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(markdown.starts_with("## ospo: "), "{markdown}");
+
+    // The same run as a single report gives the same JSON bytes.
+    let alone = repo.ospo(&["check", "--format", "json"]);
+    assert_eq!(
+        alone.stdout,
+        std::fs::read_to_string(out.join("report.json")).unwrap()
+    );
+}
+
+#[test]
+fn an_output_takes_the_format_its_name_implies_when_none_comes_before_it() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&["check", "--output", "report.json", "--output", "summary.md"]);
+    output.assert_code(1);
+    assert!(output.stdout.is_empty(), "{}", output.all());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.path().join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["schema_version"], 1);
+    let markdown = std::fs::read_to_string(repo.path().join("summary.md")).unwrap();
+    assert!(markdown.contains("| Stage | Score |"), "{markdown}");
+
+    // One format and one output pair in either order.
+    repo.ospo(&["check", "--output", "r.xml", "--format", "json"])
+        .assert_code(1);
+    let paired = std::fs::read_to_string(repo.path().join("r.xml")).unwrap();
+    assert!(paired.starts_with('{'), "JSON, as --format says: {paired}");
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&["check", "--format", "json", "--output", "-"]);
+    output.assert_code(1);
+    assert_eq!(output.json()["verdict"], "fail");
+}
+
+#[test]
+fn ambiguous_destinations_are_usage_errors_before_any_work() {
+    let repo = incomplete_project();
+    for (args, message) in [
+        (
+            vec!["--format", "json", "--format", "markdown"],
+            "2 reports would go to standard output",
+        ),
+        (vec!["--output", "report.bin"], "its name implies none"),
+        (
+            vec![
+                "--format", "json", "--output", "a.json", "--format", "sarif", "--output", "a.json",
+            ],
+            "--output a.json is given twice",
+        ),
+    ] {
+        let mut full = vec!["check"];
+        full.extend(args);
+        let output = repo.ospo(&full);
+        output.assert_error();
+        assert!(output.stderr.contains(message), "{}", output.all());
+    }
+    assert!(
+        !repo.path().join("a.json").exists(),
+        "nothing is written on a usage error"
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_written_is_an_error_and_names_the_file() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        "no/such/dir/r.json",
+    ]);
+    output.assert_error();
+    assert!(
+        output
+            .stderr
+            .contains("cannot write the report to no/such/dir/r.json"),
+        "{}",
+        output.all()
+    );
+}
+
+// ── gates ──
+
+#[test]
+fn fail_on_decides_which_levels_fail_the_run() {
+    let repo = complete_project();
+    // An optional item that does not hold: the logo.
+    let (_, report) = repo.check_json("default", &[]);
+    let optional_failures: Vec<String> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["level"] == "optional" && item["status"] != "pass")
+        .map(|item| item["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(optional_failures.is_empty(), "{optional_failures:?}");
+    remove(&repo, &["docs/logo.svg"]);
+    let (output, report) = repo.check_json("default", &[]);
+    output.assert_code(0);
+    assert_eq!(status(&report, "communication.logo"), "fail");
+    assert_eq!(item(&report, "communication.logo")["level"], "optional");
+    assert_eq!(report["fail_on"], "required");
+    assert_eq!(report["failed"], json!([]));
+
+    for fail_on in ["required", "recommended"] {
+        let (output, _) = repo.check_json("default", &["--fail-on", fail_on]);
+        output.assert_code(0);
+    }
+    let (output, report) = repo.check_json("default", &["--fail-on", "any"]);
+    output.assert_code(1);
+    assert_eq!(report["verdict"], "fail");
+    assert_eq!(report["fail_on"], "any");
+    assert_eq!(report["failed"], json!(["communication.logo"]));
+    assert_eq!(report["failed_required"], json!([]));
+
+    let terminal = repo.ospo(&["check", "--fail-on", "any"]);
+    terminal.assert_code(1);
+    assert!(
+        terminal
+            .stdout
+            .trim_end()
+            .ends_with("; items not met (--fail-on any): communication.logo"),
+        "{}",
+        terminal.all()
+    );
+}
+
+#[test]
+fn fail_on_recommended_fails_on_a_recommended_item() {
+    let repo = complete_project();
+    remove(&repo, &["GOVERNANCE.md"]);
+    let (output, _) = repo.check_json("default", &[]);
+    output.assert_code(0);
+    let (output, report) = repo.check_json("default", &["--fail-on", "recommended"]);
+    output.assert_code(1);
+    assert_eq!(report["failed"], json!(["community.governance"]));
+}
+
+#[test]
+fn fail_under_101_fails_a_complete_repository() {
+    let repo = complete_project();
+    let (output, report) = repo.check_json("default", &["--fail-under", "101"]);
+    output.assert_code(1);
+    assert_eq!(report["score"], 100.0);
+    assert_eq!(report["fail_under"], 101.0);
+    repo.ospo(&["check", "--fail-under", "100"]).assert_code(0);
+}
+
+// ── GitHub workflow commands ──
+
+#[test]
+fn github_format_prints_one_workflow_command_per_item_that_does_not_hold() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&["check", "--format", "github"]);
+    output.assert_code(1);
+    let lines: Vec<&str> = output.stdout.lines().collect();
+    let licence = lines
+        .iter()
+        .find(|line| line.contains("title=legal.licence-file%3A"))
+        .unwrap_or_else(|| panic!("no command for the licence:\n{}", output.all()));
+    assert!(
+        licence.starts_with("::error file=LICENSE,title=legal.licence-file%3A "),
+        "{licence}"
+    );
+    // Recommended items do not fail the run under the default --fail-on: warnings.
+    for (id, file) in [
+        ("community.code-of-conduct", "CODE_OF_CONDUCT"),
+        ("community.governance", "GOVERNANCE"),
+    ] {
+        let prefix = format!("::warning file={file},title={id}%3A ");
+        assert!(
+            lines.iter().any(|line| line.starts_with(&prefix)),
+            "no `{prefix}…`:\n{}",
+            output.stdout
+        );
+    }
+    // Each command is one line with its message after `::`, and the last line is the
+    // verdict.
+    for line in &lines[..lines.len() - 1] {
+        assert!(
+            line.starts_with("::error ")
+                || line.starts_with("::warning ")
+                || line.starts_with("::notice "),
+            "{line}"
+        );
+        assert_eq!(line.matches("::").count(), 2, "{line}");
+        assert!(line.contains("%0AFix: "), "the fix follows: {line}");
+    }
+    assert_eq!(
+        lines.last().copied(),
+        Some("ospo: FAIL, overall 86.5%; legal.licence-file")
+    );
+
+    // Under --fail-on recommended, the two recommended items are errors too.
+    let wider = repo.ospo(&["check", "--format", "github", "--fail-on", "recommended"]);
+    for id in MISSING {
+        assert!(
+            wider.stdout.lines().any(
+                |line| line.starts_with("::error ") && line.contains(&format!("title={id}%3A"))
+            ),
+            "{id}:\n{}",
+            wider.stdout
+        );
+    }
+}
+
+#[test]
+fn github_format_escapes_what_comes_from_the_repository() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let checklist = repo.write_checklist(
+        "c.yaml",
+        &checklist_yaml(&[item_yaml("needs.odd", "required", 1, "{kind: attest}")]),
+    );
+    repo.write(
+        ".ospo.yml",
+        "answers:\n  needs.odd:\n    answer: no\n    evidence: \"50% done\\n::error::injected, really: yes\"\n",
+    );
+    repo.commit("Answer");
+    let output = repo.ospo(&["check", "--checklist", &checklist, "--format", "github"]);
+    output.assert_code(1);
+    assert_eq!(
+        output
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with("::"))
+            .count(),
+        1,
+        "one command, however the answer reads:\n{}",
+        output.stdout
+    );
+    assert!(
+        !output.stdout.contains("\n::error::injected"),
+        "{}",
+        output.stdout
+    );
+}
+
+#[test]
+fn github_format_appends_the_markdown_summary_to_the_step_summary() {
+    let repo = incomplete_project();
+    let summary = repo.outside().join("step-summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let summary_path = summary.to_str().unwrap();
+    let output = ospo_env(
+        repo.path(),
+        &["check", "--format", "github"],
+        &[("GITHUB_STEP_SUMMARY", summary_path)],
+    );
+    output.assert_code(1);
+    let written = std::fs::read_to_string(&summary).unwrap();
+    let markdown = repo.ospo(&["check", "--format", "markdown"]).stdout;
+    assert_eq!(written, format!("earlier step\n{markdown}"));
+
+    // Unset or empty: nothing is written, and the run is the same.
+    let quiet = ospo_env(
+        repo.path(),
+        &["check", "--format", "github"],
+        &[("GITHUB_STEP_SUMMARY", "")],
+    );
+    assert_eq!(quiet.stdout, output.stdout);
+}
+
+// ── Markdown ──
+
+#[test]
+fn markdown_has_the_stage_table_and_the_fixes_of_the_failed_items() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&["check", "--format", "markdown"]);
+    output.assert_code(1);
+    let markdown = &output.stdout;
+    assert!(markdown.starts_with("## ospo: "), "{markdown}");
+    assert!(markdown.contains("❌ FAIL"), "{markdown}");
+    let table: Vec<&str> = markdown
+        .lines()
+        .skip_while(|line| !line.starts_with("| Stage |"))
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    assert_eq!(
+        table.len(),
+        2 + 5 + 1,
+        "header, rule, five stages, overall:\n{markdown}"
+    );
+    assert_eq!(table[0], "| Stage | Score | ✓ | ⚠ | ✗ | ? | – | ! |");
+    for (row, stage) in table[2..7].iter().zip(["1. ", "2. ", "3. ", "4. ", "5. "]) {
+        assert!(row.starts_with(&format!("| {stage}")), "{row}");
+    }
+    assert!(
+        table[7].starts_with("| **Overall** | **86.5%** |"),
+        "{}",
+        table[7]
+    );
+    assert!(
+        markdown.contains("**Required items not met**: `legal.licence-file`"),
+        "{markdown}"
+    );
+    let report = repo.check_json("default", &[]).1;
+    for id in MISSING {
+        let fix = item(&report, id)["fix"].as_str().unwrap().trim().to_owned();
+        let entry = markdown
+            .lines()
+            .position(|line| line.starts_with("- ✗ ") && line.contains(&format!("`{id}`")))
+            .unwrap_or_else(|| panic!("{id} not in what to do:\n{markdown}"));
+        let next = markdown.lines().nth(entry + 1).unwrap();
+        assert!(next.starts_with("  *Fix*: "), "{next}");
+        // Markdown escapes aside, the fix is there.
+        assert!(
+            next.replace('\\', "").contains(&fix[..fix.len().min(40)]),
+            "{next}\n{fix}"
+        );
+    }
+    assert!(
+        markdown.contains("<details><summary>All items ("),
+        "{markdown}"
+    );
+    assert!(markdown.trim_end().ends_with("</details>"), "{markdown}");
+}
+
+#[test]
+fn markdown_reads_in_french() {
+    let repo = incomplete_project();
+    let output = repo.ospo(&["check", "--format", "markdown", "--lang", "fr"]);
+    output.assert_code(1);
+    assert!(output.stdout.contains("❌ ÉCHEC"), "{}", output.stdout);
+    assert!(
+        output.stdout.contains("| Étape | Score | ✓ |"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output.stdout.contains("### Que faire ensuite"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output.stdout.contains("| **Global** | **86,5\u{202f}%** |"),
+        "{}",
+        output.stdout
+    );
+}
+
+#[test]
+fn markdown_of_a_complete_project_has_nothing_to_do() {
+    let repo = complete_project();
+    let output = repo.ospo(&["check", "--format", "markdown"]);
+    output.assert_code(0);
+    assert!(
+        output.stdout.contains("✅ PASS, 100.0%"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        !output.stdout.contains("### What to do next"),
+        "{}",
+        output.stdout
+    );
+}
