@@ -219,8 +219,8 @@ impl DcoProbe {
             ),
         )
         .with(Evidence::Dco {
-            rule,
-            scope,
+            rule: rule.to_owned(),
+            scope: scope.to_owned(),
             checked,
             signed,
             share,

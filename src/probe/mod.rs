@@ -367,8 +367,8 @@ pub enum Evidence {
     },
     /// Sign-offs in the window: counts, the rule in force and the commits that fail it.
     Dco {
-        rule: &'static str,
-        scope: &'static str,
+        rule: String,
+        scope: String,
         checked: usize,
         signed: usize,
         share: f64,
@@ -382,7 +382,7 @@ pub enum Evidence {
     },
     /// A measure from the history, its window and bounds, and who is behind it.
     Metric {
-        metric: &'static str,
+        metric: String,
         value: f64,
         #[serde(skip_serializing_if = "Option::is_none")]
         days: Option<u32>,

@@ -60,8 +60,8 @@ impl Report {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Tool {
-    pub name: &'static str,
-    pub version: &'static str,
+    pub name: String,
+    pub version: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -98,7 +98,7 @@ pub struct ItemReport {
     pub stage: Stage,
     pub level: Level,
     pub weight: u32,
-    pub probe: &'static str,
+    pub probe: String,
     pub title: String,
     pub status: Status,
     pub message: String,
