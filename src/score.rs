@@ -5,7 +5,7 @@
 //! applicable item. The check fails when a `required` item is not shown to hold (`fail`,
 //! `unknown` or `error`), or when the overall score is below `--fail-under`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Level, Stage};
 use crate::probe::Status;
@@ -19,7 +19,7 @@ pub trait Scored {
 }
 
 /// How many items ended in each status.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
     pub pass: usize,
     pub warn: usize,
@@ -96,7 +96,7 @@ pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Score)> {
         .collect()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Pass,

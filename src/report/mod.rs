@@ -2,14 +2,16 @@
 //!
 //! The JSON format is this model serialised as is; its field names are stable within a
 //! `schema_version`, and every list is in a deterministic order, so the same repository
-//! and checklist give the same bytes.
+//! and checklist give the same bytes. It deserialises back: `serde_json::from_str::<Report>`
+//! reads a JSON report into the model, and [`json::render`] of that model gives the bytes
+//! read, numbers included.
 
 pub mod dco;
 pub mod json;
 pub mod publiccode;
 pub mod terminal;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Level, Stage};
 use crate::i18n::Lang;
@@ -20,7 +22,7 @@ use crate::score::{Counts, Judgement, Scored};
 /// Bumped when a field is renamed or removed, or its meaning changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -28,7 +30,7 @@ pub struct Report {
     pub repository: Repository,
     pub checklist: ChecklistInfo,
     /// The project's `.ospo.yml`, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_file: Option<String>,
     pub verdict: crate::score::Verdict,
     /// Overall score, percentage with one decimal; `null` when no item applies.
@@ -36,7 +38,7 @@ pub struct Report {
     pub passed_weight: u64,
     pub applicable_weight: u64,
     pub counts: Counts,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_under: Option<f64>,
     /// Required items not shown to hold: each fails the check.
     pub failed_required: Vec<String>,
@@ -58,13 +60,13 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tool {
     pub name: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Repository {
     pub path: String,
     pub view: ViewKind,
@@ -73,7 +75,7 @@ pub struct Repository {
     pub commit: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChecklistInfo {
     pub id: String,
     pub title: String,
@@ -81,7 +83,7 @@ pub struct ChecklistInfo {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StageReport {
     pub stage: Stage,
     pub number: usize,
@@ -92,7 +94,7 @@ pub struct StageReport {
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemReport {
     pub id: String,
     pub stage: Stage,
@@ -102,7 +104,7 @@ pub struct ItemReport {
     pub title: String,
     pub status: Status,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
     pub why: String,
     pub fix: String,
