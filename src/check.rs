@@ -53,7 +53,7 @@ pub fn run(
             stage: item.stage,
             level: item.level,
             weight: item.weight,
-            probe: item.spec.kind(),
+            probe: item.spec.kind().to_owned(),
             title: item.title.get(lang).to_owned(),
             status: outcome.status,
             message: outcome.message.get(lang).to_owned(),
@@ -88,8 +88,8 @@ pub fn run(
     Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
-            name: "ospo",
-            version: env!("CARGO_PKG_VERSION"),
+            name: "ospo".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
         },
         language: lang,
         repository: Repository {

@@ -3,7 +3,11 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::*;
+use ospo::probe::Evidence;
+use ospo::report::Report;
 use serde_json::{Value, json};
 
 const STAGES: [&str; 5] = ["needs", "communication", "legal", "community", "funding"];
@@ -620,4 +624,363 @@ fn snapshot_markdown_report_in_french() {
 #[test]
 fn snapshot_github_report() {
     insta::assert_snapshot!("github_en", snapshot_of("github", &[]));
+}
+
+// ── the JSON report read back into the model ──
+
+/// The `type` of a piece of evidence. No wildcard arm: a new variant does not compile
+/// until it is named here, and `every_kind_of_evidence_reads_back` then asks a fixture to
+/// show it.
+fn evidence_type(evidence: &Evidence) -> &'static str {
+    match evidence {
+        Evidence::File { .. } => "file",
+        Evidence::Line { .. } => "line",
+        Evidence::Searched { .. } => "searched",
+        Evidence::Answer { .. } => "answer",
+        Evidence::Dco { .. } => "dco",
+        Evidence::Metric { .. } => "metric",
+        Evidence::Licence { .. } => "licence",
+        Evidence::Strategy { .. } => "strategy",
+        Evidence::Dependencies(_) => "dependencies",
+        Evidence::Headers { .. } => "headers",
+        Evidence::Metadata { .. } => "metadata",
+        Evidence::Changelog { .. } => "changelog",
+        Evidence::Waiver { .. } => "waiver",
+    }
+}
+
+/// Reads the JSON report of a run into the model, renders it again, and asserts the very
+/// bytes `ospo` printed.
+#[track_caller]
+fn read_back(output: &Output) -> Report {
+    let report: Report = serde_json::from_str(&output.stdout).unwrap_or_else(|error| {
+        panic!(
+            "the JSON report does not deserialise: {error}\n{}",
+            output.all()
+        )
+    });
+    let again = ospo::report::json::render(&report);
+    if again != output.stdout {
+        let (line, (printed, reread)) = (output.stdout.lines().zip(again.lines()))
+            .enumerate()
+            .find(|(_, (printed, reread))| printed != reread)
+            .unwrap_or((0, ("", "(the same lines, but not as many)")));
+        panic!(
+            "re-serialised, the report differs at line {}:\n  printed:       {printed}\n  \
+             re-serialised: {reread}",
+            line + 1
+        );
+    }
+    report
+}
+
+/// The deserialised item `id`.
+#[track_caller]
+fn model_item<'a>(report: &'a Report, id: &str) -> &'a ospo::report::ItemReport {
+    report
+        .items
+        .iter()
+        .find(|item| item.id == id)
+        .unwrap_or_else(|| panic!("no item {id} in the report"))
+}
+
+/// The evidence types of a report, each once, sorted.
+fn evidence_types(report: &Report) -> BTreeSet<&'static str> {
+    report
+        .items
+        .iter()
+        .filter_map(|item| item.evidence.as_ref())
+        .map(evidence_type)
+        .collect()
+}
+
+/// The complete project with much gone wrong, so that evidence of every kind shows with
+/// its optional fields filled: no licence file at all, a README with neither installation
+/// section nor website link beside other READMEs, a security policy that only points
+/// elsewhere, commits without sign-off, a `publiccode.yml` and a `FUNDING.yml` with
+/// errors, dependencies whose licences are a problem, source files without an SPDX
+/// header, a changelog behind the newest tag, a waiver, unanswered questions and an
+/// answer to an item the checklist does not have.
+fn troubled_project() -> Repo {
+    let repo = complete_project();
+    for path in ["LICENSE", "LICENSES/MIT.txt", "REUSE.toml"] {
+        repo.remove(path);
+    }
+    repo.write_all(&[
+        (
+            "README.md",
+            "# Example\n\nExample is a small command-line tool that tidies up text files. It is written for\n\
+             people who maintain documentation and want consistent formatting across many files.\n\
+             It reads each file, splits it into blocks and writes back only what changed.\n\n\
+             Example is licensed under the MIT licence.\n",
+        ),
+        ("README.fr.md", "# Exemple\n\nExemple range les fichiers texte.\n"),
+        ("docs/README.md", "# Documentation\n\nThe guide is being written.\n"),
+        ("SECURITY.md", "See https://example.org/security\n"),
+        ("publiccode.yml", include_str!("fixtures/publiccode/broken.yml")),
+        (
+            ".github/FUNDING.yml",
+            "open_collective: example\nunknown_platform: example\ngithub: [a, b, c, d, e]\n",
+        ),
+        (
+            "package-lock.json",
+            r#"{"name": "example", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+  "packages": {
+    "": {"name": "example", "version": "1.0.0", "license": "MIT"},
+    "node_modules/kleur": {"version": "4.1.5", "license": "MIT"},
+    "node_modules/copyleft": {"version": "2.0.0", "license": "GPL-3.0-only"},
+    "node_modules/closed": {"version": "0.1.0", "license": "UNLICENSED"},
+    "node_modules/silent": {"version": "1.0.0"},
+    "node_modules/tester": {"version": "3.0.0", "license": "MIT", "dev": true}
+  }}
+"#,
+        ),
+        ("composer.lock", "{ not JSON\n"),
+        ("src/main.rs", "fn main() {\n    println!(\"Example\");\n}\n"),
+        (
+            "src/lib.rs",
+            "// SPDX-License-Identifier: NOT A LICENCE\n\npub fn tidy() {}\n",
+        ),
+        (
+            "src/rules.rs",
+            "// SPDX-License-Identifier: MIT\n\npub const RULES: usize = 3;\n",
+        ),
+        (
+            "CHANGELOG.md",
+            "# Changelog\n\n## [Unreleased]\n\n- Plugins.\n\n## [1.0.0] - 2026-01-15\n\n- First release.\n",
+        ),
+        (
+            ".ospo.yml",
+            "checklist: default\n\
+             answers:\n  \
+               needs.user-needs: {answer: no, evidence: https://example.org/survey, date: 2026-01-10}\n  \
+               funding.platform-costs: {answer: n/a}\n  \
+               communication.calendar: {answer: yes}\n  \
+               needs.no-such-item: {answer: yes}\n\
+             waivers:\n  \
+               legal.reuse: \"REUSE comes with the 2.0 tidy-up\"\n",
+        ),
+    ]);
+    repo.commit("Rework the project without its licence");
+    for day in 0..3 {
+        repo.commit_by(
+            "Chloé <chloe@three.example>",
+            &format!("2026-01-{:02}T12:00:00Z", 28 + day),
+            &format!("Unsigned change {day}"),
+        );
+    }
+    repo.git(&["tag", "v2.0.0"]);
+    repo
+}
+
+// Which fixture shows which evidence; every kind shows at least once, and
+// `every_kind_of_evidence_reads_back` fails when one is left out:
+//
+// | evidence     | complete project (worktree)        | troubled project (`--rev HEAD`)          |
+// |--------------|------------------------------------|------------------------------------------|
+// | file         | found files, pointers, other files | a pointer (SECURITY.md), other READMEs   |
+// | line         | README sections, manifests         | README, CONTRIBUTING.md                  |
+// | searched     | —                                  | README without installation section      |
+// | answer       | every question, with evidence      | `no` with evidence and date, `n/a`, `yes`|
+// | dco          | one unsigned commit                | five unsigned commits                    |
+// | metric       | every metric, top contributors     | every metric, top contributors           |
+// | licence      | licence files identified           | no licence file, declarations only       |
+// | strategy     | DCO documented, its history        | DCO documented, unsigned commits         |
+// | dependencies | the project's licence, all MIT     | conflicts, a dev one, unreadable lockfile|
+// | headers      | every file licensed                | no header, invalid header, missing text  |
+// | metadata     | valid publiccode.yml, FUNDING.yml  | findings in both                         |
+// | changelog    | covers the newest release          | behind the newest tag                    |
+// | waiver       | —                                  | `legal.reuse`                            |
+
+/// The complete project's report, with a threshold written to sixteen digits, read back.
+fn complete_report() -> Report {
+    let repo = complete_project();
+    let output = repo.ospo(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-under",
+        "90.27474764568267",
+    ]);
+    output.assert_code(0);
+    read_back(&output)
+}
+
+/// The troubled project's report, read back.
+fn troubled_report() -> Report {
+    let repo = troubled_project();
+    let output = repo.ospo(&["check", "--format", "json", "--rev", "HEAD"]);
+    output.assert_code(1);
+    read_back(&output)
+}
+
+#[test]
+fn complete_project_report_reads_back_into_the_model() {
+    use ospo::probe::Status;
+
+    let report = complete_report();
+    assert_eq!(report.items.len(), default_item_ids().len());
+    assert_eq!(report.tool.name, "ospo");
+    assert_eq!(report.verdict, ospo::score::Verdict::Pass);
+    assert_eq!(report.repository.view, ospo::repo::ViewKind::Worktree);
+    // Sixteen digits, read back as the very same f64.
+    assert_eq!(report.fail_under, Some(90.27474764568267));
+    assert_eq!(report.score, Some(100.0));
+    assert_eq!(report.counts.pass, report.items.len());
+    assert!(report.items.iter().all(|item| item.status == Status::Pass));
+
+    let dco = model_item(&report, "legal.dco-signoffs");
+    assert_eq!(dco.probe, "dco");
+    match &dco.evidence {
+        Some(Evidence::Dco {
+            rule,
+            checked,
+            signed,
+            share,
+            offending,
+            more_offending,
+            ..
+        }) => {
+            assert_eq!(rule, "author-or-committer");
+            assert_eq!((*checked, *signed, *share), (13, 12, 92.3));
+            assert_eq!(offending.len(), 1);
+            assert_eq!(offending[0].subject, "Initial commit");
+            assert_eq!(*more_offending, 0, "absent, so zero");
+        }
+        other => panic!("expected DCO evidence, got {other:?}"),
+    }
+    match &model_item(&report, "legal.recognised-licence").evidence {
+        Some(Evidence::Licence {
+            expression, files, ..
+        }) => {
+            assert_eq!(expression.as_deref(), Some("MIT"));
+            assert_eq!(files[0].path, "LICENSE");
+            assert_eq!(files[0].licences[0].id, "MIT");
+            assert_eq!(files[0].licences[0].score, Some(1.0));
+        }
+        other => panic!("expected licence evidence, got {other:?}"),
+    }
+    match &model_item(&report, "community.contributors").evidence {
+        Some(Evidence::Metric { metric, top, .. }) => {
+            assert_eq!(metric, "contributors");
+            assert_eq!(top[0], ("alice@one.example".to_owned(), 6));
+        }
+        other => panic!("expected a metric, got {other:?}"),
+    }
+}
+
+#[test]
+fn troubled_project_report_reads_back_into_the_model() {
+    use ospo::probe::Status;
+
+    let report = troubled_report();
+    assert_eq!(report.items.len(), default_item_ids().len());
+    assert_eq!(report.verdict, ospo::score::Verdict::Fail);
+    assert_eq!(report.repository.view, ospo::repo::ViewKind::Commit);
+    assert_eq!(report.failed_required, ["legal.licence-file"]);
+    assert!(!report.questions.is_empty());
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert_eq!(report.fail_under, None);
+
+    let licence_file = model_item(&report, "legal.licence-file");
+    assert_eq!(licence_file.status, Status::Fail);
+    assert!(licence_file.evidence.is_none());
+    match &model_item(&report, "needs.readme-install").evidence {
+        Some(Evidence::Searched { paths }) => {
+            assert_eq!(paths, &["README.md", "README.fr.md", "docs/README.md"]);
+        }
+        other => panic!("expected searched files, got {other:?}"),
+    }
+    match &model_item(&report, "legal.dco-signoffs").evidence {
+        Some(Evidence::Dco { offending, .. }) => {
+            assert_eq!(offending.len(), 5, "{offending:?}");
+        }
+        other => panic!("expected DCO evidence, got {other:?}"),
+    }
+    match &model_item(&report, "legal.recognised-licence").evidence {
+        Some(Evidence::Licence {
+            expression,
+            files,
+            declared,
+        }) => {
+            assert_eq!(*expression, None);
+            assert!(files.is_empty());
+            assert_eq!(declared[0].file, "Cargo.toml");
+        }
+        other => panic!("expected licence evidence, got {other:?}"),
+    }
+    let publiccode = model_item(&report, "communication.publiccode-valid");
+    assert_eq!(publiccode.status, Status::Fail);
+    match &publiccode.evidence {
+        Some(Evidence::Metadata {
+            errors, findings, ..
+        }) => {
+            assert_eq!(*errors, 3);
+            assert_eq!(findings[0].path, "developmentStatus");
+        }
+        other => panic!("expected metadata findings, got {other:?}"),
+    }
+    match &model_item(&report, "legal.dependency-licences").evidence {
+        Some(Evidence::Dependencies(summary)) => {
+            assert_eq!(summary.conflicts.len(), 3, "{summary:?}");
+            assert_eq!(summary.dev_left_out, 1);
+            assert_eq!(summary.unreadable[0].path, "composer.lock");
+        }
+        other => panic!("expected dependencies, got {other:?}"),
+    }
+    let reuse = model_item(&report, "legal.reuse");
+    assert_eq!(reuse.status, Status::Skip);
+    assert!(
+        matches!(&reuse.evidence, Some(Evidence::Waiver { reason }) if reason.starts_with("REUSE")),
+        "{:?}",
+        reuse.evidence
+    );
+}
+
+/// Every evidence type the model knows, as serde lists them when it refuses another.
+fn known_evidence_types() -> BTreeSet<String> {
+    let error = serde_json::from_str::<Evidence>(r#"{"type": "?"}"#)
+        .expect_err("`?` is no evidence type")
+        .to_string();
+    let (_, expected) = error
+        .split_once("expected one of ")
+        .unwrap_or_else(|| panic!("serde lists the known types: {error}"));
+    // `file`, `line`, … `waiver` at line 1 column 13: the names are between backquotes.
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_kind_of_evidence_reads_back() {
+    let mut seen = evidence_types(&complete_report());
+    seen.extend(evidence_types(&troubled_report()));
+    let seen: BTreeSet<String> = seen.into_iter().map(str::to_owned).collect();
+    assert_eq!(
+        seen,
+        known_evidence_types(),
+        "see the table above `complete_report`"
+    );
+}
+
+#[test]
+fn a_report_with_an_unknown_evidence_type_does_not_deserialise() {
+    let (repo, checklist) = failing_project();
+    let (output, mut json) = repo.check_json(&checklist, &[]);
+    // The report as printed reads back; with an evidence type ospo does not know, it must
+    // not.
+    read_back(&output);
+    assert_eq!(json["items"][0]["evidence"]["type"], "file");
+    json["items"][0]["evidence"]["type"] = "hunch".into();
+    let text = serde_json::to_string_pretty(&json).expect("JSON");
+    let error = serde_json::from_str::<Report>(&text)
+        .expect_err("an unknown evidence type is refused")
+        .to_string();
+    assert!(
+        error.contains("unknown variant `hunch`") && error.contains("`searched`"),
+        "the error names the type and those expected: {error}"
+    );
 }

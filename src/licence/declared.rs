@@ -4,17 +4,17 @@
 //!
 //! Pure functions over file contents: the probe finds the files.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dependencies::canonical_expression;
 
 /// A licence a file declares.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Declared {
     /// The file, relative to the repository root.
     pub file: String,
     /// The declaration as an SPDX expression, when it reads as one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expression: Option<String>,
     /// The declaration as written.
     pub stated: String,

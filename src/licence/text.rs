@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::normalise;
 
@@ -37,7 +37,7 @@ const NOTICE_WORDS: usize = 120;
 const PART: f64 = 0.90;
 
 /// What a licence file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Class {
     /// A licence of the catalogue, word for word but for layout and notices.
@@ -76,16 +76,16 @@ impl Class {
 }
 
 /// A licence a text was found to be, or to name.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Found {
     /// The SPDX id; for a GNU licence, the family (`GPL-3.0`) unless told otherwise.
     pub id: String,
     /// The Dice coefficient with the reference text, rounded to three decimals; `None`
     /// for a licence named by a notice.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
     /// The text does not say `-only` or `-or-later`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub family: bool,
 }
 

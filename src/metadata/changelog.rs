@@ -13,16 +13,16 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One release entry of a changelog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// The version, without a leading `v` (`1.2.0`); `None` for an unreleased section.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// The release date, as days since 1970-01-01, when the heading gives one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<i64>,
     /// An `Unreleased` (or « Non publié ») section; also a version marked so
     /// (`## 1.3.0 (unreleased)`, `## [1.3.0] - TBD`), which keeps its version.

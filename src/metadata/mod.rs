@@ -9,13 +9,13 @@ pub mod changelog;
 pub mod funding;
 pub mod publiccode;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 use crate::yaml::Position;
 
 /// Whether a finding makes the file invalid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// The file is invalid: the platform or catalogue reading it would refuse it.
@@ -25,7 +25,7 @@ pub enum Severity {
 }
 
 /// One problem in a metadata file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub severity: Severity,
     /// The key it concerns, such as `maintenance.contacts[0].name`; empty for the whole

@@ -328,7 +328,7 @@ impl ActivityProbe {
             ),
         )
         .with(Evidence::Metric {
-            metric,
+            metric: metric.to_owned(),
             value,
             days: (!counts_back && self.range.is_none()).then_some(days),
             range: self.range.clone(),

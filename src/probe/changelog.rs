@@ -65,7 +65,7 @@ impl ChangelogSpec {
 }
 
 /// The newest release tag, as the evidence names it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tagged {
     pub tag: String,
     /// The day of the commit it tags, `YYYY-MM-DD`.

@@ -72,7 +72,7 @@ pub enum SignoffScope {
 }
 
 /// What is wrong with a commit's sign-off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     Missing,
@@ -82,7 +82,7 @@ pub enum Reason {
 }
 
 /// A commit that fails the rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offence {
     pub commit: String,
     pub author: String,
@@ -219,8 +219,8 @@ impl DcoProbe {
             ),
         )
         .with(Evidence::Dco {
-            rule,
-            scope,
+            rule: rule.to_owned(),
+            scope: scope.to_owned(),
             checked,
             signed,
             share,

@@ -117,7 +117,7 @@ pub struct DependencyProbe {
 }
 
 /// Why a dependency is a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reason {
     /// A strong copyleft licence the project's licence cannot be combined with.
@@ -130,13 +130,13 @@ pub enum Reason {
 }
 
 /// A dependency that is a problem.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     pub name: String,
     pub version: String,
     /// The licence as an SPDX expression, or as the metadata states it (shortened); none
     /// when it states nothing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
     pub reason: Reason,
     /// The file the dependency was read from.
@@ -144,17 +144,17 @@ pub struct Conflict {
 }
 
 /// A file that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unreadable {
     pub path: String,
     pub error: String,
 }
 
 /// What the probe read and found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The project's licence the dependencies were judged against.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
     /// The files read: lockfiles by path, package manifests by pattern.
     pub sources: Vec<String>,
@@ -162,20 +162,20 @@ pub struct Summary {
     pub total: usize,
     /// How many dependencies carry each licence; `unknown` for those without one.
     pub by_licence: BTreeMap<String, usize>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
-    #[serde(skip_serializing_if = "super::is_zero")]
+    #[serde(default, skip_serializing_if = "super::is_zero")]
     pub more_conflicts: usize,
     /// Development dependencies left out.
-    #[serde(skip_serializing_if = "super::is_zero")]
+    #[serde(default, skip_serializing_if = "super::is_zero")]
     pub dev_left_out: usize,
     /// Dependencies the checklist ignores.
-    #[serde(skip_serializing_if = "super::is_zero")]
+    #[serde(default, skip_serializing_if = "super::is_zero")]
     pub ignored: usize,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unreadable: Vec<Unreadable>,
     /// Package manifests past the cap, not read.
-    #[serde(skip_serializing_if = "super::is_zero")]
+    #[serde(default, skip_serializing_if = "super::is_zero")]
     pub unread: usize,
 }
 

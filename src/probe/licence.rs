@@ -84,11 +84,11 @@ pub struct LicenceProbe {
 }
 
 /// One licence file, and what it holds.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LicenceFile {
     pub path: String,
     pub class: Class,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub licences: Vec<Found>,
 }
 

@@ -332,7 +332,7 @@ impl Outcome {
 }
 
 /// The facts behind an outcome, for people and for tools reading the JSON report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Evidence {
     /// The file found, and how many other files matched.
@@ -340,13 +340,13 @@ pub enum Evidence {
         path: String,
         size: u64,
         /// The link a short pointer file sends readers to.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pointer: Option<String>,
         /// Other matching files, the best-ranked first (at most ten).
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         others: Vec<String>,
         /// How many more matched beyond those named.
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         more_others: usize,
     },
     /// The line that matched.
@@ -360,58 +360,58 @@ pub enum Evidence {
     /// The project's answer.
     Answer {
         answer: crate::project::AnswerValue,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         evidence: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         date: Option<String>,
     },
     /// Sign-offs in the window: counts, the rule in force and the commits that fail it.
     Dco {
-        rule: &'static str,
-        scope: &'static str,
+        rule: String,
+        scope: String,
         checked: usize,
         signed: usize,
         share: f64,
         merges: usize,
         bots: usize,
         shallow: bool,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         offending: Vec<dco::Offence>,
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         more_offending: usize,
     },
     /// A measure from the history, its window and bounds, and who is behind it.
     Metric {
-        metric: &'static str,
+        metric: String,
         value: f64,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         days: Option<u32>,
         /// The revision range the window is, when it is one.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         range: Option<String>,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min: Option<f64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<f64>,
         shallow: bool,
         /// The most active contributors or organisations, with their commits.
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         top: Vec<(String, usize)>,
     },
     /// The licence files, what each holds, what the manifests declare, and the licence
     /// they make together.
     Licence {
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         expression: Option<String>,
         files: Vec<licence::LicenceFile>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         declared: Vec<crate::licence::declared::Declared>,
     },
     /// Where each copyright strategy is documented, sorted, and how far the history
     /// follows a documented DCO.
     Strategy {
         strategies: Vec<strategy::Found>,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         dco_history: Option<strategy::DcoHistory>,
     },
     /// The dependencies read, their licences, and those that are a problem.
@@ -430,19 +430,19 @@ pub enum Evidence {
         found: usize,
         /// Whether only a sample of them was read (`sample`): the counts are the sample's.
         sampled: bool,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         missing_texts: Vec<String>,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         unused_texts: Vec<String>,
         /// Files that do not state their licence (at most twenty, by path).
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         without: Vec<String>,
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         more_without: usize,
         /// Files whose licence is not an SPDX expression (at most twenty, by path).
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         invalid: Vec<String>,
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         more_invalid: usize,
     },
     /// A metadata file (`publiccode.yml`, `FUNDING.yml`) and what its validation found,
@@ -451,9 +451,9 @@ pub enum Evidence {
         path: String,
         errors: usize,
         warnings: usize,
-        #[serde(skip_serializing_if = "Vec::is_empty")]
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
         findings: Vec<crate::metadata::Finding>,
-        #[serde(skip_serializing_if = "is_zero")]
+        #[serde(default, skip_serializing_if = "is_zero")]
         more_findings: usize,
     },
     /// The changelog, its release entries, the one that covers the newest release (or the
@@ -461,9 +461,9 @@ pub enum Evidence {
     Changelog {
         path: String,
         entries: usize,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         newest: Option<crate::metadata::changelog::Entry>,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         release: Option<changelog::Tagged>,
     },
     /// Why the project waived the item.

@@ -103,17 +103,17 @@ pub struct StrategyProbe {
 }
 
 /// Where a strategy is documented.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Found {
     pub strategy: Strategy,
     pub source: String,
     /// The line of the wording, for a text that names the strategy.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
 }
 
 /// How far the window's commits follow a documented DCO.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DcoHistory {
     pub checked: usize,
     pub signed: usize,
@@ -122,9 +122,9 @@ pub struct DcoHistory {
     pub min_share: f64,
     pub shallow: bool,
     /// The first commits without a valid sign-off, newest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unsigned: Vec<Offence>,
-    #[serde(skip_serializing_if = "super::is_zero")]
+    #[serde(default, skip_serializing_if = "super::is_zero")]
     pub more_unsigned: usize,
 }
 

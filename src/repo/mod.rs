@@ -47,7 +47,7 @@ pub enum RepoError {
 }
 
 /// How the repository is seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ViewKind {
     /// Files as they are on disk, tracked or untracked but not ignored.

@@ -2,7 +2,9 @@
 //!
 //! The JSON format is this model serialised as is; its field names are stable within a
 //! `schema_version`, and every list is in a deterministic order, so the same repository
-//! and checklist give the same bytes.
+//! and checklist give the same bytes. It deserialises back: `serde_json::from_str::<Report>`
+//! reads a JSON report into the model, and [`json::render`] of that model gives the bytes
+//! read, numbers included.
 
 pub mod dco;
 pub mod github;
@@ -15,7 +17,7 @@ pub mod publiccode;
 pub mod sarif;
 pub mod terminal;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Level, Stage};
 use crate::i18n::Lang;
@@ -26,7 +28,7 @@ use crate::score::{Counts, FailOn, Judgement, Scored};
 /// Bumped when a field is renamed or removed, or its meaning changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -34,7 +36,7 @@ pub struct Report {
     pub repository: Repository,
     pub checklist: ChecklistInfo,
     /// The project's `.ospo.yml`, when it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_file: Option<String>,
     pub verdict: crate::score::Verdict,
     /// Overall score, percentage with one decimal; `null` when no item applies.
@@ -42,7 +44,7 @@ pub struct Report {
     pub passed_weight: u64,
     pub applicable_weight: u64,
     pub counts: Counts,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_under: Option<f64>,
     /// Which levels fail the check when an item does not hold (`--fail-on`).
     pub fail_on: FailOn,
@@ -69,13 +71,13 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tool {
-    pub name: &'static str,
-    pub version: &'static str,
+    pub name: String,
+    pub version: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Repository {
     pub path: String,
     pub view: ViewKind,
@@ -84,7 +86,7 @@ pub struct Repository {
     pub commit: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChecklistInfo {
     pub id: String,
     pub title: String,
@@ -92,7 +94,7 @@ pub struct ChecklistInfo {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StageReport {
     pub stage: Stage,
     pub number: usize,
@@ -103,26 +105,26 @@ pub struct StageReport {
     pub counts: Counts,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ItemReport {
     pub id: String,
     pub stage: Stage,
     pub level: Level,
     pub weight: u32,
-    pub probe: &'static str,
+    pub probe: String,
     pub title: String,
     pub status: Status,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Evidence>,
     /// The file the item is about: the one the evidence names, else the one that should
     /// exist; `None` for the repository as a whole (its history, say).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
     pub why: String,
     pub fix: String,
     /// Where the item is documented, when the checklist says.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_url: Option<String>,
 }
 
@@ -135,11 +137,11 @@ impl ItemReport {
 }
 
 /// A place in the repository, relative to its root with `/` separators.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub path: String,
     /// 1-based, when one line is meant.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
 }
 
