@@ -54,8 +54,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct DcoArgs {
-    /// The change, BASE..TIP (e.g. origin/main..HEAD) [default: the commits of HEAD not on
-    /// origin/HEAD, origin/main or origin/master].
+    /// The change, BASE..TIP (e.g. origin/main..HEAD) [default: what is being pushed, in a
+    /// pre-commit pre-push hook; else the commits of HEAD not on origin/HEAD, origin/main or
+    /// origin/master].
     range: Option<String>,
     /// A path in the repository.
     #[arg(long, default_value = ".")]
@@ -539,7 +540,13 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
         bots,
         remediation: gate::app_config(&repo)?.allow_remediation_commits,
     };
-    let (range, commits) = repo.change(args.range.as_deref())?;
+    let range = args.range.or_else(|| {
+        pushed_range(
+            std::env::var("PRE_COMMIT_FROM_REF").ok(),
+            std::env::var("PRE_COMMIT_TO_REF").ok(),
+        )
+    });
+    let (range, commits) = repo.change(range.as_deref())?;
     let report = gate::gate(range, &commits, &options);
     let text = match args.format {
         Format::Json => {
@@ -555,6 +562,14 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The commits a `git push` sends, as pre-commit's pre-push stage gives them; `None` for a
+/// new branch (no old commit), so the default range applies.
+fn pushed_range(from: Option<String>, to: Option<String>) -> Option<String> {
+    let (from, to) = (from?, to?);
+    let known = |id: &str| !id.is_empty() && !id.bytes().all(|b| b == b'0');
+    (known(&from) && known(&to)).then(|| format!("{from}..{to}"))
 }
 
 fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
