@@ -1,5 +1,5 @@
-//! The reports: JSON structure, scores, determinism, languages, and snapshots of both
-//! formats on a small fixed fixture.
+//! The reports: JSON structure, scores, determinism, languages, and snapshots of every
+//! format on a small fixed fixture.
 
 mod common;
 
@@ -587,4 +587,20 @@ fn snapshot_json_report() {
     ]);
     output.assert_code(1);
     insta::assert_snapshot!("json_en", redact(&output.stdout, &repo));
+}
+
+#[test]
+fn snapshot_junit_report() {
+    let (repo, checklist) = snapshot_fixture();
+    let output = repo.ospo(&[
+        "check",
+        "--checklist",
+        &checklist,
+        "--rev",
+        "HEAD",
+        "--format",
+        "junit",
+    ]);
+    output.assert_code(1);
+    insta::assert_snapshot!("junit_en", redact(&output.stdout, &repo));
 }
