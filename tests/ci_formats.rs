@@ -1,5 +1,6 @@
 //! The CI formats: `--format junit` read as GitLab and Jenkins read it (a strict XML
-//! parser, counts that agree with the test cases and with the JSON report).
+//! parser, counts that agree with the test cases and with the JSON report), and
+//! `--format gitlab`, a Code Quality report GitLab accepts.
 
 mod common;
 
@@ -468,4 +469,203 @@ fn junit_report_of_the_complete_project_has_no_failure() {
             .flat_map(|suite| &suite.cases)
             .all(|case| case.outcome.is_none())
     );
+}
+
+// ── GitLab Code Quality ──
+
+const SEVERITIES: [&str; 5] = ["info", "minor", "major", "critical", "blocker"];
+
+/// The severity an item's issue has, as documented in `src/report/gitlab.rs`.
+fn expected_severity(item: &Value) -> Option<&'static str> {
+    let status = item["status"].as_str().unwrap();
+    let level = item["level"].as_str().unwrap();
+    Some(match (status, level) {
+        ("pass" | "skip", _) => return None,
+        ("warn", _) => "info",
+        (_, "required") => "blocker",
+        ("error", _) | (_, "recommended") => "major",
+        (_, "optional") => "minor",
+        other => panic!("{other:?}"),
+    })
+}
+
+/// Parses a Code Quality report and checks the fields GitLab requires.
+#[track_caller]
+fn parse_code_quality(text: &str) -> Vec<Value> {
+    assert!(text.ends_with("]\n"), "{text}");
+    let issues: Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"));
+    let issues = issues.as_array().expect("an array").clone();
+    for issue in &issues {
+        let keys: BTreeSet<&str> = issue
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            BTreeSet::from([
+                "description",
+                "check_name",
+                "fingerprint",
+                "severity",
+                "location"
+            ]),
+            "{issue:#}"
+        );
+        assert!(!issue["description"].as_str().unwrap().is_empty());
+        assert!(!issue["check_name"].as_str().unwrap().is_empty());
+        let fingerprint = issue["fingerprint"].as_str().unwrap();
+        assert!(
+            fingerprint.len() == 32 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{fingerprint}"
+        );
+        assert!(SEVERITIES.contains(&issue["severity"].as_str().unwrap()));
+        let path = issue["location"]["path"].as_str().unwrap();
+        assert!(
+            !path.is_empty()
+                && !path.starts_with('/')
+                && !path.contains('\\')
+                && !path
+                    .split('/')
+                    .any(|part| part == ".." || part == "." || part.is_empty()),
+            "not a relative path: {path}"
+        );
+        assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+    }
+    let fingerprints: BTreeSet<&str> = issues
+        .iter()
+        .map(|issue| issue["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), issues.len(), "fingerprints are unique");
+    issues
+}
+
+#[test]
+fn code_quality_report_lists_what_does_not_hold_with_documented_severities() {
+    let repo = missing_files_project();
+    let issues = parse_code_quality(&report(&repo, "gitlab", &[]));
+    let json: Value = serde_json::from_str(&report(&repo, "json", &[])).unwrap();
+    let expected: Vec<(&str, &str)> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|item| Some((item["id"].as_str().unwrap(), expected_severity(item)?)))
+        .collect();
+    let found: Vec<(&str, &str)> = issues
+        .iter()
+        .map(|issue| {
+            (
+                issue["check_name"].as_str().unwrap(),
+                issue["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+    let licence = issues
+        .iter()
+        .find(|issue| issue["check_name"] == "legal.licence-file")
+        .unwrap();
+    assert_eq!(licence["severity"], "blocker");
+    assert_eq!(licence["location"]["path"], "LICENSE");
+    assert_eq!(licence["location"]["lines"]["begin"], 1);
+    let item = item(&json, "legal.licence-file");
+    assert_eq!(
+        licence["description"],
+        format!(
+            "{}: {}",
+            item["title"].as_str().unwrap(),
+            item["message"].as_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn code_quality_fingerprints_do_not_change_with_the_language() {
+    let (repo, checklist) = every_status_project();
+    let args = ["--checklist", checklist.as_str(), "--rev", "HEAD"];
+    let en = parse_code_quality(&report(
+        &repo,
+        "gitlab",
+        &[&args[..], &["--lang", "en"]].concat(),
+    ));
+    let fr = parse_code_quality(&report(
+        &repo,
+        "gitlab",
+        &[&args[..], &["--lang", "fr"]].concat(),
+    ));
+    let keys = |issues: &[Value]| -> Vec<(String, String, String, String)> {
+        issues
+            .iter()
+            .map(|issue| {
+                (
+                    issue["check_name"].as_str().unwrap().to_owned(),
+                    issue["fingerprint"].as_str().unwrap().to_owned(),
+                    issue["severity"].as_str().unwrap().to_owned(),
+                    issue["location"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(keys(&en), keys(&fr));
+    assert_ne!(
+        en[0]["description"], fr[0]["description"],
+        "the text is translated"
+    );
+    // Every severity but critical shows here; the awkward text is plain JSON.
+    let severities: BTreeSet<&str> = en.iter().map(|i| i["severity"].as_str().unwrap()).collect();
+    assert_eq!(
+        severities,
+        BTreeSet::from(["blocker", "major", "minor", "info"])
+    );
+    let moderated = en
+        .iter()
+        .find(|issue| issue["check_name"] == "community.moderated")
+        .unwrap();
+    assert!(
+        moderated["description"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("no (2026-01-10): {AWKWARD}")),
+        "{moderated:#}"
+    );
+    let lost = en
+        .iter()
+        .find(|issue| issue["check_name"] == "needs.lost")
+        .unwrap();
+    assert_eq!(lost["severity"], "major", "an error is at least major");
+}
+
+#[test]
+fn code_quality_report_of_the_complete_project_is_empty() {
+    let repo = complete_project();
+    let output = repo.ospo(&["check", "--format", "gitlab"]);
+    output.assert_code(0);
+    assert_eq!(output.stdout, "[]\n");
+}
+
+// ── both, as a pipeline writes them ──
+
+#[test]
+fn one_run_writes_both_files_named_as_gitlab_expects() {
+    let repo = missing_files_project();
+    let dir = repo.outside();
+    let junit = dir.join("ospo-junit.xml");
+    let quality = dir.join("gl-code-quality-report.json");
+    let output = repo.ospo(&[
+        "check",
+        "--output",
+        junit.to_str().unwrap(),
+        "--output",
+        quality.to_str().unwrap(),
+    ]);
+    output.assert_code(1);
+    assert_eq!(output.stdout, "", "{}", output.all());
+    let xml = std::fs::read_to_string(&junit).unwrap();
+    assert_eq!(xml, report(&repo, "junit", &[]));
+    parse_junit(&xml);
+    let quality = std::fs::read_to_string(&quality).unwrap();
+    assert_eq!(quality, report(&repo, "gitlab", &[]));
+    parse_code_quality(&quality);
 }

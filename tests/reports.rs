@@ -604,3 +604,19 @@ fn snapshot_junit_report() {
     output.assert_code(1);
     insta::assert_snapshot!("junit_en", redact(&output.stdout, &repo));
 }
+
+#[test]
+fn snapshot_gitlab_report() {
+    let (repo, checklist) = snapshot_fixture();
+    let output = repo.ospo(&[
+        "check",
+        "--checklist",
+        &checklist,
+        "--rev",
+        "HEAD",
+        "--format",
+        "gitlab",
+    ]);
+    output.assert_code(1);
+    insta::assert_snapshot!("gitlab_en", redact(&output.stdout, &repo));
+}
