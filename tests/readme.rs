@@ -61,3 +61,32 @@ fn the_ospo_yml_example_answers_and_waives() {
         output.all()
     );
 }
+
+#[test]
+fn the_gitlab_ci_example_writes_the_reports_it_declares() {
+    let block: serde_json::Value =
+        serde_saphyr::from_str(yaml_block("codequality: gl-code-quality-report.json"))
+            .expect("the example is YAML");
+    let job = &block["ospo"];
+    let script = job["script"][0].as_str().expect("a script line");
+    let args: Vec<&str> = script.split_whitespace().collect();
+    assert_eq!(args[0], "ospo", "{script}");
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let output = repo.ospo(&args[1..]);
+    output.assert_code(1);
+    assert_eq!(output.stdout, "", "{}", output.all());
+    let report = |kind: &str| {
+        let name = job["artifacts"]["reports"][kind]
+            .as_str()
+            .unwrap_or_else(|| panic!("no {kind} report in {job}"));
+        std::fs::read_to_string(repo.path().join(name))
+            .unwrap_or_else(|e| panic!("{name} was not written ({e}): {}", output.all()))
+    };
+    roxmltree::Document::parse(&report("junit")).expect("the JUnit report is XML");
+    let quality: serde_json::Value =
+        serde_json::from_str(&report("codequality")).expect("the Code Quality report is JSON");
+    assert!(
+        quality.as_array().is_some_and(|issues| !issues.is_empty()),
+        "{quality}"
+    );
+}

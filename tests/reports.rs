@@ -1,5 +1,5 @@
-//! The reports: JSON structure, scores, determinism, languages, and snapshots of both
-//! formats on a small fixed fixture.
+//! The reports: JSON structure, scores, determinism, languages, and snapshots of every
+//! format on a small fixed fixture.
 
 mod common;
 
@@ -983,4 +983,14 @@ fn a_report_with_an_unknown_evidence_type_does_not_deserialise() {
         error.contains("unknown variant `hunch`") && error.contains("`searched`"),
         "the error names the type and those expected: {error}"
     );
+}
+
+#[test]
+fn snapshot_junit_report() {
+    insta::assert_snapshot!("junit_en", snapshot_of("junit", &[]));
+}
+
+#[test]
+fn snapshot_gitlab_report() {
+    insta::assert_snapshot!("gitlab_en", snapshot_of("gitlab", &[]));
 }

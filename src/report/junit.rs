@@ -1,8 +1,285 @@
-//! `--format junit`.
+//! `--format junit`: JUnit XML, as GitLab (`artifacts:reports:junit`) and Jenkins' JUnit
+//! plugin read it.
+//!
+//! One `<testsuite>` per stage, all five in their order, and one `<testcase>` per item,
+//! its `classname` `ospo.<stage id>` (GitLab shows the class name as the suite, Jenkins as
+//! package `ospo` and class `<stage id>`) and its `name` `<item id> — <title>`. Statuses:
+//!
+//! | status | element |
+//! | --- | --- |
+//! | `pass` | none: the test passes |
+//! | `warn` | passes, what to fix in `<system-out>` |
+//! | `fail`, `unknown` | `<failure type="fail">`, `<failure type="unknown">` |
+//! | `error` | `<error type="error">` |
+//! | `skip` | `<skipped>` |
+//!
+//! GitLab shows the text of `<failure>`, `<error>` and `<skipped>` and ignores their
+//! `message` attribute, which Jenkins shows above the text: the text therefore carries
+//! everything — the message, the level and whether the item fails the check, the file,
+//! why it matters and what to do. The level and weight are also `<properties>` of the
+//! test case, for Jenkins.
+//!
+//! The XML is written here: attribute and text values are escaped, and the characters
+//! XML 1.0 forbids (control characters but tab, line feed and carriage return; U+FFFE,
+//! U+FFFF), which a repository's file may put in a message, become U+FFFD. Nothing is
+//! timed, so every `time` is 0 and the same report gives the same bytes.
 
-use super::Report;
+use std::fmt::Write;
+
+use super::{ItemReport, Report, words};
+use crate::i18n::Lang;
+use crate::probe::Status;
 
 pub fn render(report: &Report) -> String {
-    let _ = report;
-    String::new()
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let total = Tally::of(report.items.iter());
+    out.push_str("<testsuites");
+    attribute(
+        &mut out,
+        "name",
+        &format!("ospo: {}", report.checklist.title),
+    );
+    total.write(&mut out);
+    out.push_str(">\n");
+    for stage in &report.stages {
+        let items: Vec<&ItemReport> = report
+            .items
+            .iter()
+            .filter(|item| item.stage == stage.stage)
+            .collect();
+        out.push_str("  <testsuite");
+        attribute(
+            &mut out,
+            "name",
+            &format!("{}. {}", stage.number, stage.title),
+        );
+        Tally::of(items.iter().copied()).write(&mut out);
+        out.push_str(">\n");
+        let mut properties = vec![("stage", stage.stage.id().to_owned())];
+        if let Some(score) = stage.score {
+            properties.push(("score", format!("{score:.1}")));
+        }
+        write_properties(&mut out, "    ", &properties);
+        for item in items {
+            testcase(&mut out, report, item);
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// The counts a `<testsuites>` or `<testsuite>` carries, from the test cases it holds.
+struct Tally {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    skipped: usize,
+}
+
+impl Tally {
+    fn of<'a>(items: impl Iterator<Item = &'a ItemReport>) -> Tally {
+        let mut tally = Tally {
+            tests: 0,
+            failures: 0,
+            errors: 0,
+            skipped: 0,
+        };
+        for item in items {
+            tally.tests += 1;
+            match item.status {
+                Status::Fail | Status::Unknown => tally.failures += 1,
+                Status::Error => tally.errors += 1,
+                Status::Skip => tally.skipped += 1,
+                Status::Pass | Status::Warn => {}
+            }
+        }
+        tally
+    }
+
+    fn write(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            " tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\"",
+            self.tests, self.failures, self.errors, self.skipped
+        );
+    }
+}
+
+fn testcase(out: &mut String, report: &Report, item: &ItemReport) {
+    out.push_str("    <testcase");
+    attribute(out, "classname", &format!("ospo.{}", item.stage.id()));
+    attribute(out, "name", &format!("{} — {}", item.id, item.title));
+    if let Some(location) = &item.location {
+        attribute(out, "file", &location.path);
+        if let Some(line) = location.line {
+            attribute(out, "line", &line.to_string());
+        }
+    }
+    out.push_str(" time=\"0\">\n");
+    let mut properties = vec![
+        ("level", item.level.id().to_owned()),
+        ("weight", item.weight.to_string()),
+    ];
+    if let Some(url) = &item.help_url {
+        properties.push(("help", url.clone()));
+    }
+    write_properties(out, "      ", &properties);
+    let message = item.message.trim();
+    match item.status {
+        Status::Pass => {}
+        Status::Warn => element(out, "system-out", &[], &details(report, item)),
+        Status::Fail | Status::Unknown => element(
+            out,
+            "failure",
+            &[("message", message), ("type", item.status.id())],
+            &details(report, item),
+        ),
+        Status::Error => element(
+            out,
+            "error",
+            &[("message", message), ("type", item.status.id())],
+            &details(report, item),
+        ),
+        Status::Skip => element(out, "skipped", &[("message", message)], message),
+    }
+    out.push_str("    </testcase>\n");
+}
+
+/// What a CI user reads of an item that does not simply pass: what was found, whether it
+/// fails the check, where, why it matters and what to do.
+fn details(report: &Report, item: &ItemReport) -> String {
+    let lang = report.language;
+    let w = words(lang);
+    let (level, file, help, colon) = match lang {
+        Lang::En => ("level", "file", "help", ":"),
+        Lang::Fr => ("niveau", "fichier", "aide", " :"),
+    };
+    let mut text = format!("{}\n\n", item.message.trim());
+    let _ = write!(text, "{level}{colon} {}", item.level.label(lang));
+    if matches!(item.status, Status::Fail | Status::Unknown | Status::Error) {
+        let gate = report.fail_on.id();
+        let verdict = match (lang, item.fails(report.fail_on)) {
+            (Lang::En, true) => "fails the check".to_owned(),
+            (Lang::En, false) => format!("does not fail the check under --fail-on {gate}"),
+            (Lang::Fr, true) => "fait échouer la vérification".to_owned(),
+            (Lang::Fr, false) => {
+                format!("ne fait pas échouer la vérification avec --fail-on {gate}")
+            }
+        };
+        let _ = write!(text, " ({verdict})");
+    }
+    text.push('\n');
+    if let Some(location) = &item.location {
+        let _ = write!(text, "{file}{colon} {}", location.path);
+        if let Some(line) = location.line {
+            let _ = write!(text, ":{line}");
+        }
+        text.push('\n');
+    }
+    let _ = writeln!(text, "{}{colon} {}", w.why, item.why.trim());
+    let _ = writeln!(text, "{}{colon} {}", w.fix, item.fix.trim());
+    if let Some(url) = &item.help_url {
+        let _ = writeln!(text, "{help}{colon} {url}");
+    }
+    text
+}
+
+fn write_properties(out: &mut String, indent: &str, properties: &[(&str, String)]) {
+    let _ = writeln!(out, "{indent}<properties>");
+    for (name, value) in properties {
+        let _ = write!(out, "{indent}  <property");
+        attribute(out, "name", name);
+        attribute(out, "value", value);
+        out.push_str("/>\n");
+    }
+    let _ = writeln!(out, "{indent}</properties>");
+}
+
+/// `<name attributes…>text</name>` on its own lines, the text unindented (it is content).
+fn element(out: &mut String, name: &str, attributes: &[(&str, &str)], text: &str) {
+    let _ = write!(out, "      <{name}");
+    for (key, value) in attributes {
+        attribute(out, key, value);
+    }
+    out.push('>');
+    escape(text, false, out);
+    let _ = writeln!(out, "</{name}>");
+}
+
+/// ` name="value"`, the value escaped.
+fn attribute(out: &mut String, name: &str, value: &str) {
+    let _ = write!(out, " {name}=\"");
+    escape(value, true, out);
+    out.push('"');
+}
+
+/// Appends `text` as XML 1.0 character data: markup characters as entities (quotes only
+/// in attributes, where they could end the value; text stays readable), characters XML
+/// 1.0 cannot hold as U+FFFD. In an attribute, tabs and line breaks are written as
+/// character references, which a parser keeps where it would turn the characters
+/// themselves into spaces; a carriage return is one everywhere, for the same reason.
+fn escape(text: &str, in_attribute: bool, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if in_attribute => out.push_str("&quot;"),
+            '\'' if in_attribute => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\n' if in_attribute => out.push_str("&#10;"),
+            '\t' if in_attribute => out.push_str("&#9;"),
+            '\t' | '\n' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => {
+                out.push(c);
+            }
+            _ => out.push('\u{FFFD}'),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str, in_attribute: bool) -> String {
+        let mut out = String::new();
+        escape(text, in_attribute, &mut out);
+        out
+    }
+
+    #[test]
+    fn markup_characters_become_entities() {
+        assert_eq!(
+            escaped(r#"<a href="x">Tom & Jerry's</a>"#, true),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;"
+        );
+        assert_eq!(
+            escaped(r#"<a href="x">Tom & Jerry's</a>"#, false),
+            r#"&lt;a href="x"&gt;Tom &amp; Jerry's&lt;/a&gt;"#
+        );
+        assert_eq!(escaped("]]>", false), "]]&gt;");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_replaced() {
+        assert_eq!(
+            escaped(
+                "a\u{0}b\u{1}c\u{1b}[31md\u{7}\u{b}\u{c}\u{fffe}\u{ffff}",
+                false
+            ),
+            "a\u{fffd}b\u{fffd}c\u{fffd}[31md\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
+        );
+        // Allowed, however unusual.
+        assert_eq!(
+            escaped("é\u{85}\u{d7ff}\u{e000}😀", false),
+            "é\u{85}\u{d7ff}\u{e000}😀"
+        );
+    }
+
+    #[test]
+    fn line_breaks_survive_in_attributes_and_text() {
+        assert_eq!(escaped("a\tb\nc\r\nd", true), "a&#9;b&#10;c&#13;&#10;d");
+        assert_eq!(escaped("a\tb\nc\r\nd", false), "a\tb\nc&#13;\nd");
+    }
 }
