@@ -83,10 +83,24 @@ fn expected(spec: &ProbeSpec, project_file: &str) -> Option<Location> {
     at(&path, None)
 }
 
-/// A file name from a name or glob: the part before the first wildcard, without the
-/// separator left dangling (`LICENSE*` → `LICENSE`, `CONTRIBUTING.*` → `CONTRIBUTING`);
-/// `None` when nothing nameable is left (`*.md`, `ISSUE_TEMPLATE/*.md`).
+/// A file name from a name or glob: the first of each `{…}` alternatives, then the part
+/// before the first wildcard, without the separator left dangling (`LICENSE*` →
+/// `LICENSE`, `CONTRIBUTING.*` → `CONTRIBUTING`, `logo.{svg,png}` → `logo.svg`); `None`
+/// when nothing nameable is left (`*.md`, `ISSUE_TEMPLATE/*.md`).
 fn creatable(name: &str) -> Option<String> {
+    let mut first = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|at| open + at) else {
+            break;
+        };
+        first.push_str(&rest[..open]);
+        let alternatives = &rest[open + 1..close];
+        first.push_str(alternatives.split(',').next().unwrap_or_default());
+        rest = &rest[close + 1..];
+    }
+    first.push_str(rest);
+    let name = first.as_str();
     let literal = name
         .find(['*', '?', '[', '{'])
         .map_or(name, |wildcard| &name[..wildcard]);
@@ -104,6 +118,8 @@ mod tests {
         assert_eq!(creatable("CONTRIBUTING.*").as_deref(), Some("CONTRIBUTING"));
         assert_eq!(creatable("GOVERNANCE").as_deref(), Some("GOVERNANCE"));
         assert_eq!(creatable("logo[-_.]*.svg").as_deref(), Some("logo"));
+        assert_eq!(creatable("logo.{svg,png}").as_deref(), Some("logo.svg"));
+        assert_eq!(creatable("{docs,doc}/index.md").as_deref(), Some("docs/index.md"));
         assert_eq!(creatable("*.md"), None);
         assert_eq!(creatable("ISSUE_TEMPLATE/*.md"), None);
         assert_eq!(creatable(""), None);
