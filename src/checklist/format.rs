@@ -24,6 +24,12 @@ pub struct ChecklistFile {
     /// A built-in checklist by name, or a path relative to this file, whose items come first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// Where the items this checklist defines or overrides are documented, for those that
+    /// give no `help-url` of their own: an absolute `https://` or `http://` URL in which
+    /// `{id}` stands for the item's id, e.g. `https://example.org/checks/{id}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^https?://.*\{id\}"), extend("format" = "uri-template"))]
+    pub help_url: Option<String>,
     /// The items; an item whose id is inherited overrides the inherited item field by field.
     #[serde(default)]
     pub items: Vec<ItemSpec>,
@@ -40,6 +46,8 @@ pub struct Header {
     pub version: String,
     #[serde(default)]
     pub extends: Option<String>,
+    #[serde(default)]
+    pub help_url: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     items: serde::de::IgnoredAny,
@@ -74,6 +82,11 @@ pub struct ItemSpec {
     /// How ospo decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probe: Option<ProbeSpec>,
+    /// Where the item is documented: an absolute `https://` or `http://` URL. Without it,
+    /// the checklist's `help-url` template applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(url, pattern(r"^https?://"))]
+    pub help_url: Option<String>,
     /// Removes an inherited item.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub disabled: bool,
