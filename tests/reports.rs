@@ -459,6 +459,7 @@ fn snapshot_fixture() -> (Repo, String) {
             .join(&blob[2..]),
     )
     .unwrap();
+    // Links: a template for the checklist, and one item with its own.
     let checklist = repo.write_checklist(
         "snapshot.yaml",
         &checklist_yaml(&[
@@ -504,7 +505,7 @@ fn snapshot_fixture() -> (Repo, String) {
                 "optional",
                 1,
                 "{kind: content, names: [\"NOTICE*\"], pattern: 'third.party'}",
-            ),
+            ) + "    help-url: https://example.org/third-party-notices\n",
             item_yaml("community.meetings", "recommended", 2, "{kind: attest}"),
             item_yaml(
                 "community.moderation",
@@ -519,7 +520,11 @@ fn snapshot_fixture() -> (Repo, String) {
                 "{kind: attest, evidence: required}",
             ),
             item_yaml("funding.sponsors", "optional", 1, "{kind: attest}"),
-        ]),
+        ])
+        .replace(
+            "\nitems:\n",
+            "\nhelp-url: https://example.org/checks/{id}\nitems:\n",
+        ),
     );
     (repo, checklist)
 }

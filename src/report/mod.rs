@@ -177,6 +177,7 @@ pub(crate) struct Words {
     pub below_threshold: &'static str,
     pub why: &'static str,
     pub fix: &'static str,
+    pub documentation: &'static str,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -199,6 +200,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             below_threshold: "overall score below",
             why: "why",
             fix: "fix",
+            documentation: "documentation",
         },
         Lang::Fr => &Words {
             overall: "Global",
@@ -218,6 +220,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             below_threshold: "score global inférieur à",
             why: "pourquoi",
             fix: "action",
+            documentation: "documentation",
         },
     }
 }
