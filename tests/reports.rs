@@ -70,6 +70,13 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
             "{item:#}"
         );
         assert!(item["weight"].as_u64().unwrap() >= 1, "{item:#}");
+        // Every built-in item says where it is documented.
+        assert!(
+            item["help_url"]
+                .as_str()
+                .is_some_and(|url| url.starts_with("https://")),
+            "{item:#}"
+        );
         assert!(
             item["id"]
                 .as_str()

@@ -166,4 +166,36 @@ mod tests {
             assert_eq!(embedded.version, written.version);
         }
     }
+
+    /// Every item of a built-in checklist links to a public page that documents it, over
+    /// HTTPS, and the embedded checklist carries the same links as the YAML.
+    #[test]
+    fn builtin_items_link_to_their_documentation() {
+        use crate::checklist::{builtin, load, url};
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for name in builtin::NAMES {
+            let embedded = load(name, std::path::Path::new(".")).expect("valid");
+            for item in &embedded.items {
+                let link = item.help_url.as_deref().unwrap_or_else(|| {
+                    panic!("built-in checklist {name}, item {}: no help-url", item.id)
+                });
+                assert!(link.starts_with("https://"), "{name}, {}: {link}", item.id);
+                assert_eq!(url::problem(link), None, "{name}, {}: {link}", item.id);
+            }
+            let path = dir.path().join(format!("{name}.yaml"));
+            std::fs::write(&path, builtin::yaml(name)).expect("writable");
+            let written = load(
+                path.to_str().expect("UTF-8 path"),
+                std::path::Path::new("."),
+            )
+            .expect("valid");
+            let links = |c: &crate::checklist::Checklist| {
+                c.items
+                    .iter()
+                    .map(|i| (i.id.clone(), i.help_url.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(links(&embedded), links(&written));
+        }
+    }
 }
