@@ -61,7 +61,7 @@ pub fn run(
             evidence: outcome.evidence,
             why: item.why.get(lang).to_owned(),
             fix: item.fix.get(lang).to_owned(),
-            help_url: None,
+            help_url: item.help_url.clone(),
         })
         .collect();
 

@@ -703,9 +703,14 @@ fn explain(item: &checklist::Item, lang: Lang) -> String {
         .map(|line| format!("  {line}"))
         .collect::<Vec<_>>()
         .join("\n");
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let documentation = item
+        .help_url
+        .as_deref()
+        .map(|url| format!("\n\nDocumentation{colon} {url}"))
+        .unwrap_or_default();
     format!(
-        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}\n\n{probe}{colon}\n{spec}\n",
-        colon = if lang == Lang::Fr { " :" } else { ":" },
+        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}{documentation}\n\n{probe}{colon}\n{spec}\n",
         id = item.id,
         title = item.title.get(lang),
         n = item.stage.number(),

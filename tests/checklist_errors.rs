@@ -104,7 +104,7 @@ fn unknown_key_lists_the_accepted_fields() {
         "{lines:#?}"
     );
     for field in [
-        "id", "stage", "level", "weight", "title", "why", "fix", "probe", "disabled",
+        "id", "stage", "level", "weight", "title", "why", "fix", "probe", "disabled", "help-url",
     ] {
         assert!(
             lines[0].contains(&format!("`{field}`")),
@@ -435,6 +435,186 @@ fn numeric_version_keeps_its_text() {
     let (output, _) = run_with(&yaml, &["list"]);
     output.assert_code(0);
     assert!(output.stdout.starts_with("Test 1.10 ("), "{}", output.all());
+}
+
+// ── help-url ──
+
+#[test]
+fn item_help_url_must_be_an_absolute_http_url() {
+    // Each item is ITEM_A (8 lines) plus a `help-url` line: the field is on lines 13, 22,
+    // 31, 40, 49 and 58.
+    let cases = [
+        (
+            "docs/a.md",
+            "is not absolute: give the whole URL, starting with https://",
+        ),
+        (
+            "mailto:team@example.org",
+            "uses the `mailto:` scheme; only https:// and http:// URLs are accepted",
+        ),
+        (
+            "'https://example.org/a page'",
+            "contains a space; write it %20",
+        ),
+        ("https:///a", "has no host"),
+        ("''", "is empty"),
+        (
+            "https://example.org/{id}",
+            "contains `{`, which must be percent-encoded (`{id}` is filled in only in the checklist's help-url template)",
+        ),
+    ];
+    let mut yaml = HEADER.to_owned();
+    for (index, (url, _)) in cases.iter().enumerate() {
+        yaml.push_str(&ITEM_A.replace("needs.a", &format!("needs.a{index}")));
+        yaml.push_str(&format!("    help-url: {url}\n"));
+    }
+    let lines = diagnostics(&yaml);
+    let expected: Vec<String> = cases
+        .iter()
+        .enumerate()
+        .map(|(index, (url, reason))| {
+            let url = url.trim_matches('\'');
+            format!(
+                "  FILE:{}:5: item `needs.a{index}`: help-url `{url}` {reason}",
+                13 + 9 * index
+            )
+        })
+        .collect();
+    assert_eq!(lines, expected);
+}
+
+#[test]
+fn checklist_help_url_template_needs_the_item_id() {
+    for (template, reason) in [
+        (
+            "https://example.org/checks/",
+            "has no `{id}`, which each item's id replaces",
+        ),
+        ("checks/{id}", "is not absolute"),
+        ("ftp://example.org/{id}", "uses the `ftp:` scheme"),
+    ] {
+        let yaml = format!(
+            "{}{ITEM_A}",
+            HEADER.replace("items:", &format!("help-url: {template}\nitems:"))
+        );
+        let lines = diagnostics(&yaml);
+        assert_eq!(lines.len(), 1, "{lines:#?}");
+        assert!(
+            lines[0].starts_with(&format!(
+                "  FILE:4:1: checklist help-url `{template}` {reason}"
+            )),
+            "{lines:#?}"
+        );
+    }
+}
+
+/// An item's own `help-url` wins wherever it was given; without one, the template of the
+/// last checklist that defined or overrode the item with a template applies.
+#[test]
+fn help_url_comes_from_the_item_else_the_template_of_its_checklist() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let file = "{kind: file, names: [\"README*\"]}";
+    let parent = repo.write_checklist(
+        "parent.yaml",
+        &format!(
+            "id: parent\ntitle: {{en: Parent, fr: Parent}}\nversion: \"1\"\nhelp-url: https://parent.example/{{id}}\nitems:\n{}    help-url: https://own.example/needs-own\n{}{}{}",
+            item_yaml("needs.own", "recommended", 1, file),
+            item_yaml("needs.overridden", "recommended", 1, file),
+            item_yaml("needs.relinked", "recommended", 1, file),
+            item_yaml("needs.untouched", "recommended", 1, file),
+        ),
+    );
+    let child = repo.write_checklist(
+        "child.yaml",
+        &format!(
+            "id: child\ntitle: {{en: Child, fr: Enfant}}\nversion: \"1\"\nextends: parent.yaml\nhelp-url: https://child.example/checks#{{id}}\nitems:\n  - id: needs.own\n    level: optional\n  - id: needs.overridden\n    level: optional\n  - id: needs.relinked\n    help-url: http://relinked.example/\n{}",
+            item_yaml("needs.new", "optional", 1, file),
+        ),
+    );
+    // A child with no template keeps the parent's for what it overrides.
+    let plain = repo.write_checklist(
+        "plain.yaml",
+        "id: plain\ntitle: {en: Plain, fr: Simple}\nversion: \"1\"\nextends: parent.yaml\nitems:\n  - id: needs.overridden\n    level: optional\n",
+    );
+    let url = |report: &serde_json::Value, id: &str| item(report, id)["help_url"].clone();
+    let (output, report) = repo.check_json(&parent, &[]);
+    output.assert_code(0);
+    assert_eq!(url(&report, "needs.own"), "https://own.example/needs-own");
+    assert_eq!(
+        url(&report, "needs.overridden"),
+        "https://parent.example/needs.overridden"
+    );
+
+    let (output, report) = repo.check_json(&child, &[]);
+    output.assert_code(0);
+    assert_eq!(url(&report, "needs.own"), "https://own.example/needs-own");
+    assert_eq!(item(&report, "needs.own")["level"], "optional");
+    assert_eq!(
+        url(&report, "needs.overridden"),
+        "https://child.example/checks#needs.overridden"
+    );
+    assert_eq!(url(&report, "needs.relinked"), "http://relinked.example/");
+    assert_eq!(item(&report, "needs.relinked")["level"], "recommended");
+    assert_eq!(
+        url(&report, "needs.untouched"),
+        "https://parent.example/needs.untouched"
+    );
+    assert_eq!(
+        url(&report, "needs.new"),
+        "https://child.example/checks#needs.new"
+    );
+
+    let (output, report) = repo.check_json(&plain, &[]);
+    output.assert_code(0);
+    assert_eq!(
+        url(&report, "needs.overridden"),
+        "https://parent.example/needs.overridden"
+    );
+
+    // `explain` gives the link, in both languages.
+    let en = repo.ospo(&["explain", "needs.relinked", "--checklist", &child]);
+    en.assert_code(0);
+    assert!(
+        en.stdout
+            .contains("\n\nDocumentation: http://relinked.example/\n\nProbe:\n"),
+        "{}",
+        en.all()
+    );
+    let fr = repo.ospo(&[
+        "explain",
+        "needs.new",
+        "--checklist",
+        &child,
+        "--lang",
+        "fr",
+    ]);
+    fr.assert_code(0);
+    assert!(
+        fr.stdout
+            .contains("\nDocumentation : https://child.example/checks#needs.new\n"),
+        "{}",
+        fr.all()
+    );
+}
+
+#[test]
+fn item_without_a_help_url_has_none_in_the_report() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let path = repo.write_checklist("plain.yaml", &format!("{HEADER}{ITEM_A}"));
+    // `README` names no file of the repository: the item fails, the check exits 1.
+    let (output, report) = repo.check_json(&path, &[]);
+    output.assert_code(1);
+    assert!(
+        item(&report, "needs.a").get("help_url").is_none(),
+        "{report:#}"
+    );
+    let explain = repo.ospo(&["explain", "needs.a", "--checklist", &path]);
+    explain.assert_code(0);
+    assert!(
+        !explain.stdout.contains("Documentation"),
+        "{}",
+        explain.all()
+    );
 }
 
 // ── extends ──

@@ -49,6 +49,26 @@ fn fr_admin_is_selected_by_name_and_passes_a_complete_mit_project() {
     for id in default_item_ids() {
         assert!(ids.contains(&id), "{id} missing from fr-admin");
     }
+    // Each item links to its documentation: the inherited ones keep the default links,
+    // the licence list points at the CRPA section that sets it.
+    for item in report["items"].as_array().unwrap() {
+        assert!(
+            item["help_url"]
+                .as_str()
+                .is_some_and(|url| url.starts_with("https://")),
+            "{item:#}"
+        );
+    }
+    assert!(
+        item(&report, "legal.administration-licence")["help_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://www.legifrance.gouv.fr/")
+    );
+    assert_eq!(
+        item(&report, "community.governance")["help_url"],
+        "https://opensource.guide/leadership-and-governance/"
+    );
     // And raises what the State's guidance expects.
     assert_eq!(item(&report, "community.governance")["level"], "required");
     assert_eq!(

@@ -74,6 +74,13 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
             "{item:#}"
         );
         assert!(item["weight"].as_u64().unwrap() >= 1, "{item:#}");
+        // Every built-in item says where it is documented.
+        assert!(
+            item["help_url"]
+                .as_str()
+                .is_some_and(|url| url.starts_with("https://")),
+            "{item:#}"
+        );
         assert!(
             item["id"]
                 .as_str()
@@ -463,6 +470,7 @@ fn snapshot_fixture() -> (Repo, String) {
             .join(&blob[2..]),
     )
     .unwrap();
+    // Links: a template for the checklist, and one item with its own.
     let checklist = repo.write_checklist(
         "snapshot.yaml",
         &checklist_yaml(&[
@@ -508,7 +516,7 @@ fn snapshot_fixture() -> (Repo, String) {
                 "optional",
                 1,
                 "{kind: content, names: [\"NOTICE*\"], pattern: 'third.party'}",
-            ),
+            ) + "    help-url: https://example.org/third-party-notices\n",
             item_yaml("community.meetings", "recommended", 2, "{kind: attest}"),
             item_yaml(
                 "community.moderation",
@@ -523,7 +531,11 @@ fn snapshot_fixture() -> (Repo, String) {
                 "{kind: attest, evidence: required}",
             ),
             item_yaml("funding.sponsors", "optional", 1, "{kind: attest}"),
-        ]),
+        ])
+        .replace(
+            "\nitems:\n",
+            "\nhelp-url: https://example.org/checks/{id}\nitems:\n",
+        ),
     );
     (repo, checklist)
 }

@@ -24,6 +24,12 @@ pub struct ChecklistFile {
     /// A built-in checklist by name, or a path relative to this file, whose items come first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// Where the items this checklist defines or overrides are documented, for those that
+    /// give no `help-url` of their own: an absolute `https://` or `http://` URL in which
+    /// `{id}` stands for the item's id, e.g. `https://example.org/checks/{id}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(pattern(r"^https?://.*\{id\}"), extend("format" = "uri-template"))]
+    pub help_url: Option<String>,
     /// The items; an item whose id is inherited overrides the inherited item field by field.
     #[serde(default)]
     pub items: Vec<ItemSpec>,
@@ -40,6 +46,8 @@ pub struct Header {
     pub version: String,
     #[serde(default)]
     pub extends: Option<String>,
+    #[serde(default)]
+    pub help_url: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     items: serde::de::IgnoredAny,
@@ -74,6 +82,11 @@ pub struct ItemSpec {
     /// How ospo decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probe: Option<ProbeSpec>,
+    /// Where the item is documented: an absolute `https://` or `http://` URL. Without it,
+    /// the checklist's `help-url` template applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(url, pattern(r"^https?://"))]
+    pub help_url: Option<String>,
     /// Removes an inherited item.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub disabled: bool,
@@ -151,6 +164,38 @@ mod tests {
             };
             assert_eq!(ids(&embedded), ids(&written));
             assert_eq!(embedded.version, written.version);
+        }
+    }
+
+    /// Every item of a built-in checklist links to a public page that documents it, over
+    /// HTTPS, and the embedded checklist carries the same links as the YAML.
+    #[test]
+    fn builtin_items_link_to_their_documentation() {
+        use crate::checklist::{builtin, load, url};
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for name in builtin::NAMES {
+            let embedded = load(name, std::path::Path::new(".")).expect("valid");
+            for item in &embedded.items {
+                let link = item.help_url.as_deref().unwrap_or_else(|| {
+                    panic!("built-in checklist {name}, item {}: no help-url", item.id)
+                });
+                assert!(link.starts_with("https://"), "{name}, {}: {link}", item.id);
+                assert_eq!(url::problem(link), None, "{name}, {}: {link}", item.id);
+            }
+            let path = dir.path().join(format!("{name}.yaml"));
+            std::fs::write(&path, builtin::yaml(name)).expect("writable");
+            let written = load(
+                path.to_str().expect("UTF-8 path"),
+                std::path::Path::new("."),
+            )
+            .expect("valid");
+            let links = |c: &crate::checklist::Checklist| {
+                c.items
+                    .iter()
+                    .map(|i| (i.id.clone(), i.help_url.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(links(&embedded), links(&written));
         }
     }
 }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::format::{Header, ItemSpec};
-use super::{Checklist, Item, Stage, builtin};
+use super::{Checklist, Item, Stage, builtin, url};
 use crate::probe::Probe;
 use crate::repo::RepoView;
 use crate::yaml::{self, Node, Position};
@@ -199,6 +199,9 @@ impl Source {
 struct Layered {
     spec: ItemSpec,
     probe: Option<Probe>,
+    /// The `help-url` template of the last checklist that defined or overrode the item and
+    /// has one: the item's link when it gives none of its own.
+    template: Option<String>,
     /// The file and position of the item's `id`, to point at when the merged item lacks a field.
     file: String,
     position: Position,
@@ -308,6 +311,22 @@ fn load_source(
             None
         }
     };
+    let template = header.as_ref().and_then(|header| {
+        let template = header.help_url.as_ref()?;
+        match url::template_problem(template) {
+            None => Some(template.clone()),
+            Some(problem) => {
+                push_at(
+                    diagnostics,
+                    &file,
+                    &doc,
+                    &root.key("help-url"),
+                    format!("checklist help-url `{template}` {problem}"),
+                );
+                None
+            }
+        }
+    });
 
     // Parents first: their items come first, the child's override them.
     let mut merged: Vec<Layered> = Vec::new();
@@ -416,6 +435,7 @@ fn load_source(
             Layered {
                 spec,
                 probe,
+                template: template.clone(),
                 file: file.clone(),
                 position: id_position,
             },
@@ -442,7 +462,7 @@ static CHECKLIST_ID: LazyLock<Regex> =
 static ITEM_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-z]+)\.[a-z0-9]+(-[a-z0-9]+)*$").expect("valid regex"));
 
-/// Checks what one file says of an item on its own: id shape, stage, weight.
+/// Checks what one file says of an item on its own: id shape, stage, weight, help URL.
 fn check_fields(
     spec: &ItemSpec,
     file: &str,
@@ -503,6 +523,21 @@ fn check_fields(
             format!("item `{}`: weight must be a positive integer", spec.id),
         );
     }
+    if let Some(help_url) = &spec.help_url
+        && let Some(problem) = url::problem(help_url)
+    {
+        let hint = match help_url.contains(url::ID_PLACEHOLDER) {
+            true => " (`{id}` is filled in only in the checklist's help-url template)",
+            false => "",
+        };
+        push_at(
+            diagnostics,
+            file,
+            doc,
+            &path.key("help-url"),
+            format!("item `{}`: help-url `{help_url}` {problem}{hint}", spec.id),
+        );
+    }
 }
 
 /// Adds an item to the merged list: an override patches the inherited item field by field,
@@ -543,6 +578,10 @@ fn merge(
     inherited.spec.title = spec.title.or(inherited.spec.title.take());
     inherited.spec.why = spec.why.or(inherited.spec.why.take());
     inherited.spec.fix = spec.fix.or(inherited.spec.fix.take());
+    inherited.spec.help_url = spec.help_url.or(inherited.spec.help_url.take());
+    if item.template.is_some() {
+        inherited.template = item.template;
+    }
     if spec.probe.is_some() {
         inherited.spec.probe = spec.probe;
         inherited.probe = item.probe;
@@ -606,7 +645,12 @@ fn finish(
         else {
             continue;
         };
+        let help_url = spec.help_url.or_else(|| {
+            let template = layered.template.as_deref()?;
+            Some(url::fill(template, &spec.id))
+        });
         valid.push(Item {
+            help_url,
             id: spec.id,
             stage,
             level,

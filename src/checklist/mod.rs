@@ -8,6 +8,7 @@
 pub mod builtin;
 pub mod format;
 pub mod load;
+pub mod url;
 
 use std::fmt;
 
@@ -144,4 +145,8 @@ pub struct Item {
     pub fix: Text,
     pub spec: ProbeSpec,
     pub probe: Probe,
+    /// Where the item is documented: its own `help-url`, else the template of the
+    /// checklist that last defined or overrode it with one, filled in; an absolute
+    /// `https://` or `http://` URL.
+    pub help_url: Option<String>,
 }

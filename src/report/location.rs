@@ -119,7 +119,10 @@ mod tests {
         assert_eq!(creatable("GOVERNANCE").as_deref(), Some("GOVERNANCE"));
         assert_eq!(creatable("logo[-_.]*.svg").as_deref(), Some("logo"));
         assert_eq!(creatable("logo.{svg,png}").as_deref(), Some("logo.svg"));
-        assert_eq!(creatable("{docs,doc}/index.md").as_deref(), Some("docs/index.md"));
+        assert_eq!(
+            creatable("{docs,doc}/index.md").as_deref(),
+            Some("docs/index.md")
+        );
         assert_eq!(creatable("*.md"), None);
         assert_eq!(creatable("ISSUE_TEMPLATE/*.md"), None);
         assert_eq!(creatable(""), None);

@@ -201,6 +201,7 @@ pub(crate) struct Words {
     pub below_threshold: &'static str,
     pub why: &'static str,
     pub fix: &'static str,
+    pub documentation: &'static str,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -223,6 +224,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             below_threshold: "overall score below",
             why: "why",
             fix: "fix",
+            documentation: "documentation",
         },
         Lang::Fr => &Words {
             overall: "Global",
@@ -242,6 +244,7 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             below_threshold: "score global inférieur à",
             why: "pourquoi",
             fix: "action",
+            documentation: "documentation",
         },
     }
 }

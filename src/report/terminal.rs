@@ -137,6 +137,9 @@ pub fn render(report: &Report, style: Style) -> String {
             );
             let _ = writeln!(out, "    {}{colon} {}", w.why, item.why.trim());
             let _ = writeln!(out, "    {}{colon} {}", w.fix, item.fix.trim());
+            if let Some(url) = &item.help_url {
+                let _ = writeln!(out, "    {}{colon} {url}", w.documentation);
+            }
         }
     }
 
