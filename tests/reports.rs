@@ -1,4 +1,4 @@
-//! The reports: JSON structure, scores, determinism, languages, and snapshots of both
+//! The reports: JSON structure, scores, determinism, languages, and snapshots of the
 //! formats on a small fixed fixture.
 
 mod common;
@@ -536,6 +536,10 @@ fn redact(text: &str, repo: &Repo) -> String {
             &format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")),
             "\"version\": \"[VERSION]\"",
         )
+        .replace(
+            &format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION")),
+            "\"semanticVersion\": \"[VERSION]\"",
+        )
 }
 
 #[test]
@@ -587,4 +591,20 @@ fn snapshot_json_report() {
     ]);
     output.assert_code(1);
     insta::assert_snapshot!("json_en", redact(&output.stdout, &repo));
+}
+
+#[test]
+fn snapshot_sarif_report() {
+    let (repo, checklist) = snapshot_fixture();
+    let output = repo.ospo(&[
+        "check",
+        "--checklist",
+        &checklist,
+        "--rev",
+        "HEAD",
+        "--format",
+        "sarif",
+    ]);
+    output.assert_code(1);
+    insta::assert_snapshot!("sarif_en", redact(&output.stdout, &repo));
 }
