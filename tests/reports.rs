@@ -552,6 +552,10 @@ fn redact(text: &str, repo: &Repo) -> String {
             &format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION")),
             "\"version\": \"[VERSION]\"",
         )
+        .replace(
+            &format!("\"semanticVersion\": \"{}\"", env!("CARGO_PKG_VERSION")),
+            "\"semanticVersion\": \"[VERSION]\"",
+        )
 }
 
 #[test]
@@ -1005,4 +1009,9 @@ fn snapshot_junit_report() {
 #[test]
 fn snapshot_gitlab_report() {
     insta::assert_snapshot!("gitlab_en", snapshot_of("gitlab", &[]));
+}
+
+#[test]
+fn snapshot_sarif_report() {
+    insta::assert_snapshot!("sarif_en", snapshot_of("sarif", &[]));
 }
