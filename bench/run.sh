@@ -452,6 +452,10 @@ items:
   - {id: funding.funding-file, disabled: true}
 YAML
 PUBLICCODE_FIXTURE=$ROOT/tests/fixtures/publiccode/valid.yml
+# What a CI job's one run costs beyond the JSON report: all seven formats of one report,
+# six of them written to files (outside the worktree, so the next round sees the same tree).
+FORMATS_DIR=$RESULTS_DIR/formats
+mkdir -p "$FORMATS_DIR"
 log "timing the licence, header and metadata items in alternation ($BENCH_ROUNDS rounds)"
 LICENCE_TIMES=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" "$BENCH_WARMUP" \
     -- "$OSPO" check --format json --checklist "$NO_LICENCE" \
@@ -460,13 +464,21 @@ LICENCE_TIMES=$(cd "$WT" && python3 "$ROOT/bench/interleave.py" "$BENCH_ROUNDS" 
     -- sh -c "git grep -l SPDX-License-Identifier >/dev/null || true" \
     -- "$OSPO" check --format json --checklist "$NO_METADATA" \
     -- "$OSPO" publiccode "$PUBLICCODE_FIXTURE" \
-    -- "$OSPO" list --checklist default)
+    -- "$OSPO" list --checklist default \
+    -- "$OSPO" check --format terminal \
+        --format json --output "$FORMATS_DIR/report.json" \
+        --format sarif --output "$FORMATS_DIR/report.sarif" \
+        --format junit --output "$FORMATS_DIR/junit.xml" \
+        --format gitlab --output "$FORMATS_DIR/code-quality.json" \
+        --format github --output "$FORMATS_DIR/github.txt" \
+        --format markdown --output "$FORMATS_DIR/summary.md")
 LICENCE_ADDED=$(awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { printf "%.1f", $1 - a }' <<<"$LICENCE_TIMES")
 HEADERS_ADDED=$(awk -F'\t' 'NR == 3 { a = $1 } NR == 2 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
 GIT_GREP_MS=$(awk -F'\t' 'NR == 4 { printf "%.1f", $1 }' <<<"$LICENCE_TIMES")
 METADATA_ADDED=$(awk -F'\t' 'NR == 5 { a = $1 } NR == 2 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
 PUBLICCODE_MS=$(awk -F'\t' 'NR == 6 { printf "%.2f", $1 }' <<<"$LICENCE_TIMES")
 FIXED_MS=$(awk -F'\t' 'NR == 7 { printf "%.2f", $1 }' <<<"$LICENCE_TIMES")
+FORMATS_ADDED=$(awk -F'\t' 'NR == 2 { a = $1 } NR == 8 { b = $1 } END { printf "%.1f", b - a }' <<<"$LICENCE_TIMES")
 BINARY_MIB=$(awk -v b="$(stat -c %s "$OSPO")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
 # ─── 4. Peak memory ───────────────────────────────────────────────────────────────────────
@@ -647,7 +659,7 @@ report() {
         i=$((i + 1))
     done <<<"$INTERLEAVED"
     echo
-    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the two SPDX-header items, which read the first 4 KiB of a sample of 500 of the 5,000 files, add $HEADERS_ADDED ms (\`git grep -l SPDX-License-Identifier\` alone takes $GIT_GREP_MS ms). The three metadata items (FUNDING.yml, the changelog against the release tags, publiccode.yml) add $METADATA_ADDED ms; \`ospo publiccode\` validates the $(wc -l <"$PUBLICCODE_FIXTURE")-line test fixture in $PUBLICCODE_MS ms, where \`ospo list\` (start and load the checklist, no repository) takes $FIXED_MS ms. The release binary is $BINARY_MIB MiB."
+    echo "Licence identification (three licence items of the default checklist, on the Apache-2.0 text) adds $LICENCE_ADDED ms to a check's median in alternation ($BENCH_ROUNDS rounds); the two SPDX-header items, which read the first 4 KiB of a sample of 500 of the 5,000 files, add $HEADERS_ADDED ms (\`git grep -l SPDX-License-Identifier\` alone takes $GIT_GREP_MS ms). The three metadata items (FUNDING.yml, the changelog against the release tags, publiccode.yml) add $METADATA_ADDED ms; \`ospo publiccode\` validates the $(wc -l <"$PUBLICCODE_FIXTURE")-line test fixture in $PUBLICCODE_MS ms, where \`ospo list\` (start and load the checklist, no repository) takes $FIXED_MS ms. Writing all seven formats of one report in one run (terminal, JSON, SARIF, JUnit, Code Quality, workflow commands, Markdown) adds $FORMATS_ADDED ms to the JSON report alone. The release binary is $BINARY_MIB MiB."
     echo
     echo "Raw hyperfine exports: \`bench/results/*.json\`. How to read this: \`bench/README.md\`."
 }
