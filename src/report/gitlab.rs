@@ -21,7 +21,6 @@ use serde::Serialize;
 
 use super::{ItemReport, Report, location};
 use crate::checklist::Level;
-use crate::i18n::Lang;
 use crate::probe::Status;
 
 #[derive(Serialize)]
@@ -46,11 +45,7 @@ struct Lines {
 
 /// A pretty-printed JSON array ending with a newline; `[]` when every item holds.
 pub fn render(report: &Report) -> String {
-    // French sets a space before a colon.
-    let colon = match report.language {
-        Lang::En => ":",
-        Lang::Fr => " :",
-    };
+    let colon = super::colon(report.language);
     let issues: Vec<Issue> = report
         .items
         .iter()

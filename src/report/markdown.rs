@@ -7,11 +7,11 @@
 
 use std::fmt::Write;
 
-use super::{ItemReport, Report, capitalised, percent, status_label, to_do, words};
+use super::{ItemReport, Report, capitalised, colon, percent, status_label, to_do, words};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
-use crate::score::{FailOn, Verdict};
+use crate::score::{Counts, FailOn, Verdict};
 
 pub fn render(report: &Report) -> String {
     let lang = report.language;
@@ -31,9 +31,8 @@ pub fn render(report: &Report) -> String {
     );
     let commit = report
         .repository
-        .commit
-        .as_deref()
-        .map(|c| format!(" @ `{}`", &c[..c.len().min(12)]))
+        .short_commit()
+        .map(|id| format!(" @ `{id}`"))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -57,33 +56,21 @@ pub fn render(report: &Report) -> String {
     );
     let _ = writeln!(out, "|:--|--:|--:|--:|--:|--:|--:|--:|");
     for stage in &report.stages {
-        let c = stage.counts;
         let _ = writeln!(
             out,
-            "| {}. {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {}. {} | {} | {} |",
             stage.number,
             inline(&stage.title),
             percent(stage.score, lang),
-            c.pass,
-            c.warn,
-            c.fail,
-            c.unknown,
-            c.skip,
-            c.error
+            counts(stage.counts)
         );
     }
-    let c = report.counts;
     let _ = writeln!(
         out,
-        "| **{}** | **{}** | {} | {} | {} | {} | {} | {} |\n",
+        "| **{}** | **{}** | {} |\n",
         w.overall,
         percent(report.score, lang),
-        c.pass,
-        c.warn,
-        c.fail,
-        c.unknown,
-        c.skip,
-        c.error
+        counts(report.counts)
     );
     let _ = writeln!(out, "{}\n", legend(lang));
 
@@ -188,11 +175,11 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ":",
-        Lang::Fr => " :",
-    }
+/// The status counts as table cells, in the order of the legend.
+fn counts(c: Counts) -> String {
+    [c.pass, c.warn, c.fail, c.unknown, c.skip, c.error]
+        .map(|n| n.to_string())
+        .join(" | ")
 }
 
 fn legend(lang: Lang) -> &'static str {

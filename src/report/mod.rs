@@ -86,6 +86,13 @@ pub struct Repository {
     pub commit: Option<String>,
 }
 
+impl Repository {
+    /// The commit's id shortened to 12 characters, as reports show it.
+    pub fn short_commit(&self) -> Option<&str> {
+        self.commit.as_deref().map(|id| &id[..id.len().min(12)])
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ChecklistInfo {
     pub id: String,
@@ -246,6 +253,14 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             fix: "action",
             documentation: "documentation",
         },
+    }
+}
+
+/// What follows a label: French sets a space before a colon.
+pub(crate) fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ":",
+        Lang::Fr => " :",
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{Report, percent, status_label, words};
+use super::{Report, colon, percent, status_label, words};
 use crate::checklist::Level;
 use crate::probe::Status;
 use crate::score::{FailOn, Verdict};
@@ -31,17 +31,12 @@ impl Default for Style {
 pub fn render(report: &Report, style: Style) -> String {
     let lang = report.language;
     let w = words(lang);
-    // French sets a space before a colon.
-    let colon = match lang {
-        crate::i18n::Lang::En => ":",
-        crate::i18n::Lang::Fr => " :",
-    };
+    let colon = colon(lang);
     let mut out = String::new();
     let commit = report
         .repository
-        .commit
-        .as_deref()
-        .map(|c| format!(" @ {}", &c[..c.len().min(12)]))
+        .short_commit()
+        .map(|id| format!(" @ {id}"))
         .unwrap_or_default();
     let _ = writeln!(
         out,
