@@ -61,7 +61,7 @@ dco)
     echo "ospo: no pull request here; the sign-offs are not checked"
     exit 0
   fi
-  "$ospo" dco "$range" --path "${OSPO_PATH:-.}"
+  "$ospo" dco "$range" --path "${OSPO_PATH:-.}" --format github
   ;;
 *)
   echo "usage: $0 install|check|dco" >&2

@@ -155,10 +155,15 @@ struct ChecklistArgs {
     lang: Option<LangArg>,
 }
 
+/// The formats of `ospo dco` and `ospo publiccode`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Format {
+    /// Text for people.
     Terminal,
+    /// The report as data.
     Json,
+    /// GitHub Actions annotations, then the terminal text.
+    Github,
 }
 
 /// The formats of `ospo check`, one file each under `src/report/`.
@@ -555,6 +560,7 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
             text
         }
         Format::Terminal => ospo::report::dco::render(&report, lang),
+        Format::Github => ospo::report::dco::github(&report, lang),
     };
     print(&text)?;
     Ok(if report.passed() {
@@ -585,6 +591,7 @@ fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
     let text = match args.format {
         Format::Json => render::json(&shown, &validation, lang),
         Format::Terminal => render::terminal(&shown, &validation, lang),
+        Format::Github => render::github(&shown, &validation, lang),
     };
     print(&text)?;
     Ok(if validation.is_valid() {

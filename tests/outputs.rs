@@ -438,3 +438,77 @@ fn markdown_of_a_complete_project_has_nothing_to_do() {
         output.stdout
     );
 }
+
+#[test]
+fn dco_annotates_each_commit_that_is_not_signed_off() {
+    let repo = complete_project();
+    let base = repo.head();
+    repo.commit_by(
+        "Dana <dana@four.example>",
+        "2026-01-31T12:00:00Z",
+        "An unsigned change",
+    );
+    let range = format!("{base}..HEAD");
+    let json = repo.ospo(&["dco", &range, "--format", "json"]).json();
+    let unsigned = json["offending"][0]["commit"].as_str().unwrap().to_owned();
+    assert!(repo.head().starts_with(&unsigned), "{json}");
+    let output = repo.ospo(&["dco", &range, "--format", "github"]);
+    output.assert_code(1);
+    let commands: Vec<&str> = output
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("::"))
+        .collect();
+    assert_eq!(
+        commands,
+        [format!(
+            "::error title=Commit {unsigned} is not signed off::Dana <dana@four.example> — An unsigned change%0Amissing: no Signed-off-by line"
+        )],
+        "{}",
+        output.all()
+    );
+    // The terminal report follows, with the fix.
+    assert!(
+        output.stdout.contains("git rebase --signoff"),
+        "{}",
+        output.all()
+    );
+}
+
+#[test]
+fn publiccode_annotates_each_finding_on_its_line() {
+    let repo = Repo::with_files(&[(
+        "publiccode.yml",
+        include_str!("fixtures/publiccode/broken.yml"),
+    )]);
+    let output = repo.ospo(&["publiccode", "--format", "github"]);
+    output.assert_code(1);
+    let terminal = repo.ospo(&["publiccode"]);
+    let commands: Vec<&str> = output
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("::"))
+        .collect();
+    let findings = terminal.stdout.lines().count() - 1;
+    assert_eq!(commands.len(), findings, "{}", output.all());
+    // `publiccode.yml:9:20: error: developmentStatus: …` becomes an annotation there.
+    let first = terminal.stdout.lines().next().unwrap();
+    let mut parts = first.splitn(4, ':');
+    let (file, line, column) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    assert!(
+        commands[0].starts_with(&format!(
+            "::error file={file},line={line},col={column},title="
+        )),
+        "{}\n{first}",
+        commands[0]
+    );
+    assert!(
+        output.stdout.ends_with(&terminal.stdout),
+        "{}",
+        output.all()
+    );
+}

@@ -2,9 +2,57 @@
 
 use std::fmt::Write;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::probe::dco::{GateReport, Reason};
 use crate::text;
+
+/// `--format github`: an error annotation per commit that fails, then the terminal report.
+pub fn github(report: &GateReport, lang: Lang) -> String {
+    use super::github::{data, property};
+    let mut out = String::new();
+    for offence in &report.offending {
+        let short = &offence.commit;
+        let title = text!(
+            "Commit {short} is not signed off",
+            "Le commit {short} n'est pas signé"
+        );
+        let _ = writeln!(
+            out,
+            "::error title={}::{}",
+            property(title.get(lang)),
+            data(&format!(
+                "{} — {}\n{}",
+                offence.author,
+                offence.subject,
+                reason(offence.reason).get(lang)
+            ))
+        );
+    }
+    out.push_str(&render(report, lang));
+    out
+}
+
+/// Why a commit fails the rule, in one line.
+fn reason(reason: Reason) -> Text {
+    match reason {
+        Reason::Missing => text!(
+            "missing: no Signed-off-by line",
+            "absente : aucune ligne Signed-off-by"
+        ),
+        Reason::NameMismatch => text!(
+            "name-mismatch: the sign-off's name is not the author's (nor, under this rule, the committer's)",
+            "name-mismatch : le nom de la signature n'est pas celui de l'auteur (ni, selon cette règle, du committer)"
+        ),
+        Reason::EmailMismatch => text!(
+            "email-mismatch: the sign-off's email is not the author's (nor, under this rule, the committer's)",
+            "email-mismatch : l'adresse de la signature n'est pas celle de l'auteur (ni, selon cette règle, du committer)"
+        ),
+        Reason::Malformed => text!(
+            "malformed: the line is not `Signed-off-by: Name <email>`",
+            "malformed : la ligne n'est pas de la forme `Signed-off-by: Nom <adresse>`"
+        ),
+    }
+}
 
 pub fn render(report: &GateReport, lang: Lang) -> String {
     let mut out = String::new();
@@ -25,24 +73,7 @@ pub fn render(report: &GateReport, lang: Lang) -> String {
     for offence in &report.offending {
         let (commit, author, subject) = (&offence.commit, &offence.author, &offence.subject);
         let _ = writeln!(out, "  ✗ {commit} {author} — {subject}");
-        let why = match offence.reason {
-            Reason::Missing => text!(
-                "missing: no Signed-off-by line",
-                "absente : aucune ligne Signed-off-by"
-            ),
-            Reason::NameMismatch => text!(
-                "name-mismatch: the sign-off's name is not the author's (nor, under this rule, the committer's)",
-                "name-mismatch : le nom de la signature n'est pas celui de l'auteur (ni, selon cette règle, du committer)"
-            ),
-            Reason::EmailMismatch => text!(
-                "email-mismatch: the sign-off's email is not the author's (nor, under this rule, the committer's)",
-                "email-mismatch : l'adresse de la signature n'est pas celle de l'auteur (ni, selon cette règle, du committer)"
-            ),
-            Reason::Malformed => text!(
-                "malformed: the line is not `Signed-off-by: Name <email>`",
-                "malformed : la ligne n'est pas de la forme `Signed-off-by: Nom <adresse>`"
-            ),
-        };
+        let why = reason(offence.reason);
         let _ = writeln!(out, "      {}", why.get(lang));
     }
     if !report.remediated.is_empty() {

@@ -76,14 +76,14 @@ fn command(report: &Report, item: &ItemReport) -> Option<&'static str> {
 }
 
 /// A command's message, escaped as the runner reads it.
-fn data(text: &str) -> String {
+pub(crate) fn data(text: &str) -> String {
     text.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// A command's property value: its message escaping, and `:` and `,` too.
-fn property(text: &str) -> String {
+pub(crate) fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
 

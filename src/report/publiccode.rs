@@ -59,6 +59,35 @@ pub fn json(file: &str, validation: &Validation, lang: Lang) -> String {
     text
 }
 
+/// `--format github`: an annotation per finding, on its line and column, then the
+/// terminal report.
+pub fn github(file: &str, validation: &Validation, lang: Lang) -> String {
+    use super::github::{data, property};
+    let mut out = String::new();
+    for finding in &validation.findings {
+        let command = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let title = if finding.path.is_empty() {
+            file.to_owned()
+        } else {
+            format!("{file}: {}", finding.path)
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},title={}::{}",
+            property(file),
+            finding.line,
+            finding.column,
+            property(&title),
+            data(finding.message.get(lang))
+        );
+    }
+    out.push_str(&terminal(file, validation, lang));
+    out
+}
+
 pub fn terminal(file: &str, validation: &Validation, lang: Lang) -> String {
     let mut out = String::new();
     for finding in &validation.findings {
