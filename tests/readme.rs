@@ -90,3 +90,87 @@ fn the_gitlab_ci_example_writes_the_reports_it_declares() {
         "{quality}"
     );
 }
+
+/// A YAML file of this repository, parsed.
+fn repository_yaml(path: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .expect("the file exists");
+    serde_saphyr::from_str(&text).expect("the file is YAML")
+}
+
+#[test]
+fn the_github_workflow_example_gives_the_action_only_inputs_it_has() {
+    let workflow: serde_json::Value =
+        serde_saphyr::from_str(yaml_block("# .github/workflows/ospo.yml")).expect("YAML");
+    let action = repository_yaml("action.yml");
+    let steps = workflow["jobs"]["ospo"]["steps"].as_array().expect("steps");
+    let ospo = steps
+        .iter()
+        .find(|step| {
+            step["uses"]
+                .as_str()
+                .is_some_and(|uses| uses.contains("/ospo@"))
+        })
+        .expect("a step uses the action");
+    let given = ospo["with"].as_object().expect("inputs");
+    assert!(!given.is_empty());
+    for name in given.keys() {
+        assert!(
+            action["inputs"].get(name).is_some(),
+            "the example gives `{name}`, which action.yml does not declare"
+        );
+    }
+    assert_eq!(
+        workflow["permissions"]["security-events"], "write",
+        "the SARIF upload needs it"
+    );
+    assert_eq!(
+        steps[0]["with"]["fetch-depth"], 0,
+        "the history items need it"
+    );
+}
+
+#[test]
+fn the_gitlab_example_extends_the_template_with_its_own_variables() {
+    let example: serde_json::Value =
+        serde_saphyr::from_str(yaml_block("extends: .ospo-dco")).expect("YAML");
+    let template = repository_yaml("ci/ospo.gitlab-ci.yml");
+    let declared = template[".ospo-base"]["variables"]
+        .as_object()
+        .expect("the template declares its variables");
+    for (job, hidden) in [("ospo", ".ospo"), ("ospo-dco", ".ospo-dco")] {
+        assert_eq!(example[job]["extends"], hidden, "{example}");
+        assert!(template.get(hidden).is_some(), "the template has {hidden}");
+        for name in example[job]["variables"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(k, _)| k)
+        {
+            assert!(
+                declared.contains_key(name),
+                "the example sets {name}, which the template does not read"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_pre_commit_example_names_hooks_the_repository_defines() {
+    let example: serde_json::Value =
+        serde_saphyr::from_str(yaml_block("# .pre-commit-config.yaml")).expect("YAML");
+    let hooks = repository_yaml(".pre-commit-hooks.yaml");
+    let defined: Vec<&str> = hooks
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|hook| hook["id"].as_str().unwrap())
+        .collect();
+    let named: Vec<&str> = example["repos"][0]["hooks"]
+        .as_array()
+        .expect("hooks")
+        .iter()
+        .map(|hook| hook["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, defined);
+}
