@@ -11,23 +11,6 @@ use serde_json::Value;
 
 // ── fixtures ──
 
-/// The complete project without LICENSE (nor the copy REUSE keeps in LICENSES/, which
-/// would do), CODE_OF_CONDUCT.md and GOVERNANCE.md, its questions answered.
-fn missing_files_project() -> Repo {
-    let missing = [
-        "LICENSE",
-        "LICENSES/MIT.txt",
-        "CODE_OF_CONDUCT.md",
-        "GOVERNANCE.md",
-    ];
-    let mut files: Vec<(String, String)> = complete_project_files()
-        .into_iter()
-        .filter(|(path, _)| !missing.contains(&path.as_str()))
-        .collect();
-    files.push((".ospo.yml".to_owned(), complete_ospo_yml()));
-    Repo::with_files(&files)
-}
-
 /// Text a repository may put in a message: markup, quotes, an ampersand and control
 /// characters XML 1.0 cannot hold (SOH, an ANSI escape, a form feed)...
 const AWKWARD: &str = "<b>Tom & \"Jerry\"</b> it's \u{1} \u{1b}[31mred\u{1b}[0m \u{c} end";
@@ -333,7 +316,7 @@ fn assert_junit_agrees_with_json(xml: &str, json: &Value) {
 
 #[test]
 fn junit_report_of_a_project_missing_files_agrees_with_the_json_report() {
-    let repo = missing_files_project();
+    let repo = project_missing_three_files();
     let xml = report(&repo, "junit", &[]);
     let json: Value = serde_json::from_str(&report(&repo, "json", &[])).unwrap();
     assert_junit_agrees_with_json(&xml, &json);
@@ -544,7 +527,7 @@ fn parse_code_quality(text: &str) -> Vec<Value> {
 
 #[test]
 fn code_quality_report_lists_what_does_not_hold_with_documented_severities() {
-    let repo = missing_files_project();
+    let repo = project_missing_three_files();
     let issues = parse_code_quality(&report(&repo, "gitlab", &[]));
     let json: Value = serde_json::from_str(&report(&repo, "json", &[])).unwrap();
     let expected: Vec<(&str, &str)> = json["items"]
@@ -649,7 +632,7 @@ fn code_quality_report_of_the_complete_project_is_empty() {
 
 #[test]
 fn one_run_writes_both_files_named_as_gitlab_expects() {
-    let repo = missing_files_project();
+    let repo = project_missing_three_files();
     let dir = repo.outside();
     let junit = dir.join("ospo-junit.xml");
     let quality = dir.join("gl-code-quality-report.json");

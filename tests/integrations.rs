@@ -22,16 +22,7 @@ fn yaml(relative: &str) -> Value {
 /// The complete project without its licence: the required licence item fails.
 fn unlicensed_project() -> Repo {
     let repo = complete_project();
-    for file in ["LICENSE", "LICENSES/MIT.txt"] {
-        repo.remove(file);
-    }
-    repo.git(&["add", "-A"]);
-    let author = "Carla <carla@three.example>";
-    repo.commit_by(
-        author,
-        "2026-01-30T12:00:00Z",
-        &format!("Remove the licence\n\nSigned-off-by: {author}"),
-    );
+    repo.remove_signed_off(&["LICENSE", "LICENSES/MIT.txt"]);
     repo
 }
 
@@ -160,20 +151,11 @@ fn the_action_passes_a_complete_project_and_fails_under_a_threshold() {
 #[test]
 fn the_action_dco_step_checks_the_pull_request_range() {
     let repo = complete_project();
-    let base = repo.head();
-    repo.commit_by(
-        "Dana <dana@four.example>",
-        "2026-01-31T12:00:00Z",
-        "An unsigned change",
-    );
+    let base = repo.commit_unsigned();
     let range = format!("{base}..HEAD");
     let (output, _) = action_step(&repo, "dco", &[("OSPO_DCO_RANGE", &range)]);
     output.assert_code(1);
-    assert!(
-        output.stdout.contains("An unsigned change"),
-        "{}",
-        output.all()
-    );
+    assert!(output.stdout.contains(UNSIGNED), "{}", output.all());
 
     let (output, _) = action_step(&repo, "dco", &[]);
     output.assert_code(0);
@@ -335,12 +317,7 @@ fn the_gitlab_job_passes_its_variables_to_the_check() {
 #[test]
 fn the_gitlab_dco_job_checks_the_merge_request() {
     let repo = complete_project();
-    let base = repo.head();
-    repo.commit_by(
-        "Dana <dana@four.example>",
-        "2026-01-31T12:00:00Z",
-        "An unsigned change",
-    );
+    let base = repo.commit_unsigned();
     let head = repo.head();
     let job = gitlab_job(
         &repo,
@@ -351,7 +328,7 @@ fn the_gitlab_dco_job_checks_the_merge_request() {
         ],
     );
     job.assert_code(1);
-    assert!(job.stdout.contains("An unsigned change"), "{}", job.all());
+    assert!(job.stdout.contains(UNSIGNED), "{}", job.all());
 }
 
 // ── pre-commit hooks ──
@@ -385,12 +362,7 @@ fn the_pre_commit_hooks_run_as_pre_commit_runs_them() {
     }
 
     // At a push, the dco hook checks what is pushed, as pre-commit names it.
-    let pushed_from = repo.head();
-    repo.commit_by(
-        "Dana <dana@four.example>",
-        "2026-01-31T12:00:00Z",
-        "An unsigned change",
-    );
+    let pushed_from = repo.commit_unsigned();
     let mut command = Command::new(env!("CARGO_BIN_EXE_ospo"));
     command
         .arg("dco")
@@ -399,9 +371,5 @@ fn the_pre_commit_hooks_run_as_pre_commit_runs_them() {
         .env("PRE_COMMIT_TO_REF", repo.head());
     let output = run(command);
     assert_eq!(output.code, 1, "{}", output.all());
-    assert!(
-        output.stdout.contains("An unsigned change"),
-        "{}",
-        output.all()
-    );
+    assert!(output.stdout.contains(UNSIGNED), "{}", output.all());
 }

@@ -7,37 +7,6 @@ mod common;
 use common::*;
 use serde_json::json;
 
-/// The complete project without its licence (the file at the root and the REUSE text),
-/// code of conduct and governance: required items fail, recommended ones too.
-fn incomplete_project() -> Repo {
-    let repo = complete_project();
-    remove(
-        &repo,
-        &[
-            "LICENSE",
-            "LICENSES/MIT.txt",
-            "CODE_OF_CONDUCT.md",
-            "GOVERNANCE.md",
-        ],
-    );
-    repo
-}
-
-/// Removes files in a signed-off commit, as the project's own commits are, so that only
-/// the files' items change.
-fn remove(repo: &Repo, files: &[&str]) {
-    for file in files {
-        repo.remove(file);
-    }
-    repo.git(&["add", "-A"]);
-    let author = "Carla <carla@three.example>";
-    repo.commit_by(
-        author,
-        "2026-01-30T12:00:00Z",
-        &format!("Remove {}\n\nSigned-off-by: {author}", files.join(", ")),
-    );
-}
-
 const MISSING: [&str; 3] = [
     "legal.licence-file",
     "community.code-of-conduct",
@@ -48,7 +17,7 @@ const MISSING: [&str; 3] = [
 
 #[test]
 fn one_run_writes_a_terminal_report_and_files_in_other_formats() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     // Outside the worktree, so that the reports do not change what the next run sees.
     let out = repo.outside();
     std::fs::create_dir_all(&out).unwrap();
@@ -89,7 +58,7 @@ fn one_run_writes_a_terminal_report_and_files_in_other_formats() {
 
 #[test]
 fn an_output_takes_the_format_its_name_implies_when_none_comes_before_it() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&["check", "--output", "report.json", "--output", "summary.md"]);
     output.assert_code(1);
     assert!(output.stdout.is_empty(), "{}", output.all());
@@ -109,7 +78,7 @@ fn an_output_takes_the_format_its_name_implies_when_none_comes_before_it() {
 
 #[test]
 fn dash_is_standard_output() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&["check", "--format", "json", "--output", "-"]);
     output.assert_code(1);
     assert_eq!(output.json()["verdict"], "fail");
@@ -117,7 +86,7 @@ fn dash_is_standard_output() {
 
 #[test]
 fn ambiguous_destinations_are_usage_errors_before_any_work() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     for (args, message) in [
         (
             vec!["--format", "json", "--format", "markdown"],
@@ -145,7 +114,7 @@ fn ambiguous_destinations_are_usage_errors_before_any_work() {
 
 #[test]
 fn a_report_that_cannot_be_written_is_an_error_and_names_the_file() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&[
         "check",
         "--format",
@@ -178,7 +147,7 @@ fn fail_on_decides_which_levels_fail_the_run() {
         .map(|item| item["id"].as_str().unwrap().to_owned())
         .collect();
     assert!(optional_failures.is_empty(), "{optional_failures:?}");
-    remove(&repo, &["docs/logo.svg"]);
+    repo.remove_signed_off(&["docs/logo.svg"]);
     let (output, report) = repo.check_json("default", &[]);
     output.assert_code(0);
     assert_eq!(status(&report, "communication.logo"), "fail");
@@ -212,7 +181,7 @@ fn fail_on_decides_which_levels_fail_the_run() {
 #[test]
 fn fail_on_recommended_fails_on_a_recommended_item() {
     let repo = complete_project();
-    remove(&repo, &["GOVERNANCE.md"]);
+    repo.remove_signed_off(&["GOVERNANCE.md"]);
     let (output, _) = repo.check_json("default", &[]);
     output.assert_code(0);
     let (output, report) = repo.check_json("default", &["--fail-on", "recommended"]);
@@ -234,7 +203,7 @@ fn fail_under_101_fails_a_complete_repository() {
 
 #[test]
 fn github_format_prints_one_workflow_command_per_item_that_does_not_hold() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&["check", "--format", "github"]);
     output.assert_code(1);
     let lines: Vec<&str> = output.stdout.lines().collect();
@@ -321,7 +290,7 @@ fn github_format_escapes_what_comes_from_the_repository() {
 
 #[test]
 fn github_format_appends_the_markdown_summary_to_the_step_summary() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let summary = repo.outside().join("step-summary.md");
     std::fs::write(&summary, "earlier step\n").unwrap();
     let summary_path = summary.to_str().unwrap();
@@ -348,7 +317,7 @@ fn github_format_appends_the_markdown_summary_to_the_step_summary() {
 
 #[test]
 fn markdown_has_the_stage_table_and_the_fixes_of_the_failed_items() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&["check", "--format", "markdown"]);
     output.assert_code(1);
     let markdown = &output.stdout;
@@ -401,7 +370,7 @@ fn markdown_has_the_stage_table_and_the_fixes_of_the_failed_items() {
 
 #[test]
 fn markdown_reads_in_french() {
-    let repo = incomplete_project();
+    let repo = project_missing_three_files();
     let output = repo.ospo(&["check", "--format", "markdown", "--lang", "fr"]);
     output.assert_code(1);
     assert!(output.stdout.contains("❌ ÉCHEC"), "{}", output.stdout);
@@ -442,12 +411,7 @@ fn markdown_of_a_complete_project_has_nothing_to_do() {
 #[test]
 fn dco_annotates_each_commit_that_is_not_signed_off() {
     let repo = complete_project();
-    let base = repo.head();
-    repo.commit_by(
-        "Dana <dana@four.example>",
-        "2026-01-31T12:00:00Z",
-        "An unsigned change",
-    );
+    let base = repo.commit_unsigned();
     let range = format!("{base}..HEAD");
     let json = repo.ospo(&["dco", &range, "--format", "json"]).json();
     let unsigned = json["offending"][0]["commit"].as_str().unwrap().to_owned();

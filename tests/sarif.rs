@@ -10,21 +10,6 @@ use std::process::Command;
 use common::*;
 use serde_json::Value;
 
-/// The complete project with no licence, no code of conduct and no governance file.
-/// `LICENSES/MIT.txt` goes too: the licence item accepts a text under `LICENSES/`.
-fn project_missing_three_files() -> Repo {
-    let repo = complete_project();
-    for path in [
-        "LICENSE",
-        "LICENSES/MIT.txt",
-        "CODE_OF_CONDUCT.md",
-        "GOVERNANCE.md",
-    ] {
-        repo.remove(path);
-    }
-    repo
-}
-
 /// `ospo check --format sarif [EXTRA]`: the output and the log.
 fn sarif(repo: &Repo, extra: &[&str]) -> (Output, Value) {
     let mut args = vec!["check", "--format", "sarif"];

@@ -638,6 +638,49 @@ pub fn complete_project() -> Repo {
     repo
 }
 
+/// The complete project without its licence (the file at the root and the copy REUSE
+/// keeps under `LICENSES/`, which the licence item also accepts), its code of conduct and
+/// its governance, removed in a signed-off commit: `legal.licence-file` (required),
+/// `community.code-of-conduct` and `community.governance` (recommended) fail.
+pub fn project_missing_three_files() -> Repo {
+    let repo = complete_project();
+    repo.remove_signed_off(&[
+        "LICENSE",
+        "LICENSES/MIT.txt",
+        "CODE_OF_CONDUCT.md",
+        "GOVERNANCE.md",
+    ]);
+    repo
+}
+
+/// The subject of [`Repo::commit_unsigned`]'s commit, for assertions.
+pub const UNSIGNED: &str = "An unsigned change";
+
+impl Repo {
+    /// Removes files in a commit signed off by a newcomer, so that the history items of the
+    /// complete project still hold and only the files' items change.
+    pub fn remove_signed_off(&self, files: &[&str]) {
+        for file in files {
+            self.remove(file);
+        }
+        self.git(&["add", "-A"]);
+        let author = "Carla <carla@three.example>";
+        self.commit_by(
+            author,
+            "2026-01-30T12:00:00Z",
+            &format!("Remove {}\n\nSigned-off-by: {author}", files.join(", ")),
+        );
+    }
+
+    /// An empty commit without a sign-off, subject [`UNSIGNED`], after the complete
+    /// project's history; returns the commit before it, the base of a change under review.
+    pub fn commit_unsigned(&self) -> String {
+        let base = self.head();
+        self.commit_by("Dana <dana@four.example>", "2026-01-31T12:00:00Z", UNSIGNED);
+        base
+    }
+}
+
 /// The time ospo counts history windows back from in tests (`SOURCE_DATE_EPOCH`):
 /// 2026-02-01T00:00:00Z, a fortnight after the fixtures' commits.
 pub const NOW_EPOCH: &str = "1769904000";
