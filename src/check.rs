@@ -16,6 +16,9 @@ pub struct Options {
     pub lang: Lang,
     /// What fails the check: the levels of the items that count, a lowest score.
     pub gate: Gate,
+    /// The checklist's probes are prepared already (an audit prepares them once for every
+    /// repository): no second thread is started to prepare them.
+    pub probes_prepared: bool,
 }
 
 /// The checklist to use: the one asked for on the command line (a name, or a path relative
@@ -42,7 +45,7 @@ pub fn run(
     options: Options,
 ) -> Report {
     let lang = options.lang;
-    let outcomes = run_items(checklist, repo, project);
+    let outcomes = run_items(checklist, repo, project, options.probes_prepared);
     let project_file = project.path.as_deref().unwrap_or(".ospo.yml");
     let items: Vec<ItemReport> = checklist
         .items
@@ -87,10 +90,7 @@ pub fn run(
 
     Report {
         schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "ospo".to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-        },
+        tool: Tool::ospo(),
         language: lang,
         repository: Repository {
             path: repo.root().display().to_string(),
@@ -124,7 +124,12 @@ pub fn run(
 /// Every item's outcome, in checklist order. Patterns compile on a second thread while
 /// the probes that need none read the repository; the others run last, building any
 /// pattern the second thread has not reached yet.
-fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> Vec<Outcome> {
+fn run_items(
+    checklist: &Checklist,
+    repo: &RepoView,
+    project: &ProjectFile,
+    prepared: bool,
+) -> Vec<Outcome> {
     let now = now();
     // One pass over the history covers the windows of every history probe.
     let reach = checklist
@@ -138,7 +143,7 @@ fn run_items(checklist: &Checklist, repo: &RepoView, project: &ProjectFile) -> V
         checklist.items.iter().enumerate().partition(|(_, item)| {
             item.probe.needs_preparing() && !project.waivers.contains_key(&item.id)
         });
-    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let parallel = !prepared && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let mut outcomes: Vec<Option<Outcome>> = vec![None; checklist.items.len()];
     let shared = crate::probe::Shared::default();
     std::thread::scope(|scope| {

@@ -45,6 +45,10 @@ enum Command {
     /// Checks that every commit of a change is signed off (Developer Certificate of
     /// Origin): the CI gate. Exits 1 when a commit fails, 2 on a bad range.
     Dco(DcoArgs),
+    /// Checks many repositories in one parallel run: every repository under the paths
+    /// given, worktrees and bare mirrors alike, then the organisation's totals. Exits 0
+    /// when every repository passes, 1 when one fails or cannot be read.
+    Audit(AuditArgs),
     /// Validates a publiccode.yml offline and lists every problem with its line. Exits 0
     /// when valid, 1 when invalid, 2 when the file cannot be read.
     Publiccode(PubliccodeArgs),
@@ -75,6 +79,79 @@ struct DcoArgs {
     /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct AuditArgs {
+    #[command(subcommand)]
+    command: Option<AuditCommand>,
+    /// Repositories, or directories searched for repositories (symlinks are not
+    /// followed) [default: the current directory, unless --from is given].
+    paths: Vec<PathBuf>,
+    /// Reads more paths from FILE, one a line (`-`: standard input); blank lines and lines
+    /// starting with `#` are skipped.
+    #[arg(long, value_name = "FILE")]
+    from: Option<PathBuf>,
+    /// A built-in checklist name or a checklist file for every repository [default: what
+    /// each repository's .ospo.yml names, else `default`].
+    #[arg(long, value_name = "NAME|PATH")]
+    checklist: Option<String>,
+    #[command(flatten)]
+    output: AuditOutput,
+    /// Which items fail a repository when they do not hold.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Required)]
+    fail_on: FailOnArg,
+    /// Also fails a repository whose overall score is below this percentage.
+    #[arg(long, value_name = "N", value_parser = parse_percent)]
+    fail_under: Option<f64>,
+    /// Repositories checked at once [default: one per core].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Audits only the K-th of N deterministic parts of the repositories found (e.g. 2/5),
+    /// for one machine of a sharded audit; `ospo audit merge` joins the parts.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<ospo::audit::Shard>,
+}
+
+#[derive(Debug, clap::Args)]
+struct AuditOutput {
+    #[arg(long, value_enum, default_value_t = AuditFormat::Terminal)]
+    format: AuditFormat,
+    /// Writes the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Joins the `--format jsonl` outputs of the shards of one audit into the report one
+    /// run would have given.
+    Merge {
+        /// The `jsonl` files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        output: AuditOutput,
+    },
+}
+
+/// The formats of `ospo audit`, one file each under `src/report/audit/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum AuditFormat {
+    /// A table of repositories, then the organisation's totals.
+    Terminal,
+    /// The rows and the summary, in one document.
+    Json,
+    /// One row a line, then the summary: what `ospo audit merge` reads.
+    Jsonl,
+    /// A row per repository, a column per stage and per item.
+    Csv,
+    /// One self-contained page: sortable table, heat map of items, score distributions.
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -295,6 +372,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
+        Command::Audit(args) => audit(args),
         Command::Schema => print(&checklist::format::schema_json()),
     }
 }
@@ -313,13 +391,10 @@ fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
         Options {
             lang,
             gate: Gate {
-                fail_on: match args.fail_on {
-                    FailOnArg::Required => FailOn::Required,
-                    FailOnArg::Recommended => FailOn::Recommended,
-                    FailOnArg::Any => FailOn::Any,
-                },
+                fail_on: fail_on(args.fail_on),
                 fail_under: args.fail_under,
             },
+            probes_prepared: false,
         },
     );
     // Files first: a closed standard output must not cost the SARIF upload its file.
@@ -373,6 +448,152 @@ impl Positions {
 enum Destination {
     Stdout,
     File(PathBuf),
+}
+
+fn audit(args: AuditArgs) -> Result<ExitCode> {
+    use ospo::audit::{self, AuditOptions};
+    if let Some(AuditCommand::Merge { files, output }) = args.command {
+        return audit_merge(&files, &output);
+    }
+    let lang = language(args.output.lang);
+    let mut roots = args.paths.clone();
+    if let Some(from) = &args.from {
+        let text = if from.as_os_str() == "-" {
+            std::io::read_to_string(std::io::stdin()).context("reading standard input")?
+        } else {
+            std::fs::read_to_string(from)
+                .with_context(|| format!("cannot read {}", from.display()))?
+        };
+        roots.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(PathBuf::from),
+        );
+    } else if roots.is_empty() {
+        roots.push(PathBuf::from("."));
+    }
+    // The checklist named on the command line must load before any work.
+    if let Some(selector) = &args.checklist {
+        checklist::load(selector, std::path::Path::new("."))?;
+    }
+    let mut repositories = audit::discover(&roots)?;
+    if let Some(shard) = args.shard {
+        repositories.retain(|path| shard.takes(path));
+    }
+    anyhow::ensure!(
+        args.shard.is_some() || !repositories.is_empty(),
+        "no git repository under {}",
+        roots
+            .iter()
+            .map(|root| root.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let options = AuditOptions {
+        checklist: args.checklist,
+        check: Options {
+            lang,
+            gate: Gate {
+                fail_on: fail_on(args.fail_on),
+                fail_under: args.fail_under,
+            },
+            probes_prepared: true,
+        },
+        jobs: args.jobs.map_or(0, usize::from),
+    };
+    let bar = progress_bar(repositories.len(), &args.output);
+    let result = audit::run(&repositories, &options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    write_audit(&result, &args.output)?;
+    Ok(if result.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        rows.extend(
+            ospo::audit::merge::rows(&text, &file.display().to_string())
+                .map_err(anyhow::Error::msg)?,
+        );
+    }
+    let mut paths: Vec<&str> = rows.iter().map(ospo::audit::Row::path).collect();
+    paths.sort_unstable();
+    if let Some(twice) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
+        anyhow::bail!(
+            "{} is in more than one of the files: are they shards of one audit?",
+            twice[0]
+        );
+    }
+    // The rows' own language, unless asked otherwise: the summary's titles follow it.
+    let lang = match output.lang {
+        Some(_) => language(output.lang),
+        None => rows
+            .iter()
+            .find_map(|row| row.report().map(|report| report.language))
+            .unwrap_or_default(),
+    };
+    let merged = ospo::audit::Audit::of(rows, lang);
+    write_audit(&merged, output)?;
+    Ok(if merged.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// A bar on stderr for people waiting at a terminal; hidden when stderr is not one, or
+/// when a machine-readable report goes to standard output.
+fn progress_bar(len: usize, output: &AuditOutput) -> indicatif::ProgressBar {
+    let for_people = output.output.is_some()
+        || matches!(output.format, AuditFormat::Terminal | AuditFormat::Html);
+    if !for_people || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} repositories, {elapsed} ({eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
+    use ospo::report::audit as render;
+    let text = match output.format {
+        AuditFormat::Terminal => {
+            let width = if output.output.is_none() && std::io::stdout().is_terminal() {
+                comfy_table::Table::new().width().unwrap_or(120).max(60)
+            } else {
+                120
+            };
+            render::terminal::render(audit, width)
+        }
+        AuditFormat::Json => render::json::render(audit),
+        AuditFormat::Jsonl => render::json::lines(audit),
+        AuditFormat::Csv => render::csv::render(audit),
+        AuditFormat::Html => render::html::render(audit),
+    };
+    match &output.output {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text)
+            .with_context(|| format!("cannot write the report to {}", path.display())),
+        _ => print(&text).map(|_| ()),
+    }
+}
+
+fn fail_on(arg: FailOnArg) -> FailOn {
+    match arg {
+        FailOnArg::Required => FailOn::Required,
+        FailOnArg::Recommended => FailOn::Recommended,
+        FailOnArg::Any => FailOn::Any,
+    }
 }
 
 /// Pairs formats with outputs: an `--output` writes the `--format` just before it; an

@@ -31,7 +31,7 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, status: Status) {
+    pub fn add(&mut self, status: Status) {
         match status {
             Status::Pass => self.pass += 1,
             Status::Warn => self.warn += 1,

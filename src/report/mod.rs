@@ -6,6 +6,7 @@
 //! reads a JSON report into the model, and [`json::render`] of that model gives the bytes
 //! read, numbers included.
 
+pub mod audit;
 pub mod dco;
 pub mod github;
 pub mod gitlab;
@@ -71,10 +72,20 @@ impl Report {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tool {
     pub name: String,
     pub version: String,
+}
+
+impl Tool {
+    /// This tool, at this version.
+    pub fn ospo() -> Tool {
+        Tool {
+            name: "ospo".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

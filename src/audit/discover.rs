@@ -1,0 +1,151 @@
+//! Finding the repositories to audit: worktrees and bare repositories under the paths
+//! given, without descending into a repository once found and without following symlinks;
+//! and the deterministic share of them a shard takes.
+
+use std::path::{Path, PathBuf};
+
+/// What kind of directory this is, by its entries alone (nothing is opened or run).
+fn is_repository(dir: &Path) -> bool {
+    // A worktree: `.git` is a directory, or a file pointing at one (linked worktrees,
+    // submodules).
+    let dot_git = dir.join(".git");
+    if std::fs::symlink_metadata(&dot_git).is_ok_and(|meta| meta.is_dir() || meta.is_file()) {
+        return true;
+    }
+    is_git_dir(dir)
+}
+
+/// A bare repository, or a git directory: `HEAD`, `objects/` and `refs/`.
+fn is_git_dir(dir: &Path) -> bool {
+    let is = |name: &str, dir_wanted: bool| {
+        std::fs::symlink_metadata(dir.join(name)).is_ok_and(|meta| {
+            if dir_wanted {
+                meta.is_dir()
+            } else {
+                meta.is_file()
+            }
+        })
+    };
+    is("HEAD", false) && is("objects", true) && is("refs", true)
+}
+
+/// The repositories under `roots`, sorted and without duplicates. A root that is a
+/// repository is one; otherwise it is searched. Symlinks are never followed, so nothing
+/// outside the roots is reached. A root that cannot be read is an error.
+pub fn discover(roots: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for root in roots {
+        let meta = std::fs::metadata(root).map_err(|error| {
+            std::io::Error::new(error.kind(), format!("{}: {error}", root.display()))
+        })?;
+        if !meta.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotADirectory,
+                format!("{} is not a directory", root.display()),
+            ));
+        }
+        let mut walk = walkdir::WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter();
+        while let Some(entry) = walk.next() {
+            // A directory that cannot be read holds no repository we can check; its
+            // neighbours are still searched.
+            let Ok(entry) = entry else { continue };
+            if !entry.file_type().is_dir() {
+                continue;
+            }
+            if entry.file_name() == ".git" {
+                walk.skip_current_dir();
+                continue;
+            }
+            if is_repository(entry.path()) {
+                found.push(entry.path().to_path_buf());
+                walk.skip_current_dir();
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found)
+}
+
+/// One of `count` deterministic parts of an audit: `--shard 2/5`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based.
+    pub index: u32,
+    pub count: u32,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Shard, String> {
+        let wrong = || format!("`{text}` is not a shard: write K/N, with 1 ≤ K ≤ N (e.g. 2/5)");
+        let (index, count) = text.split_once('/').ok_or_else(wrong)?;
+        let index: u32 = index.trim().parse().map_err(|_| wrong())?;
+        let count: u32 = count.trim().parse().map_err(|_| wrong())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(wrong());
+        }
+        Ok(Shard { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether the repository at `path` belongs to this shard. The choice depends on the
+    /// path's text alone, as given: every machine of a sharded audit, given the same
+    /// paths, agrees, and a repository added to the organisation moves no other.
+    pub fn takes(&self, path: &Path) -> bool {
+        let hash = fnv1a(path.to_string_lossy().as_bytes());
+        hash % u64::from(self.count) == u64::from(self.index - 1)
+    }
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_are_written_k_of_n() {
+        assert_eq!("2/5".parse(), Ok(Shard { index: 2, count: 5 }));
+        for wrong in ["0/3", "4/3", "1/0", "3", "a/b", "-1/2"] {
+            assert!(wrong.parse::<Shard>().is_err(), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn each_path_falls_in_exactly_one_shard() {
+        for n in 1..6 {
+            for i in 0..50 {
+                let path = PathBuf::from(format!("org/repo-{i}.git"));
+                let takers = (1..=n)
+                    .filter(|k| {
+                        Shard {
+                            index: *k,
+                            count: n,
+                        }
+                        .takes(&path)
+                    })
+                    .count();
+                assert_eq!(takers, 1, "{path:?} in {n} shards");
+            }
+        }
+    }
+
+    #[test]
+    fn the_hash_is_fnv1a() {
+        // Published test vectors.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+}

@@ -1,0 +1,234 @@
+//! Auditing many repositories in one run: find them ([`discover`]), check each on every
+//! core, one repository view per task, and sum the results up ([`summary`]).
+//!
+//! A repository that cannot be read becomes one error row and the run goes on. Rows are
+//! sorted by path, so the same repositories give the same bytes; the summary is computed
+//! from the rows alone, so shards merged ([`merge`]) give what one run gives.
+
+pub mod discover;
+pub mod merge;
+pub mod summary;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::{self, Options};
+use crate::checklist::Checklist;
+use crate::i18n::Lang;
+use crate::project;
+use crate::repo::RepoView;
+use crate::report::{Report, Tool};
+
+pub use discover::{Shard, discover};
+pub use summary::Summary;
+
+/// Bumped when a field of the audit formats is renamed or removed, or its meaning changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One run over many repositories.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Audit {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub language: Lang,
+    /// One row a repository, sorted by path.
+    pub repositories: Vec<Row>,
+    pub summary: Summary,
+}
+
+/// A repository's result: its report, or why it could not be checked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Row {
+    Report(Box<Report>),
+    Error(RowError),
+}
+
+/// A repository that could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowError {
+    pub path: String,
+    pub message: String,
+}
+
+impl Row {
+    /// The repository's path as the row shows it.
+    pub fn path(&self) -> &str {
+        match self {
+            Row::Report(report) => &report.repository.path,
+            Row::Error(error) => &error.path,
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            Row::Report(report) => Some(report),
+            Row::Error(_) => None,
+        }
+    }
+}
+
+/// What an audit is asked to do.
+#[derive(Debug, Clone)]
+pub struct AuditOptions {
+    /// A checklist for every repository; `None`: each repository's `.ospo.yml` choice,
+    /// else `default`.
+    pub checklist: Option<String>,
+    pub check: Options,
+    /// Worker threads; 0: one per core.
+    pub jobs: usize,
+}
+
+impl Audit {
+    /// The audit of rows already made (a run's, or merged shards'), sorted by path.
+    pub fn of(mut rows: Vec<Row>, language: Lang) -> Audit {
+        rows.sort_by(|a, b| a.path().cmp(b.path()));
+        let summary = Summary::of(&rows, language);
+        Audit {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool::ospo(),
+            language,
+            repositories: rows,
+            summary,
+        }
+    }
+
+    /// Whether every repository was checked and passes.
+    pub fn passed(&self) -> bool {
+        self.summary.failed == 0 && self.summary.errors == 0
+    }
+}
+
+/// Checks every repository, `jobs` at a time, calling `progress` after each; rows come
+/// back sorted by path.
+pub fn run(
+    repositories: &[PathBuf],
+    options: &AuditOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Audit {
+    use rayon::prelude::*;
+    let checklists = Checklists::default();
+    let audit_one = |path: &PathBuf| {
+        let row = audit_one(path, options, &checklists);
+        progress();
+        row
+    };
+    let rows: Vec<Row> = match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .thread_name(|index| format!("ospo-audit-{index}"))
+        .build()
+    {
+        Ok(pool) => pool.install(|| repositories.par_iter().map(audit_one).collect()),
+        // No thread to be had: one at a time is still an audit.
+        Err(_) => repositories.iter().map(audit_one).collect(),
+    };
+    Audit::of(rows, options.check.lang)
+}
+
+/// The built-in and command-line checklists, loaded and prepared once for every
+/// repository that uses them.
+#[derive(Default)]
+struct Checklists {
+    loaded: Mutex<HashMap<String, Arc<Checklist>>>,
+}
+
+impl Checklists {
+    fn get(&self, selector: &str) -> Result<Arc<Checklist>, String> {
+        if let Some(found) = self.loaded.lock().map_err(|e| e.to_string())?.get(selector) {
+            return Ok(found.clone());
+        }
+        let checklist = Arc::new(
+            crate::checklist::load(selector, Path::new(".")).map_err(|error| error.to_string())?,
+        );
+        for item in &checklist.items {
+            // A pattern that cannot be built says so in each report.
+            let _ = item.probe.prepare();
+        }
+        let mut loaded = self.loaded.lock().map_err(|e| e.to_string())?;
+        Ok(loaded
+            .entry(selector.to_owned())
+            .or_insert(checklist)
+            .clone())
+    }
+}
+
+fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Row {
+    // As a report shows its repository: the resolved path, so that rows sort alike.
+    let shown = std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    let error = |message: String| {
+        Row::Error(RowError {
+            path: shown.clone(),
+            message,
+        })
+    };
+    if let Err(message) = readable_head(path) {
+        return error(message);
+    }
+    let repo = match RepoView::open(path, None) {
+        Ok(repo) => repo,
+        Err(e) => return error(e.to_string()),
+    };
+    let project = match project::read(&repo) {
+        Ok(project) => project,
+        Err(e) => return error(e.to_string()),
+    };
+    // The command line's checklist, else a built-in one the project names, shared; a
+    // checklist file of the project's own is read from its repository.
+    let shared = match (&options.checklist, &project.checklist) {
+        (Some(selector), _) => Some(checklists.get(selector)),
+        (None, Some(selector)) if crate::checklist::builtin::name(selector).is_some() => {
+            Some(checklists.get(selector))
+        }
+        (None, Some(_)) => None,
+        (None, None) => Some(checklists.get("default")),
+    };
+    let own;
+    let checklist: &Checklist = match shared {
+        Some(Ok(checklist)) => {
+            own = checklist;
+            &own
+        }
+        Some(Err(message)) => return error(message),
+        None => match check::select_checklist(None, &project, Some(&repo)) {
+            Ok(checklist) => {
+                own = Arc::new(checklist);
+                &own
+            }
+            Err(e) => return error(e.to_string()),
+        },
+    };
+    let mut check_options = options.check;
+    check_options.probes_prepared = true;
+    Row::Report(Box::new(check::run(
+        checklist,
+        &repo,
+        &project,
+        check_options,
+    )))
+}
+
+/// Whether the repository has a commit whose object and tree can be read: a repository
+/// with its objects gone, or no commit yet, is one error row rather than a report of
+/// failures nobody can fix from it.
+fn readable_head(path: &Path) -> Result<(), String> {
+    let repo = gix::open(path).map_err(|e| format!("cannot open the repository: {e}"))?;
+    let mut head = repo.head().map_err(|e| format!("cannot read HEAD: {e}"))?;
+    if head.is_unborn() {
+        return Err("HEAD is unborn: the repository has no commit yet".to_owned());
+    }
+    let commit = head
+        .peel_to_commit()
+        .map_err(|e| format!("cannot read the HEAD commit: {e}"))?;
+    let tree = commit
+        .tree_id()
+        .map_err(|e| format!("cannot read the HEAD commit: {e}"))?;
+    repo.find_object(tree)
+        .map_err(|e| format!("cannot read the HEAD tree: {e}"))?;
+    Ok(())
+}

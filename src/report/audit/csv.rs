@@ -1,0 +1,8 @@
+//! `ospo audit --format csv`.
+
+use crate::audit::Audit;
+
+pub fn render(audit: &Audit) -> String {
+    let _ = audit;
+    String::new()
+}
