@@ -1,0 +1,398 @@
+//! `ospo audit`: an organisation's repositories found under a root — worktrees and bare
+//! mirrors, a broken one among them, a plain directory beside them — checked in one run;
+//! its rows, summary, shards and merge, and its exit codes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// An organisation: 60 worktrees and 5 bare mirrors cloned from three projects (complete,
+/// missing three files, a README alone), one worktree whose objects are gone, and a plain
+/// directory that is no repository.
+struct Organisation {
+    _tmp: TempDir,
+    root: PathBuf,
+}
+
+impl Organisation {
+    fn new() -> Organisation {
+        let complete = complete_project();
+        let missing = project_missing_three_files();
+        let readme = Repo::with_files(&[("README.md", README)]);
+        let sources = [complete.path(), missing.path(), readme.path()];
+        let tmp = TempDir::new().unwrap();
+        let root = tmp.path().join("org");
+        std::fs::create_dir_all(root.join("mirrors")).unwrap();
+        for index in 0..60 {
+            clone(
+                sources[index % 3],
+                &root.join(format!("wt-{index:02}")),
+                false,
+            );
+        }
+        for index in 0..5 {
+            clone(
+                sources[index % 3],
+                &root.join(format!("mirrors/m{index}.git")),
+                true,
+            );
+        }
+        let broken = root.join("broken");
+        clone(sources[0], &broken, false);
+        let objects = broken.join(".git/objects");
+        std::fs::remove_dir_all(&objects).unwrap();
+        std::fs::create_dir(&objects).unwrap();
+        write_file(&root, "plain/notes.txt", "Not a repository.\n");
+        Organisation { _tmp: tmp, root }
+    }
+
+    fn root(&self) -> &str {
+        self.root.to_str().unwrap()
+    }
+
+    fn audit(&self, args: &[&str]) -> Output {
+        let mut all = vec!["audit", self.root()];
+        all.extend_from_slice(args);
+        ospo(&self.root, &all)
+    }
+
+    /// An audit on a checklist of four items, files and history, the quicker to run
+    /// several times over the 66 repositories.
+    fn quick_audit(&self, args: &[&str]) -> Output {
+        let checklist = self.root.parent().unwrap().join("quick.yaml");
+        if !checklist.exists() {
+            let yaml = checklist_yaml(&[
+                item_yaml(
+                    "needs.readme",
+                    "required",
+                    3,
+                    "{kind: file, names: [\"README*\"]}",
+                ),
+                item_yaml(
+                    "legal.licence-file",
+                    "required",
+                    5,
+                    "{kind: file, names: [\"LICENSE*\"]}",
+                ),
+                item_yaml(
+                    "community.governance",
+                    "recommended",
+                    2,
+                    "{kind: file, names: [\"GOVERNANCE*\"]}",
+                ),
+                item_yaml(
+                    "community.contributors",
+                    "optional",
+                    1,
+                    "{kind: activity, metric: contributors, days: 365, min: 2}",
+                ),
+            ]);
+            std::fs::write(&checklist, yaml).unwrap();
+        }
+        let mut all = vec!["--checklist", checklist.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.audit(&all)
+    }
+}
+
+fn clone(source: &Path, target: &Path, bare: bool) {
+    let mut args = vec!["clone", "-q"];
+    if bare {
+        args.push("--bare");
+    }
+    args.push(source.to_str().unwrap());
+    args.push(target.to_str().unwrap());
+    git(target.parent().unwrap(), &args);
+}
+
+/// The rows of a `jsonl` output, and its summary.
+fn jsonl(output: &Output) -> (Vec<Value>, Value) {
+    let mut lines: Vec<Value> = output
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect();
+    let summary = lines.pop().expect("a summary line");
+    (lines, summary["summary"].clone())
+}
+
+fn row_path(row: &Value) -> &str {
+    row["report"]["repository"]["path"]
+        .as_str()
+        .or_else(|| row["error"]["path"].as_str())
+        .expect("a row has a path")
+}
+
+#[test]
+fn an_organisation_is_one_row_per_repository_with_the_broken_one_as_an_error() {
+    let org = Organisation::new();
+    let output = org.audit(&["--format", "json"]);
+    output.assert_code(1);
+    let audit = output.json();
+    assert_eq!(audit["schema_version"], 1);
+    let rows = audit["repositories"].as_array().unwrap();
+    assert_eq!(rows.len(), 66, "60 worktrees, 5 mirrors and the broken one");
+    let paths: Vec<&str> = rows.iter().map(row_path).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted, "rows are sorted by path");
+    assert!(
+        !paths.iter().any(|path| path.contains("plain")),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.iter().any(|path| path.ends_with("/.git")),
+        "{paths:?}"
+    );
+    assert_eq!(
+        paths.iter().filter(|path| path.ends_with(".git")).count(),
+        5,
+        "the mirrors, by their own path"
+    );
+
+    let errors: Vec<&Value> = rows
+        .iter()
+        .filter(|row| row.get("error").is_some())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]["error"]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("/broken")
+    );
+    let message = errors[0]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("HEAD"), "{message}");
+
+    let summary = &audit["summary"];
+    assert_eq!(summary["repositories"], 66);
+    assert_eq!(summary["errors"], 1);
+    // The complete project passes (20 worktrees and 2 mirrors), the others fail.
+    assert_eq!(summary["passed"], 22);
+    assert_eq!(summary["failed"], 43);
+    assert_eq!(summary["overall"]["scored"], 65);
+    let histogram: u64 = summary["overall"]["histogram"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(histogram, 65);
+    let stages: Vec<&str> = summary["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|stage| stage["stage"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stages,
+        ["needs", "communication", "legal", "community", "funding"]
+    );
+    let licence = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == "legal.licence-file")
+        .expect("the licence item is summed up");
+    // Missing in the 20 + 2 clones of the project without it; the README-only project
+    // has no licence either (21 + 1).
+    assert_eq!(licence["failing"], 43, "{licence}");
+    assert_eq!(licence["counts"]["pass"], 22, "{licence}");
+}
+
+#[test]
+fn jsonl_is_a_row_a_line_then_the_summary_and_the_terminal_report_sums_up() {
+    let org = Organisation::new();
+    let output = org.audit(&["--format", "jsonl"]);
+    output.assert_code(1);
+    let (rows, summary) = jsonl(&output);
+    assert_eq!(rows.len(), 66);
+    assert_eq!(
+        rows.iter()
+            .filter(|row| row.get("report").is_some())
+            .count(),
+        65
+    );
+    assert_eq!(summary["repositories"], 66);
+    // The same run as one document gives the same rows and summary.
+    let json = org.audit(&["--format", "json"]).json();
+    assert_eq!(Value::Array(rows), json["repositories"]);
+    assert_eq!(summary, json["summary"]);
+
+    let terminal = org.audit(&[]);
+    terminal.assert_code(1);
+    let first = terminal.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "ospo audit — 66 repositories in {}/: 22 pass, 43 fail, 1 could not be checked",
+            std::fs::canonicalize(&org.root).unwrap().display()
+        )
+    );
+    assert!(terminal.stdout.contains("│ wt-00 "), "{}", terminal.stdout);
+    assert!(
+        terminal.stdout.contains("│ mirrors/m0.git "),
+        "{}",
+        terminal.stdout
+    );
+    assert!(terminal.stdout.contains("│ broken "), "{}", terminal.stdout);
+    assert!(
+        terminal.stdout.contains("legal.licence-file — "),
+        "the items most missed are listed:\n{}",
+        terminal.stdout
+    );
+}
+
+#[test]
+fn the_same_repositories_give_the_same_bytes_whatever_the_jobs() {
+    let org = Organisation::new();
+    let once = org.quick_audit(&["--format", "jsonl"]);
+    let again = org.quick_audit(&["--format", "jsonl", "--jobs", "1"]);
+    assert_eq!(once.stdout, again.stdout);
+    let three = org.quick_audit(&["--format", "jsonl", "--jobs", "3"]);
+    assert_eq!(once.stdout, three.stdout);
+}
+
+#[test]
+fn shards_partition_the_repositories_and_merge_back_to_the_whole() {
+    let org = Organisation::new();
+    let whole = org.quick_audit(&["--format", "jsonl"]);
+    let (all_rows, _) = jsonl(&whole);
+    let all: Vec<&str> = all_rows.iter().map(row_path).collect();
+    for count in [2, 3] {
+        let mut files = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for index in 1..=count {
+            let shard = format!("{index}/{count}");
+            let output = org.quick_audit(&["--format", "jsonl", "--shard", &shard]);
+            let (rows, summary) = jsonl(&output);
+            assert!(!rows.is_empty(), "shard {shard} is empty");
+            assert_eq!(summary["repositories"], rows.len());
+            seen.extend(rows.iter().map(|row| row_path(row).to_owned()));
+            let file = org
+                .root
+                .parent()
+                .unwrap()
+                .join(format!("shard-{index}-of-{count}.jsonl"));
+            std::fs::write(&file, &output.stdout).unwrap();
+            files.push(file);
+        }
+        seen.sort();
+        assert_eq!(seen, all, "the {count} shards take each repository once");
+
+        let mut args = vec!["audit", "merge"];
+        args.extend(files.iter().map(|file| file.to_str().unwrap()));
+        args.extend(["--format", "jsonl"]);
+        let merged = ospo(&org.root, &args);
+        merged.assert_code(1);
+        assert_eq!(merged.stdout, whole.stdout, "merging {count} shards");
+    }
+}
+
+#[test]
+fn merge_refuses_what_is_not_the_shards_of_one_audit() {
+    let org = Organisation::new();
+    let shard = org.quick_audit(&["--format", "jsonl", "--shard", "1/2"]);
+    let file = org.root.parent().unwrap().join("one.jsonl");
+    std::fs::write(&file, &shard.stdout).unwrap();
+    let file = file.to_str().unwrap();
+
+    let twice = ospo(&org.root, &["audit", "merge", file, file]);
+    twice.assert_error();
+    assert!(
+        twice.stderr.contains("is in more than one of the files"),
+        "{}",
+        twice.all()
+    );
+
+    let not_jsonl = org.root.parent().unwrap().join("not.jsonl");
+    std::fs::write(&not_jsonl, "{\"report\": 1}\n").unwrap();
+    let wrong = ospo(&org.root, &["audit", "merge", not_jsonl.to_str().unwrap()]);
+    wrong.assert_error();
+    assert!(wrong.stderr.contains("not.jsonl:1: "), "{}", wrong.all());
+}
+
+#[test]
+fn every_repository_passing_exits_0() {
+    let complete = complete_project();
+    let tmp = TempDir::new().unwrap();
+    for name in ["alpha", "beta"] {
+        clone(complete.path(), &tmp.path().join(name), false);
+    }
+    let output = ospo(tmp.path(), &["audit", "--format", "json"]);
+    output.assert_code(0);
+    assert_eq!(output.json()["summary"]["passed"], 2);
+    // A gate of the check applies to each repository.
+    ospo(tmp.path(), &["audit", "--fail-under", "101"]).assert_code(1);
+}
+
+#[test]
+fn paths_can_come_from_a_file_and_symlinks_are_not_followed() {
+    let org = Organisation::new();
+    let list = org.root.parent().unwrap().join("repositories.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "# two of them\n{}\n\n{}\n",
+            org.root.join("wt-00").display(),
+            org.root.join("mirrors/m1.git").display()
+        ),
+    )
+    .unwrap();
+    let output = ospo(
+        &org.root,
+        &[
+            "audit",
+            "--from",
+            list.to_str().unwrap(),
+            "--format",
+            "jsonl",
+        ],
+    );
+    let (rows, _) = jsonl(&output);
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|row| row_path(row).rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(names, ["m1.git", "wt-00"]);
+
+    // A link to a repository outside the root is not followed.
+    let outside = complete_project();
+    let linked = TempDir::new().unwrap();
+    clone(outside.path(), &linked.path().join("inside"), false);
+    std::os::unix::fs::symlink(outside.path(), linked.path().join("link")).unwrap();
+    let output = ospo(linked.path(), &["audit", "--format", "jsonl"]);
+    let (rows, _) = jsonl(&output);
+    assert_eq!(rows.len(), 1, "{}", output.stdout);
+    assert!(row_path(&rows[0]).ends_with("/inside"));
+}
+
+#[test]
+fn usage_errors_exit_2_before_any_work() {
+    let tmp = TempDir::new().unwrap();
+    write_file(tmp.path(), "plain/notes.txt", "Not a repository.\n");
+    let root = tmp.path().to_str().unwrap();
+    for (args, message) in [
+        (vec!["audit", root], "no git repository under"),
+        (vec!["audit", "no/such/dir"], "no/such/dir"),
+        (vec!["audit", root, "--shard", "3/2"], "is not a shard"),
+        (vec!["audit", root, "--jobs", "0"], "--jobs"),
+        (
+            vec!["audit", root, "--checklist", "no-such-list"],
+            "no-such-list",
+        ),
+    ] {
+        let output = ospo(tmp.path(), &args);
+        output.assert_code(2);
+        assert!(
+            output.stderr.contains(message),
+            "{args:?}:\n{}",
+            output.all()
+        );
+        assert_no_panic(&output);
+    }
+}
