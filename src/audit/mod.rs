@@ -116,12 +116,19 @@ pub fn run(
         progress();
         row
     };
+    // The checklist most rows use (the command line's, else `default`) is loaded once and
+    // its patterns built on every core before the first repository, rather than by the
+    // first repository of each thread at once.
+    let first = options.checklist.as_deref().unwrap_or("default");
     let rows: Vec<Row> = match rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|index| format!("ospo-audit-{index}"))
         .build()
     {
-        Ok(pool) => pool.install(|| repositories.par_iter().map(audit_one).collect()),
+        Ok(pool) => pool.install(|| {
+            let _ = checklists.get(first);
+            repositories.par_iter().map(audit_one).collect()
+        }),
         // No thread to be had: one at a time is still an audit.
         Err(_) => repositories.iter().map(audit_one).collect(),
     };
@@ -143,9 +150,13 @@ impl Checklists {
         let checklist = Arc::new(
             crate::checklist::load(selector, Path::new(".")).map_err(|error| error.to_string())?,
         );
-        for item in &checklist.items {
-            // A pattern that cannot be built says so in each report.
-            let _ = item.probe.prepare();
+        // A pattern that cannot be built says so in each report. In the audit's pool,
+        // the patterns are built on every core.
+        {
+            use rayon::prelude::*;
+            checklist.items.par_iter().for_each(|item| {
+                let _ = item.probe.prepare();
+            });
         }
         let mut loaded = self.loaded.lock().map_err(|e| e.to_string())?;
         Ok(loaded
@@ -167,13 +178,20 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
             message,
         })
     };
-    if let Err(message) = readable_head(path) {
-        return error(message);
-    }
+    // The view's own repository handle says whether HEAD can be read; when the view
+    // cannot be opened, the same check on a handle of its own says why first, if it can.
     let repo = match RepoView::open(path, None) {
         Ok(repo) => repo,
-        Err(e) => return error(e.to_string()),
+        Err(e) => {
+            return error(match gix::open(path) {
+                Ok(git) => readable_head(&git).err().unwrap_or_else(|| e.to_string()),
+                Err(open) => format!("cannot open the repository: {open}"),
+            });
+        }
     };
+    if let Err(message) = readable_head(repo.git()) {
+        return error(message);
+    }
     let project = match project::read(&repo) {
         Ok(project) => project,
         Err(e) => return error(e.to_string()),
@@ -216,8 +234,7 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
 /// Whether the repository has a commit whose object and tree can be read: a repository
 /// with its objects gone, or no commit yet, is one error row rather than a report of
 /// failures nobody can fix from it.
-fn readable_head(path: &Path) -> Result<(), String> {
-    let repo = gix::open(path).map_err(|e| format!("cannot open the repository: {e}"))?;
+fn readable_head(repo: &gix::Repository) -> Result<(), String> {
     let mut head = repo.head().map_err(|e| format!("cannot read HEAD: {e}"))?;
     if head.is_unborn() {
         return Err("HEAD is unborn: the repository has no commit yet".to_owned());

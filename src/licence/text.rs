@@ -7,7 +7,8 @@
 //! notice pointing to it, not the licence; a text that leaves `[year] [fullname]` in is an
 //! unfilled template; two licences one after the other are told apart.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -247,8 +248,32 @@ static TEMPLATE_FIELD: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Identifies a licence text.
+/// Texts identified already, and what they are: an audit meets the same few licence
+/// texts in many repositories. Bounded, so that a run over many distinct texts keeps the
+/// first ones only.
+static IDENTIFIED: LazyLock<Mutex<HashMap<String, Identification>>> = LazyLock::new(Mutex::default);
+const IDENTIFIED_TEXTS: usize = 64;
+
+/// Identifies a licence text (the same text, the same answer: the second time, from
+/// memory).
 pub fn identify(text: &str) -> Identification {
+    if let Some(known) = IDENTIFIED
+        .lock()
+        .ok()
+        .and_then(|known| known.get(text).cloned())
+    {
+        return known;
+    }
+    let identification = identify_text(text);
+    if let Ok(mut known) = IDENTIFIED.lock()
+        && known.len() < IDENTIFIED_TEXTS
+    {
+        known.insert(text.to_owned(), identification.clone());
+    }
+    identification
+}
+
+fn identify_text(text: &str) -> Identification {
     let tokens = Tokens::new(text);
     let (set, count) = tokens.set(0, tokens.lines.len());
     if set.len() == 0 {

@@ -1,13 +1,13 @@
 //! `content`: a line of a file matches a regular expression.
 
 use regex_automata::Input;
-use regex_automata::hybrid::dfa::DFA;
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
@@ -86,10 +86,15 @@ pub struct Invalid {
 /// automaton, no literal prefilter), which checklists of many patterns pay on every run.
 /// Classes and case folding are ASCII, a third of the cost of Unicode ones; non-ASCII
 /// letters still match as written.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct LineMatcher {
     /// Boxed: a DFA's configuration is large, and probes are kept in an enum.
     dfa: Box<DFA>,
+    /// The states found by earlier searches, one cache per search running at once: a
+    /// lazy DFA determinises as it meets bytes, so the files of the next repository of an
+    /// audit are searched with the states the previous ones built. Which lines match does
+    /// not depend on it.
+    caches: Mutex<Vec<Cache>>,
 }
 
 impl LineMatcher {
@@ -134,15 +139,49 @@ impl LineMatcher {
         let dfa = DFA::builder()
             .build_from_nfa(nfa)
             .map_err(|error| whole(&error))?;
-        Ok(LineMatcher { dfa: Box::new(dfa) })
+        Ok(LineMatcher {
+            dfa: Box::new(dfa),
+            caches: Mutex::default(),
+        })
     }
 
-    fn searcher(&self) -> impl FnMut(&str) -> bool + '_ {
-        let mut cache = self.dfa.create_cache();
-        move |line| {
-            self.dfa
-                .try_search_fwd(&mut cache, &Input::new(line.as_bytes()).earliest(true))
-                .is_ok_and(|found| found.is_some())
+    /// A search with a cache of its own, taken from those earlier searches left.
+    fn searcher(&self) -> Searcher<'_> {
+        let cache = self
+            .caches
+            .lock()
+            .ok()
+            .and_then(|mut caches| caches.pop())
+            .unwrap_or_else(|| self.dfa.create_cache());
+        Searcher {
+            matcher: self,
+            cache: Some(cache),
+        }
+    }
+}
+
+/// Tells whether lines match; gives its cache back to the matcher when dropped.
+struct Searcher<'a> {
+    matcher: &'a LineMatcher,
+    cache: Option<Cache>,
+}
+
+impl Searcher<'_> {
+    fn is_match(&mut self, line: &str) -> bool {
+        let Some(cache) = self.cache.as_mut() else {
+            return false;
+        };
+        self.matcher
+            .dfa
+            .try_search_fwd(cache, &Input::new(line.as_bytes()).earliest(true))
+            .is_ok_and(|found| found.is_some())
+    }
+}
+
+impl Drop for Searcher<'_> {
+    fn drop(&mut self) {
+        if let (Some(cache), Ok(mut caches)) = (self.cache.take(), self.matcher.caches.lock()) {
+            caches.push(cache);
         }
     }
 }
@@ -238,7 +277,7 @@ impl ContentProbe {
                 );
             }
         };
-        let mut is_match = matcher.searcher();
+        let mut searcher = matcher.searcher();
         for candidate in &candidates {
             let entry = &candidate.entry;
             if !matches!(entry.kind, EntryKind::File | EntryKind::Link { .. }) {
@@ -257,7 +296,10 @@ impl ContentProbe {
             }
             searched.push(entry.path.clone());
             let text = content.text();
-            if let Some((number, line)) = text.lines().enumerate().find(|(_, line)| is_match(line))
+            if let Some((number, line)) = text
+                .lines()
+                .enumerate()
+                .find(|(_, line)| searcher.is_match(line))
             {
                 let line = line.trim();
                 let line: String = line.chars().take(LINE_CHARS).collect();

@@ -402,7 +402,7 @@ impl<'scope, 'a> Parser<'scope, 'a> {
         }
     }
 
-    /// A parser on a second thread, when the machine has a second core.
+    /// A parser on a second thread, when the machine has a second core to spare.
     fn new<'env>(
         scope: &'scope std::thread::Scope<'scope, 'env>,
         mailmap: &'a gix::mailmap::Snapshot,
@@ -411,7 +411,7 @@ impl<'scope, 'a> Parser<'scope, 'a> {
     where
         'a: 'scope,
     {
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+        if !super::spare_cores() {
             return Parser::here(mailmap, object_hash);
         }
         // A bound on what waits: the parser is the faster of the two, but memory stays
@@ -574,7 +574,7 @@ fn read_all(
         })
         .collect();
     drop(parsed);
-    let threads = if unread.len() < PARALLEL_READS {
+    let threads = if unread.len() < PARALLEL_READS || !super::spare_cores() {
         1
     } else {
         std::thread::available_parallelism()

@@ -352,7 +352,8 @@ impl RepoView {
         self.git().is_shallow().unwrap_or(false)
     }
 
-    fn git(&self) -> &gix::Repository {
+    /// The repository handle the view reads through.
+    pub(crate) fn git(&self) -> &gix::Repository {
         match &self.backend {
             Backend::Worktree(w) => w.repository(),
             Backend::Tree(t) => t.repository(),
@@ -378,8 +379,19 @@ impl RepoView {
 /// Below this many items, one thread does the work: starting others costs more.
 const PARALLEL_ITEMS: usize = 256;
 
+/// Whether threads of a view's own would find a core to run on: the machine has more
+/// than one, and the view is not read by a worker of a pool that keeps them all busy
+/// already (an audit checks a repository a worker), where they would only take turns.
+pub(crate) fn spare_cores() -> bool {
+    rayon::current_thread_index().is_none()
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
 /// How many threads [`in_parallel`] runs for `count` items.
 fn threads_for(count: usize) -> usize {
+    if !spare_cores() {
+        return 1;
+    }
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
