@@ -652,7 +652,7 @@ fn item_bars(out: &mut String, summary: &Summary, ui: &Ui, lang: Lang) {
         let _ = write!(
             out,
             "<span><i class=\"st-{}\"></i>{}</span>",
-            status_id(status),
+            status.id(),
             status_label(status, lang)
         );
     }
@@ -698,7 +698,7 @@ fn item_bars(out: &mut String, summary: &Summary, ui: &Ui, lang: Lang) {
                     let _ = write!(
                         out,
                         "<i class=\"st-{}\" style=\"width:{:.3}%\" title=\"{}: {count}\"></i>",
-                        status_id(status),
+                        status.id(),
                         count as f64 * 100.0 / checked as f64,
                         status_label(status, lang)
                     );
@@ -894,17 +894,6 @@ fn count(counts: &Counts, status: Status) -> usize {
 
 fn total(counts: &Counts) -> usize {
     counts.pass + counts.warn + counts.fail + counts.unknown + counts.skip + counts.error
-}
-
-fn status_id(status: Status) -> &'static str {
-    match status {
-        Status::Pass => "pass",
-        Status::Warn => "warn",
-        Status::Fail => "fail",
-        Status::Unknown => "unknown",
-        Status::Skip => "skip",
-        Status::Error => "error",
-    }
 }
 
 fn verdict_id(verdict: Verdict) -> &'static str {
