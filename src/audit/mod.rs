@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::check::{self, Options};
 use crate::checklist::Checklist;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::project;
 use crate::repo::RepoView;
 use crate::report::{Report, Tool};
+use crate::text;
 
 pub use discover::{Shard, discover};
 pub use summary::Summary;
@@ -167,6 +168,7 @@ impl Checklists {
 }
 
 fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Row {
+    let lang = options.check.lang;
     // As a report shows its repository: the resolved path, so that rows sort alike.
     let shown = std::fs::canonicalize(path)
         .unwrap_or_else(|_| path.to_path_buf())
@@ -184,13 +186,20 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
         Ok(repo) => repo,
         Err(e) => {
             return error(match gix::open(path) {
-                Ok(git) => readable_head(&git).err().unwrap_or_else(|| e.to_string()),
-                Err(open) => format!("cannot open the repository: {open}"),
+                Ok(git) => readable_head(&git)
+                    .err()
+                    .map_or_else(|| e.to_string(), |why| why.get(lang).to_owned()),
+                Err(open) => text!(
+                    "cannot open the repository: {open}",
+                    "impossible d'ouvrir le dépôt : {open}"
+                )
+                .get(lang)
+                .to_owned(),
             });
         }
     };
-    if let Err(message) = readable_head(repo.git()) {
-        return error(message);
+    if let Err(why) = readable_head(repo.git()) {
+        return error(why.get(lang).to_owned());
     }
     let project = match project::read(&repo) {
         Ok(project) => project,
@@ -234,18 +243,29 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
 /// Whether the repository has a commit whose object and tree can be read: a repository
 /// with its objects gone, or no commit yet, is one error row rather than a report of
 /// failures nobody can fix from it.
-fn readable_head(repo: &gix::Repository) -> Result<(), String> {
-    let mut head = repo.head().map_err(|e| format!("cannot read HEAD: {e}"))?;
+fn readable_head(repo: &gix::Repository) -> Result<(), Text> {
+    let mut head = repo
+        .head()
+        .map_err(|e| text!("cannot read HEAD: {e}", "impossible de lire HEAD : {e}"))?;
     if head.is_unborn() {
-        return Err("HEAD is unborn: the repository has no commit yet".to_owned());
+        return Err(text!(
+            "HEAD is unborn: the repository has no commit yet",
+            "HEAD ne désigne aucun commit : le dépôt n'en a pas encore"
+        ));
     }
-    let commit = head
-        .peel_to_commit()
-        .map_err(|e| format!("cannot read the HEAD commit: {e}"))?;
-    let tree = commit
-        .tree_id()
-        .map_err(|e| format!("cannot read the HEAD commit: {e}"))?;
-    repo.find_object(tree)
-        .map_err(|e| format!("cannot read the HEAD tree: {e}"))?;
+    let unreadable = |e: &dyn std::fmt::Display| {
+        text!(
+            "cannot read the HEAD commit: {e}",
+            "impossible de lire le commit HEAD : {e}"
+        )
+    };
+    let commit = head.peel_to_commit().map_err(|e| unreadable(&e))?;
+    let tree = commit.tree_id().map_err(|e| unreadable(&e))?;
+    repo.find_object(tree).map_err(|e| {
+        text!(
+            "cannot read the HEAD tree: {e}",
+            "impossible de lire l'arbre de HEAD : {e}"
+        )
+    })?;
     Ok(())
 }

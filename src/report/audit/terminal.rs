@@ -31,7 +31,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
             summary.errors
         ),
         Lang::Fr => format!(
-            "ospo audit — {} dépôts dans {} : {} réussis, {} en échec, {} non vérifiables",
+            "ospo audit — {} dépôts dans {} : réussite {}, échec {}, non vérifiables {}",
             summary.repositories,
             shown_prefix(&prefix),
             summary.passed,
