@@ -416,10 +416,7 @@ fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
             print(&render(&report, *format, args.color, true))?;
         }
     }
-    Ok(match report.verdict {
-        Verdict::Pass => ExitCode::SUCCESS,
-        Verdict::Fail => ExitCode::from(1),
-    })
+    Ok(exit_code(report.verdict == Verdict::Pass))
 }
 
 /// Where each `--format` and `--output` sits on the command line, to pair them.
@@ -506,11 +503,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     let result = audit::run(&repositories, &options, &|| bar.inc(1));
     bar.finish_and_clear();
     write_audit(&result, &args.output)?;
-    Ok(if result.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_code(result.passed()))
 }
 
 fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
@@ -541,11 +534,7 @@ fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
     };
     let merged = ospo::audit::Audit::of(rows, lang);
     write_audit(&merged, output)?;
-    Ok(if merged.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_code(merged.passed()))
 }
 
 /// A bar on stderr for people waiting at a terminal; hidden when stderr is not one, or
@@ -784,11 +773,7 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
         Format::Github => ospo::report::dco::github(&report, lang),
     };
     print(&text)?;
-    Ok(if report.passed() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_code(report.passed()))
 }
 
 /// The commits a `git push` sends, as pre-commit's pre-push stage gives them; `None` for a
@@ -815,11 +800,7 @@ fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
         Format::Github => render::github(&shown, &validation, lang),
     };
     print(&text)?;
-    Ok(if validation.is_valid() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_code(validation.is_valid()))
 }
 
 /// A file's bytes, or standard input's for `-`, refusing more than a metadata file needs.
@@ -948,6 +929,15 @@ fn explain(item: &checklist::Item, lang: Lang) -> String {
         why_text = item.why.get(lang).trim(),
         fix_text = item.fix.get(lang).trim(),
     )
+}
+
+/// 0 when what was checked passes, 1 when it does not.
+fn exit_code(passed: bool) -> ExitCode {
+    if passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Prints to stdout; a closed pipe (`ospo list | head`) is not an error.

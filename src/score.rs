@@ -136,6 +136,15 @@ pub enum Verdict {
     Fail,
 }
 
+impl Verdict {
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+        }
+    }
+}
+
 /// Why the check fails, if it does.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Judgement {

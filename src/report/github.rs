@@ -12,7 +12,6 @@ use std::fmt::Write;
 use super::{ItemReport, Report, capitalised, percent, words};
 use crate::checklist::Level;
 use crate::probe::Status;
-use crate::score::Verdict;
 
 pub fn render(report: &Report) -> String {
     let lang = report.language;
@@ -44,10 +43,7 @@ pub fn render(report: &Report) -> String {
             data(&message)
         );
     }
-    let verdict = match report.verdict {
-        Verdict::Pass => w.verdict_pass,
-        Verdict::Fail => w.verdict_fail,
-    };
+    let verdict = super::verdict_label(report.verdict, lang);
     let mut summary = format!(
         "ospo: {verdict}, {} {}",
         w.overall.to_lowercase(),

@@ -284,6 +284,15 @@ pub(crate) fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The verdict as the reports print it: `PASS` or `FAIL`, `RÉUSSI` or `ÉCHEC`.
+pub(crate) fn verdict_label(verdict: crate::score::Verdict, lang: Lang) -> &'static str {
+    let w = words(lang);
+    match verdict {
+        crate::score::Verdict::Pass => w.verdict_pass,
+        crate::score::Verdict::Fail => w.verdict_fail,
+    }
+}
+
 /// The label of a status in a language.
 pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
     match (lang, status) {

@@ -22,7 +22,6 @@ use std::collections::HashMap;
 use crate::audit::{Audit, Row};
 use crate::checklist::Stage;
 use crate::probe::Status;
-use crate::score::Verdict;
 
 /// The end of every record.
 const END: &str = "\r\n";
@@ -43,13 +42,7 @@ pub fn render(audit: &Audit) -> String {
         let mut fields = vec![text(row.path())];
         match row {
             Row::Report(report) => {
-                fields.push(
-                    match report.verdict {
-                        Verdict::Pass => "pass",
-                        Verdict::Fail => "fail",
-                    }
-                    .to_owned(),
-                );
+                fields.push(report.verdict.id().to_owned());
                 fields.push(String::new());
                 fields.push(score(report.score));
                 for stage in Stage::ALL {

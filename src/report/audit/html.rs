@@ -343,7 +343,7 @@ fn row_data<'a>(
         Row::Report(report) => RowData {
             path,
             name,
-            verdict: verdict_id(report.verdict),
+            verdict: report.verdict.id(),
             error: None,
             checklist: Some(&report.checklist.id),
             commit: report.repository.short_commit(),
@@ -560,7 +560,7 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
                 let _ = write!(
                     out,
                     "<td data-k=\"verdict\" data-v=\"{rank}\"><span class=\"verdict {}\">{}</span></td>",
-                    verdict_id(report.verdict),
+                    report.verdict.id(),
                     label.to_uppercase()
                 );
                 score_cell(out, "overall", report.score, lang);
@@ -894,13 +894,6 @@ fn count(counts: &Counts, status: Status) -> usize {
 
 fn total(counts: &Counts) -> usize {
     counts.pass + counts.warn + counts.fail + counts.unknown + counts.skip + counts.error
-}
-
-fn verdict_id(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-    }
 }
 
 /// The colour class of a score: its tenth, `s0` to `s9`.

@@ -9,8 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use super::common_prefix;
 use crate::audit::{Audit, Row};
 use crate::i18n::Lang;
-use crate::report::{colon, percent};
-use crate::score::Verdict;
+use crate::report::{colon, percent, verdict_label};
 
 /// How many of the items most missed the totals list; the other formats list them all.
 const MOST_FAILING: usize = 20;
@@ -166,14 +165,6 @@ pub fn render(audit: &Audit, width: u16) -> String {
 
 fn shown_prefix(prefix: &str) -> &str {
     if prefix.is_empty() { "." } else { prefix }
-}
-
-fn verdict_label(verdict: Verdict, lang: Lang) -> &'static str {
-    let words = crate::report::words(lang);
-    match verdict {
-        Verdict::Pass => words.verdict_pass,
-        Verdict::Fail => words.verdict_fail,
-    }
 }
 
 fn table(width: u16) -> Table {
