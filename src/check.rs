@@ -158,7 +158,15 @@ fn run_items(
                 })
             });
         }
-        // Read while the other thread compiles.
+        // Read while the other thread compiles. One walk of the whole tree, when an item
+        // needs it anyway, answers every listing after it.
+        if checklist
+            .items
+            .iter()
+            .any(|item| item.probe.lists_every_file() && !project.waivers.contains_key(&item.id))
+        {
+            let _ = repo.list("", usize::MAX);
+        }
         let history = reach.map(|reach| repo.history(reach));
         for (index, item) in first.iter().chain(later.iter()) {
             let outcome = match project.waivers.get(&item.id) {

@@ -500,10 +500,13 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         jobs: args.jobs.map_or(0, usize::from),
     };
     let bar = progress_bar(repositories.len(), &args.output);
-    let result = audit::run(&repositories, &options, &|| bar.inc(1));
+    // The report is rendered by the audit's workers, while they are there.
+    let (passed, text) = audit::run_then(&repositories, &options, &|| bar.inc(1), |audit| {
+        (audit.passed(), render_audit(&audit, &args.output))
+    });
     bar.finish_and_clear();
-    write_audit(&result, &args.output)?;
-    Ok(exit_code(result.passed()))
+    write_audit_text(text, &args.output)?;
+    Ok(exit_code(passed))
 }
 
 fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
@@ -555,8 +558,12 @@ fn progress_bar(len: usize, output: &AuditOutput) -> indicatif::ProgressBar {
 }
 
 fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
+    write_audit_text(render_audit(audit, output), output)
+}
+
+fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
     use ospo::report::audit as render;
-    let text = match output.format {
+    match output.format {
         AuditFormat::Terminal => {
             let width = if output.output.is_none() && std::io::stdout().is_terminal() {
                 comfy_table::Table::new().width().unwrap_or(120).max(60)
@@ -569,7 +576,10 @@ fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
         AuditFormat::Jsonl => render::json::lines(audit),
         AuditFormat::Csv => render::csv::render(audit),
         AuditFormat::Html => render::html::render(audit),
-    };
+    }
+}
+
+fn write_audit_text(text: String, output: &AuditOutput) -> Result<()> {
     match &output.output {
         Some(path) if path.as_os_str() != "-" => std::fs::write(path, text)
             .with_context(|| format!("cannot write the report to {}", path.display())),

@@ -110,6 +110,17 @@ pub fn run(
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Audit {
+    run_then(repositories, options, progress, |audit| audit)
+}
+
+/// [`run`], then `finish` on the audit in the same worker threads: a report rendered
+/// with rayon there (one row per task) takes no more threads than the audit did.
+pub fn run_then<T: Send>(
+    repositories: &[PathBuf],
+    options: &AuditOptions,
+    progress: &(dyn Fn() + Sync),
+    finish: impl FnOnce(Audit) -> T + Send,
+) -> T {
     use rayon::prelude::*;
     let checklists = Checklists::default();
     let audit_one = |path: &PathBuf| {
@@ -121,19 +132,23 @@ pub fn run(
     // its patterns built on every core before the first repository, rather than by the
     // first repository of each thread at once.
     let first = options.checklist.as_deref().unwrap_or("default");
-    let rows: Vec<Row> = match rayon::ThreadPoolBuilder::new()
+    let lang = options.check.lang;
+    match rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|index| format!("ospo-audit-{index}"))
         .build()
     {
         Ok(pool) => pool.install(|| {
             let _ = checklists.get(first);
-            repositories.par_iter().map(audit_one).collect()
+            let rows = repositories.par_iter().map(audit_one).collect();
+            finish(Audit::of(rows, lang))
         }),
         // No thread to be had: one at a time is still an audit.
-        Err(_) => repositories.iter().map(audit_one).collect(),
-    };
-    Audit::of(rows, options.check.lang)
+        Err(_) => finish(Audit::of(
+            repositories.iter().map(audit_one).collect(),
+            lang,
+        )),
+    }
 }
 
 /// The built-in and command-line checklists, loaded and prepared once for every

@@ -52,8 +52,15 @@ const IGNORE_END: &str = "REUSE-IgnoreEnd";
 pub fn read_header(text: &str) -> Header {
     let mut header = Header::default();
     let mut ignoring = false;
-    for line in header_window(text).lines().take(HEADER_MAX_LINES) {
-        let visible = visible_part(line, &mut ignoring);
+    let window = header_window(text);
+    // Most headers have no ignore block: their lines are read as they are.
+    let marked = window.contains("REUSE-Ignore");
+    for line in window.lines().take(HEADER_MAX_LINES) {
+        let visible = if marked {
+            std::borrow::Cow::Owned(visible_part(line, &mut ignoring))
+        } else {
+            std::borrow::Cow::Borrowed(line)
+        };
         let content = strip_comment_markers(&visible);
         if let Some(value) = content.strip_prefix(LICENCE_TAG) {
             let value = strip_comment_closers(value);

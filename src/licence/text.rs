@@ -375,11 +375,19 @@ fn terms(text: &str) -> &str {
 /// The licences a short text names, in the order it names them.
 pub fn named(words: &[String]) -> Vec<Found> {
     let text = format!(" {} ", words.join(" "));
+    // A name can only be there when its first word is: most names are passed over with
+    // a look-up rather than a search.
+    let present: std::collections::HashSet<&str> = words.iter().map(String::as_str).collect();
     let mut hits: Vec<(usize, &Reference)> = Vec::new();
     for reference in REFERENCES {
         let first = reference
             .names
             .iter()
+            .filter(|name| {
+                name.split(' ')
+                    .next()
+                    .is_some_and(|word| present.contains(word))
+            })
             .filter_map(|name| text.find(&format!(" {name} ")))
             .min();
         if let Some(position) = first {

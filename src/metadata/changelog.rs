@@ -199,7 +199,7 @@ fn days_in_month(year: i64, month: u32) -> u32 {
 
 /// A version: numbers with dots, then a pre-release or build suffix (`-rc.1`, `rc1`,
 /// `+build.5`, `.dev1`).
-const VERSION: &str = r"\d+(?:\.\d+)*(?:[-+]?[a-z][0-9a-z]*(?:[.+-][0-9a-z]+)*|[-+][0-9a-z]+(?:[.+-][0-9a-z]+)*|\.(?:dev|post)\d*)?";
+const VERSION: &str = r"[0-9]+(?:\.[0-9]+)*(?:[-+]?[a-z][0-9a-z]*(?:[.+-][0-9a-z]+)*|[-+][0-9a-z]+(?:[.+-][0-9a-z]+)*|\.(?:dev|post)[0-9]*)?";
 
 /// How much a heading's form vouches for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +234,7 @@ fn read_heading(heading: &str, level: usize, style: Style) -> Option<(&str, Foun
         let pattern = format!(
             r"(?ix)^[\s\[(]*
             (?:(?P<kw>{KEYWORDS})(?:\s*[:\-–—]\s*|\s+|[-_]))?
-            (?:(?P<name>[a-z@][\w.@/+-]*?)(?:\s+|[-_@/]))?
+            (?:(?P<name>[a-z@][0-9a-z_.@/+-]*?)(?:\s+|[-_@/]))?
             \[?(?P<v>v\.?\s?)?
             (?P<ver>{VERSION})
             (?:$|[\s\])\[(,;:/|!?'.–—-])"
@@ -246,13 +246,15 @@ fn read_heading(heading: &str, level: usize, style: Style) -> Option<(&str, Foun
         Regex::new(&format!(r"(?ix)^[\s\[(]*(?:{KEYWORDS})\s+\?+(?:\.\?+)+")).expect("valid regex")
     });
     static UNRELEASED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?ix)^[\s\[(]*(?:{UNRELEASED_WORDS})(?:$|[^\w])"))
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?ix)^[\s\[(]*(?:{UNRELEASED_WORDS})(?:$|[^0-9a-z_])"
+        ))
+        .expect("valid regex")
     });
     // Right after the version (and its date), not anywhere in a codename.
     static MARKED_UNRELEASED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?ix)^[\s\-–—:,/|(\[]*(?:{UNRELEASED_WORDS}|tbd|tba|wip)(?:$|[^\w])"
+            r"(?ix)^[\s\-–—:,/|(\[]*(?:{UNRELEASED_WORDS}|tbd|tba|wip)(?:$|[^0-9a-z_])"
         ))
         .expect("valid regex")
     });
@@ -389,12 +391,10 @@ const UNRELEASED_REST_WORDS: &[&str] = &[
 fn trivial_rest(rest: &str, words: &[&str]) -> bool {
     static BRACKETED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^)]*\)|\[[^\]]*\]").expect("valid regex"));
-    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").expect("valid regex"));
     let rest = BRACKETED.replace_all(rest, " ");
-    WORD.find_iter(&rest).all(|word| {
-        let word = word.as_str().to_lowercase();
-        words.contains(&word.as_str())
-    })
+    rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty())
+        .all(|word| words.contains(&word.to_lowercase().as_str()))
 }
 
 /// A date-like span of a heading, and its day when it is a real date.
@@ -467,22 +467,23 @@ fn month_number(name: &str) -> Option<u32> {
 /// `2024-01` is no date.
 fn dates(text: &str) -> Vec<DateSpan> {
     static YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{4})/(\d{1,2})/(\d{1,2})").expect("valid regex")
+        Regex::new(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})|([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})")
+            .expect("valid regex")
     });
     static DMY_DOTS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\d{2})\.(\d{2})\.(\d{4})").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"([0-9]{2})\.([0-9]{2})\.([0-9]{4})").expect("valid regex"));
     static DMY_SLASHES: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(\d{1,2})/(\d{1,2})/(\d{4})").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})").expect("valid regex"));
     static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+            r"(?-u:\b)({})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}})(?-u:\b)",
             month_alternation()
         ))
         .expect("valid regex")
     });
     static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+            r"(?-u:\b)([0-9]{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({})\.?,?\s+(?:de\s+)?([0-9]{{4}})(?-u:\b)",
             month_alternation()
         ))
         .expect("valid regex")
@@ -541,14 +542,18 @@ fn dates(text: &str) -> Vec<DateSpan> {
         });
         push(m, date);
     }
-    for c in MONTH_FIRST.captures_iter(text) {
+    // The month forms match lowercase names: case-insensitive matching costs twice as
+    // much to build. ASCII lowercasing keeps every offset; names with accents are also
+    // listed with their accented letters in capitals.
+    let lowered = text.to_ascii_lowercase();
+    for c in MONTH_FIRST.captures_iter(&lowered) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(1).and_then(|m| month_number(m.as_str()));
         let date =
             numbers(&c, [3, 2, 2]).and_then(|(year, day, _)| Some((year, i64::from(month?), day)));
         push(m, date);
     }
-    for c in DAY_FIRST.captures_iter(text) {
+    for c in DAY_FIRST.captures_iter(&lowered) {
         let Some(m) = c.get(0) else { continue };
         let month = c.get(2).and_then(|m| month_number(m.as_str()));
         let date =
@@ -574,7 +579,24 @@ fn numbers(c: &regex::Captures, groups: [usize; 3]) -> Option<(i64, i64, i64)> {
 
 /// The month names as a regex alternation, longest first so `mars` is not read as `mar`.
 fn month_alternation() -> String {
-    let mut names: Vec<&str> = MONTHS.iter().map(|(name, _)| *name).collect();
+    let mut names: Vec<String> = MONTHS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    // `FÉVRIER` lowercased as ASCII is `fÉvrier`.
+    let capitals: Vec<String> = names
+        .iter()
+        .filter(|name| !name.is_ascii())
+        .map(|name| {
+            name.chars()
+                .map(|c| {
+                    if c.is_ascii() {
+                        c
+                    } else {
+                        c.to_uppercase().next().unwrap_or(c)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    names.extend(capitals);
     names.sort_by_key(|name| std::cmp::Reverse(name.chars().count()));
     names.join("|")
 }
@@ -984,6 +1006,9 @@ All notable changes to this project will be documented in this file.
             ("2 janvier 2024", Some(JAN_2_2024)),
             ("1er février 2024", Some(19_754)),
             ("1er Février 2024", Some(19_754)),
+            ("1ER FÉVRIER 2024", Some(19_754)),
+            ("JANUARY 2, 2024", Some(JAN_2_2024)),
+            ("2 DÉC 2024", Some(20_059)),
             ("1 fevrier 2024", Some(19_754)),
             ("29 févr. 2024", Some(19_782)),
             ("13/01/2024", Some(19_735)),

@@ -688,20 +688,20 @@ fn find(repo: &RepoView) -> Result<Vec<Candidate>, RepoError> {
     }
     // `list` does not walk into vendor/ from above; listed by name, two levels show each
     // crate's own files and nothing of its sources.
-    for entry in repo.list("vendor", 2)? {
+    for entry in repo.list("vendor", 2)?.iter() {
         let parts: Vec<&str> = entry.path.split('/').collect();
         if let ["vendor", _, "Cargo.toml"] = parts.as_slice() {
             found.push(Candidate {
-                entry,
+                entry: entry.clone(),
                 kind: Kind::CrateManifest,
             });
         }
     }
     for (folder, depth) in PYTHON_FOLDERS {
-        for entry in repo.list(folder, *depth)? {
+        for entry in repo.list(folder, *depth)?.iter() {
             if is_installed_metadata(&entry.path) {
                 found.push(Candidate {
-                    entry,
+                    entry: entry.clone(),
                     kind: Kind::PythonMetadata,
                 });
             }

@@ -100,10 +100,7 @@ impl Glob {
     }
 }
 
-/// A path as the matcher compares it.
-pub fn lowercase(path: &str) -> Vec<char> {
-    path.chars().flat_map(char::to_lowercase).collect()
-}
+pub use crate::repo::lowercase;
 
 impl Glob {}
 

@@ -498,7 +498,7 @@ fn find(context: &Context<'_>) -> Result<Findings, Box<Outcome>> {
         });
     }
     let mut declarations = Vec::new();
-    for entry in &root {
+    for entry in root.iter() {
         let file = name(entry);
         if !declared::MANIFESTS.contains(&file.as_str()) && !file.ends_with(".gemspec") {
             continue;

@@ -20,9 +20,44 @@ const MAX_DEPTH: usize = 32;
 pub struct Finder {
     places: Vec<String>,
     names: Vec<Glob>,
-    /// The directories to list below each place, with how deep: `docs/**/*.md` needs
-    /// `docs` listed recursively, `README*` only the place itself.
+    /// Where to look, place by place, worked out once for every repository.
+    searches: Vec<Search>,
+}
+
+/// One place: the prefix its files' paths start with, and the directories to list below
+/// it, with how deep (`docs/**/*.md` needs `docs` listed recursively, `README*` only the
+/// place itself).
+#[derive(Debug, Clone)]
+struct Search {
+    prefix: String,
+    /// The prefix's length in lowercase characters: the lowercased paths start with it.
+    lowered_prefix: usize,
     listings: Vec<(String, usize)>,
+}
+
+impl Search {
+    fn new(place: &str, listings: &[(String, usize)]) -> Search {
+        let prefix = match place.trim_matches('/') {
+            "." | "" => String::new(),
+            dir => format!("{}/", dir.trim_start_matches("./")),
+        };
+        let listings = listings
+            .iter()
+            .map(|(dir, depth)| {
+                let dir = if dir.is_empty() {
+                    place.to_owned()
+                } else {
+                    format!("{prefix}{dir}")
+                };
+                (dir, *depth)
+            })
+            .collect();
+        Search {
+            lowered_prefix: lowercase(&prefix).len(),
+            prefix,
+            listings,
+        }
+    }
 }
 
 /// The directory a name's literal leading components name, and how many levels below it
@@ -110,9 +145,12 @@ impl Finder {
         };
         if problems.is_empty() {
             Ok(Finder {
+                searches: places
+                    .iter()
+                    .map(|place| Search::new(place, &listings))
+                    .collect(),
                 places,
                 names: matchers,
-                listings,
             })
         } else {
             Err(problems)
@@ -136,46 +174,39 @@ impl Finder {
     /// Every matching file, the main one first.
     fn find(&self, repo: &RepoView) -> Result<Vec<Candidate>, RepoError> {
         let mut found: Vec<Candidate> = Vec::new();
-        for (place_rank, place) in self.places.iter().enumerate() {
-            let prefix = match place.trim_matches('/') {
-                "." | "" => String::new(),
-                dir => format!("{}/", dir.trim_start_matches("./")),
-            };
-            let mut entries = Vec::new();
-            for (dir, depth) in &self.listings {
-                let dir = if dir.is_empty() {
-                    place.clone()
-                } else {
-                    format!("{prefix}{dir}")
-                };
-                entries.extend(repo.list(&dir, *depth)?);
-            }
-            for entry in entries {
-                let Some(relative) = entry.path.strip_prefix(&prefix) else {
-                    continue;
-                };
-                if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
-                    continue;
-                }
-                let lowered = lowercase(relative);
-                let Some(name_rank) = self
-                    .names
-                    .iter()
-                    .position(|glob| glob.is_match_lowercase(&lowered))
-                else {
-                    continue;
-                };
-                let file_name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
-                let rank = (
-                    place_rank,
-                    name_rank,
-                    has_language_tag(file_name),
-                    entry.path.len(),
-                );
-                match found.iter_mut().find(|c| c.entry.path == entry.path) {
-                    Some(existing) if existing.rank <= rank => {}
-                    Some(existing) => existing.rank = rank,
-                    None => found.push(Candidate { entry, rank }),
+        for (place_rank, search) in self.searches.iter().enumerate() {
+            for (dir, depth) in &search.listings {
+                let listing = repo.list(dir, *depth)?;
+                for (entry, lowered) in listing.iter().zip(listing.lowered()) {
+                    if !entry.path.starts_with(&search.prefix) {
+                        continue;
+                    }
+                    if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
+                        continue;
+                    }
+                    let relative = &lowered[search.lowered_prefix..];
+                    let Some(name_rank) = self
+                        .names
+                        .iter()
+                        .position(|glob| glob.is_match_lowercase(relative))
+                    else {
+                        continue;
+                    };
+                    let file_name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
+                    let rank = (
+                        place_rank,
+                        name_rank,
+                        has_language_tag(file_name),
+                        entry.path.len(),
+                    );
+                    match found.iter_mut().find(|c| c.entry.path == entry.path) {
+                        Some(existing) if existing.rank <= rank => {}
+                        Some(existing) => existing.rank = rank,
+                        None => found.push(Candidate {
+                            entry: entry.clone(),
+                            rank,
+                        }),
+                    }
                 }
             }
         }

@@ -232,6 +232,12 @@ impl Probe {
         }
     }
 
+    /// Whether the probe lists every file of the repository: then the check walks the
+    /// whole tree first, and every other listing is cut from that walk.
+    pub fn lists_every_file(&self) -> bool {
+        matches!(self, Probe::SpdxHeaders(_))
+    }
+
     /// Whether [`Probe::prepare`] has anything to do.
     pub fn needs_preparing(&self) -> bool {
         matches!(self, Probe::Content(_) | Probe::Changelog(_))

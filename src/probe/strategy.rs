@@ -582,12 +582,12 @@ fn find(repo: &RepoView) -> Result<Vec<Found>, Box<Outcome>> {
     if let Some(entry) = repo
         .list(".github", 1)
         .map_err(unreadable)?
-        .into_iter()
+        .iter()
         .find(|e| e.path == ".github/dco.yml" && present(e))
     {
         found.push(Found {
             strategy: Strategy::Dco,
-            source: entry.path,
+            source: entry.path.clone(),
             line: None,
         });
     }

@@ -11,6 +11,7 @@ mod tree;
 mod worktree;
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::repo::tree::TreeView;
 use crate::repo::worktree::Worktree;
@@ -98,9 +99,90 @@ impl Content {
     }
 }
 
+/// The files of one directory listing, sorted by path, shared by every probe that asks
+/// for it: most items look in the same few places.
+#[derive(Debug, Default)]
+pub struct Listing {
+    entries: Vec<Entry>,
+    /// Each path as case-insensitive name matching compares it, made on first need.
+    lowered: std::cell::OnceCell<Vec<Vec<char>>>,
+}
+
+impl Listing {
+    /// The paths in lowercase characters ([`lowercase`]), in the order of the entries.
+    pub fn lowered(&self) -> &[Vec<char>] {
+        self.lowered
+            .get_or_init(|| self.entries.iter().map(|e| lowercase(&e.path)).collect())
+    }
+}
+
+impl std::ops::Deref for Listing {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+impl<'a> IntoIterator for &'a Listing {
+    type Item = &'a Entry;
+    type IntoIter = std::slice::Iter<'a, Entry>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.iter()
+    }
+}
+
+/// A path as case-insensitive name matching compares it: its characters in lowercase.
+pub fn lowercase(path: &str) -> Vec<char> {
+    path.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Files read stay in memory for the other items of the check up to this size each…
+const CACHED_FILE_BYTES: usize = 256 * 1024;
+/// …and this size in all.
+const CACHED_BYTES: usize = 8 * 1024 * 1024;
+
+/// Files already read, by the path read: several items read the README, the contribution
+/// guide or the changelog, and each read from the disk costs several system calls.
+#[derive(Default)]
+struct ReadCache {
+    /// Each file's first bytes, with the limit they were read with.
+    files: std::collections::HashMap<String, (usize, Content)>,
+    bytes: usize,
+}
+
+impl ReadCache {
+    /// The first `limit` bytes of `path`, when a read as long, or of the whole file, is
+    /// kept.
+    fn get(&self, path: &str, limit: usize) -> Option<Content> {
+        let (read_with, content) = self.files.get(path)?;
+        if *read_with < limit && content.truncated() {
+            return None;
+        }
+        Some(Content {
+            bytes: content.bytes[..content.bytes.len().min(limit)].to_vec(),
+            size: content.size,
+        })
+    }
+
+    fn put(&mut self, path: &str, limit: usize, content: &Content) {
+        let length = content.bytes.len();
+        if length > CACHED_FILE_BYTES || self.bytes + length > CACHED_BYTES {
+            return;
+        }
+        let kept = (limit, content.clone());
+        if let Some((_, old)) = self.files.insert(path.to_owned(), kept) {
+            self.bytes -= old.bytes.len();
+        }
+        self.bytes += length;
+    }
+}
+
 pub struct RepoView {
-    /// Listings already made: most items look in the same few places.
-    listings: std::cell::RefCell<std::collections::HashMap<(String, usize), Vec<Entry>>>,
+    /// By directory and depth. A check makes a few dozen: a search beats hashing.
+    listings: std::cell::RefCell<Vec<(String, usize, Rc<Listing>)>>,
+    read: std::cell::RefCell<ReadCache>,
     root: PathBuf,
     kind: ViewKind,
     bare: bool,
@@ -160,6 +242,7 @@ impl RepoView {
             };
             return Ok(RepoView {
                 listings: Default::default(),
+                read: Default::default(),
                 root,
                 kind: ViewKind::Commit,
                 bare,
@@ -170,6 +253,7 @@ impl RepoView {
         let worktree = Worktree::open(repo)?;
         Ok(RepoView {
             listings: Default::default(),
+            read: Default::default(),
             root: worktree.root().to_path_buf(),
             kind: ViewKind::Worktree,
             bare,
@@ -199,18 +283,30 @@ impl RepoView {
     /// The files under `dir` (`""` or `"."` for the root), down to `depth` levels (1: the
     /// directory's own files), sorted by path. A missing directory, or one reached through
     /// a symlink, has no files.
-    pub fn list(&self, dir: &str, depth: usize) -> Result<Vec<Entry>, RepoError> {
-        let key = (normalise_dir(dir), depth);
-        if let Some(entries) = self.listings.borrow().get(&key) {
-            return Ok(entries.clone());
+    pub fn list(&self, dir: &str, depth: usize) -> Result<Rc<Listing>, RepoError> {
+        let dir = normalise_dir(dir);
+        let known = self
+            .listings
+            .borrow()
+            .iter()
+            .find(|(known, known_depth, _)| *known == *dir && *known_depth == depth)
+            .map(|(_, _, listing)| listing.clone());
+        if let Some(listing) = known {
+            return Ok(listing);
         }
         let mut entries = match &self.backend {
-            Backend::Worktree(w) => w.list(&key.0, depth)?,
-            Backend::Tree(t) => t.list(&key.0, depth)?,
+            Backend::Worktree(w) => w.list(&dir, depth)?,
+            Backend::Tree(t) => t.list(&dir, depth)?,
         };
         entries.sort_by(|a, b| a.path.cmp(&b.path));
-        self.listings.borrow_mut().insert(key, entries.clone());
-        Ok(entries)
+        let listing = Rc::new(Listing {
+            entries,
+            lowered: Default::default(),
+        });
+        self.listings
+            .borrow_mut()
+            .push((dir.into_owned(), depth, listing.clone()));
+        Ok(listing)
     }
 
     /// The size of a file, following a symlink within the repository.
@@ -226,11 +322,16 @@ impl RepoView {
     /// repository. Files over [`MAX_FILE_BYTES`] are refused.
     pub fn read(&self, entry: &Entry, limit: usize) -> Result<Content, RepoError> {
         let path = self.target(entry)?;
+        if let Some(content) = self.read.borrow().get(path, limit) {
+            return Ok(content);
+        }
         // Each backend refuses a file over MAX_FILE_BYTES from the size it learns anyway.
-        match &self.backend {
+        let content = match &self.backend {
             Backend::Worktree(w) => w.read(path, limit),
             Backend::Tree(t) => t.read(path, limit),
-        }
+        }?;
+        self.read.borrow_mut().put(path, limit, &content);
+        Ok(content)
     }
 
     /// [`RepoView::read`] of many files, in the order given, read on every core when
@@ -238,25 +339,44 @@ impl RepoView {
     pub fn read_many(&self, entries: &[&Entry], limit: usize) -> Vec<Result<Content, RepoError>> {
         let targets: Vec<Result<&str, RepoError>> =
             entries.iter().map(|entry| self.target(entry)).collect();
+        let kept: Vec<Option<Content>> = {
+            let cache = self.read.borrow();
+            targets
+                .iter()
+                .map(|target| cache.get(target.as_ref().ok()?, limit))
+                .collect()
+        };
         let paths: Vec<&str> = targets
             .iter()
-            .filter_map(|target| target.as_ref().ok().copied())
+            .zip(&kept)
+            .filter(|(_, kept)| kept.is_none())
+            .filter_map(|(target, _)| target.as_ref().ok().copied())
             .collect();
-        let mut contents = match &self.backend {
+        let read = match &self.backend {
             Backend::Worktree(w) => w.read_many(&paths, limit),
             Backend::Tree(t) => t.read_many(&paths, limit),
+        };
+        {
+            let mut cache = self.read.borrow_mut();
+            for (path, content) in paths.iter().zip(&read) {
+                if let Ok(content) = content {
+                    cache.put(path, limit, content);
+                }
+            }
         }
-        .into_iter();
+        let mut read = read.into_iter();
         targets
             .into_iter()
-            .map(|target| match target {
-                Ok(path) => contents.next().unwrap_or_else(|| {
+            .zip(kept)
+            .map(|(target, kept)| match (target, kept) {
+                (Ok(_), Some(content)) => Ok(content),
+                (Ok(path), None) => read.next().unwrap_or_else(|| {
                     Err(RepoError::Read {
                         path: path.to_owned(),
                         message: "not read".into(),
                     })
                 }),
-                Err(error) => Err(error),
+                (Err(error), _) => Err(error),
             })
             .collect()
     }
@@ -441,11 +561,16 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// `"."`, `"./docs/"` and `"docs"` name directories the same way: `""` or `"docs"`.
-fn normalise_dir(dir: &str) -> String {
-    dir.split('/')
-        .filter(|part| !part.is_empty() && *part != ".")
-        .collect::<Vec<_>>()
-        .join("/")
+fn normalise_dir(dir: &str) -> std::borrow::Cow<'_, str> {
+    if dir.is_empty() || dir.split('/').all(|part| !part.is_empty() && part != ".") {
+        return std::borrow::Cow::Borrowed(dir);
+    }
+    std::borrow::Cow::Owned(
+        dir.split('/')
+            .filter(|part| !part.is_empty() && *part != ".")
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
 }
 
 /// Joins `path` to `base` (both repository-relative), resolving `.` and `..`; `None` when

@@ -6,9 +6,11 @@
 //! untracked files.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use gix::bstr::ByteSlice;
 
@@ -22,6 +24,66 @@ pub(super) struct Worktree {
     root: PathBuf,
     /// The index and the exclude stack, loaded on first need.
     ignore: RefCell<Option<Ignore>>,
+    /// The walk of the whole worktree, once made: every later listing is cut from it
+    /// rather than read from the disk again.
+    whole: RefCell<Option<Rc<Walk>>>,
+}
+
+/// What a walk met: the files it lists, the directories it went into, and every other
+/// path it saw (directories it left out, symlinks to directories, sockets).
+#[derive(Default)]
+struct Walk {
+    entries: Vec<Entry>,
+    entered: HashSet<String>,
+    seen: HashSet<String>,
+}
+
+impl Walk {
+    /// The listing of `dir` down to `depth`, as a walk of it would give, when the whole
+    /// walk tells: `dir` was walked into, or it is not there at all. `None` for a path
+    /// the walk did not go into (a dependency or ignored directory, a symlink), which a
+    /// walk of its own lists.
+    fn cut(&self, dir: &str, depth: usize) -> Option<Vec<Entry>> {
+        if dir.is_empty() {
+            return Some(self.below("", depth));
+        }
+        if self.entered.contains(dir) {
+            return Some(self.below(dir, depth));
+        }
+        if dir.split('/').any(|part| SKIPPED_DIRS.contains(&part)) {
+            return None;
+        }
+        // The first directory on the way down that the walk did not go into: when the
+        // walk met nothing there, neither it nor anything below it exists.
+        let mut missing = dir;
+        while !parent(missing).is_empty() && !self.entered.contains(parent(missing)) {
+            missing = parent(missing);
+        }
+        let absent = !self.seen.contains(missing)
+            && self
+                .entries
+                .binary_search_by(|entry| entry.path.as_str().cmp(missing))
+                .is_err();
+        absent.then(Vec::new)
+    }
+
+    /// The entries under `dir` (`""`: all) at most `depth` levels down.
+    fn below(&self, dir: &str, depth: usize) -> Vec<Entry> {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{dir}/")
+        };
+        self.entries
+            .iter()
+            .filter(|entry| {
+                entry.path.strip_prefix(&prefix).is_some_and(|relative| {
+                    depth == usize::MAX || relative.split('/').count() <= depth
+                })
+            })
+            .cloned()
+            .collect()
+    }
 }
 
 struct Ignore {
@@ -38,6 +100,7 @@ impl Worktree {
             repo,
             root,
             ignore: RefCell::new(None),
+            whole: RefCell::new(None),
         })
     }
 
@@ -71,10 +134,31 @@ impl Worktree {
     }
 
     pub(super) fn list(&self, dir: &str, depth: usize) -> Result<Vec<Entry>, RepoError> {
-        if depth == 0 || dir.split('/').any(|p| p == ".git") || !self.is_real_dir(dir) {
+        if depth == 0 || dir.split('/').any(|p| p == ".git") {
             return Ok(Vec::new());
         }
-        let mut entries = Vec::new();
+        let whole = self.whole.borrow().clone();
+        if let Some(whole) = whole
+            && let Some(entries) = whole.cut(dir, depth)
+        {
+            return Ok(entries);
+        }
+        if !self.is_real_dir(dir) {
+            return Ok(Vec::new());
+        }
+        let mut walk = self.walk(dir, depth);
+        if dir.is_empty() && depth == usize::MAX {
+            walk.entries.sort_by(|a, b| a.path.cmp(&b.path));
+            let entries = walk.entries.clone();
+            *self.whole.borrow_mut() = Some(Rc::new(walk));
+            return Ok(entries);
+        }
+        Ok(walk.entries)
+    }
+
+    /// Walks `dir` down to `depth` levels, leaving out ignored and dependency directories.
+    fn walk(&self, dir: &str, depth: usize) -> Walk {
+        let mut found = Walk::default();
         let walk = walkdir::WalkDir::new(self.absolute(dir))
             .min_depth(1)
             .max_depth(depth)
@@ -100,10 +184,14 @@ impl Worktree {
                 // Only a directory the walk will enter needs its ignore rules checked.
                 if item.depth() < depth && self.is_ignored(&relative, true) {
                     walk.skip_current_dir();
+                    found.seen.insert(relative);
+                } else {
+                    found.entered.insert(relative);
                 }
                 continue;
             }
             if self.is_ignored(&relative, false) {
+                found.seen.insert(relative);
                 continue;
             }
             let kind = if file_type.is_symlink() {
@@ -111,20 +199,22 @@ impl Worktree {
             } else if file_type.is_file() {
                 EntryKind::File
             } else {
+                found.seen.insert(relative);
                 continue; // sockets, fifos, devices
             };
             // A symlink to a directory is not a file.
             if let EntryKind::Link { resolved } = &kind
                 && !self.absolute(resolved).is_file()
             {
+                found.seen.insert(relative);
                 continue;
             }
-            entries.push(Entry {
+            found.entries.push(Entry {
                 path: relative,
                 kind,
             });
         }
-        Ok(entries)
+        found
     }
 
     /// Whether git ignores an untracked path; tracked files always count.
@@ -261,9 +351,20 @@ fn read_file(absolute: &Path, path: &str, limit: usize) -> Result<Content, RepoE
             size,
         });
     }
-    let mut bytes = Vec::with_capacity(limit.min(size as usize));
-    file.take(limit as u64)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
+    // Read what the size says is there, and no further: a last read to meet the end of
+    // the file would cost one more system call per file.
+    let wanted = limit.min(size as usize);
+    let mut bytes = vec![0; wanted];
+    let mut filled = 0;
+    let mut file = file;
+    while filled < wanted {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(read_error(error)),
+        }
+    }
+    bytes.truncate(filled);
     Ok(Content { bytes, size })
 }

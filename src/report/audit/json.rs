@@ -14,9 +14,16 @@ pub fn render(audit: &Audit) -> String {
 /// One compact JSON object a line: `{"report": …}` or `{"error": …}` for each row, then
 /// `{"summary": …}`.
 pub fn lines(audit: &Audit) -> String {
-    let mut text = String::new();
-    for row in &audit.repositories {
-        text.push_str(&serde_json::to_string(row).expect("a row always serialises"));
+    use rayon::prelude::*;
+    // Rows are rendered on every core of the pool the caller runs in (the audit's).
+    let rows: Vec<String> = audit
+        .repositories
+        .par_iter()
+        .map(|row| serde_json::to_string(row).expect("a row always serialises"))
+        .collect();
+    let mut text = String::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>());
+    for row in rows {
+        text.push_str(&row);
         text.push('\n');
     }
     #[derive(serde::Serialize)]
