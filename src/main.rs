@@ -5,3 +5,7 @@ mod cli;
 fn main() -> std::process::ExitCode {
     cli::main()
 }
+
+// See Cargo.toml for why this allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
