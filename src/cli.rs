@@ -500,12 +500,23 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         jobs: args.jobs.map_or(0, usize::from),
     };
     let bar = progress_bar(repositories.len(), &args.output);
-    // The report is rendered by the audit's workers, while they are there.
-    let (passed, text) = audit::run_then(&repositories, &options, &|| bar.inc(1), |audit| {
-        (audit.passed(), render_audit(&audit, &args.output))
-    });
+    let progress = || bar.inc(1);
+    // jsonl rows are rendered by the workers as they are made, and written as they are.
+    let (passed, pieces) = if args.output.format == AuditFormat::Jsonl {
+        use ospo::report::audit::json;
+        let (result, mut lines) = audit::run_rendering(&repositories, &options, &progress, |row| {
+            let mut line = json::row_line(row);
+            line.push('\n');
+            line
+        });
+        lines.push(json::summary_line(&result));
+        (result.passed(), lines)
+    } else {
+        let result = audit::run(&repositories, &options, &progress);
+        (result.passed(), vec![render_audit(&result, &args.output)])
+    };
     bar.finish_and_clear();
-    write_audit_text(text, &args.output)?;
+    write_audit_pieces(&pieces, &args.output)?;
     Ok(exit_code(passed))
 }
 
@@ -558,7 +569,7 @@ fn progress_bar(len: usize, output: &AuditOutput) -> indicatif::ProgressBar {
 }
 
 fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
-    write_audit_text(render_audit(audit, output), output)
+    write_audit_pieces(&[render_audit(audit, output)], output)
 }
 
 fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
@@ -579,11 +590,23 @@ fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
     }
 }
 
-fn write_audit_text(text: String, output: &AuditOutput) -> Result<()> {
+/// Writes a report made of pieces, one after the other: a large one is not copied
+/// into one string first.
+fn write_audit_pieces(pieces: &[String], output: &AuditOutput) -> Result<()> {
+    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
+        for piece in pieces {
+            out.write_all(piece.as_bytes())?;
+        }
+        out.flush()
+    };
     match &output.output {
-        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text)
+        Some(path) if path.as_os_str() != "-" => std::fs::File::create(path)
+            .and_then(|mut file| write_all(&mut file))
             .with_context(|| format!("cannot write the report to {}", path.display())),
-        _ => print(&text).map(|_| ()),
+        _ => match write_all(&mut std::io::stdout().lock()) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("writing to standard output"),
+        },
     }
 }
 

@@ -110,45 +110,52 @@ pub fn run(
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Audit {
-    run_then(repositories, options, progress, |audit| audit)
+    run_rendering(repositories, options, progress, |_| ()).0
 }
 
-/// [`run`], then `finish` on the audit in the same worker threads: a report rendered
-/// with rayon there (one row per task) takes no more threads than the audit did.
-pub fn run_then<T: Send>(
+/// [`run`], with `render` called on each row by the worker that made it, while the
+/// others check more repositories: its results come back in the audit's row order.
+pub fn run_rendering<R: Send>(
     repositories: &[PathBuf],
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
-    finish: impl FnOnce(Audit) -> T + Send,
-) -> T {
+    render: impl Fn(&Row) -> R + Sync,
+) -> (Audit, Vec<R>) {
     use rayon::prelude::*;
     let checklists = Checklists::default();
     let audit_one = |path: &PathBuf| {
         let row = audit_one(path, options, &checklists);
+        let rendered = render(&row);
         progress();
-        row
+        (row, rendered)
     };
-    // The checklist most rows use (the command line's, else `default`) is loaded once and
-    // its patterns built on every core before the first repository, rather than by the
-    // first repository of each thread at once.
     let first = options.checklist.as_deref().unwrap_or("default");
-    let lang = options.check.lang;
-    match rayon::ThreadPoolBuilder::new()
+    let mut rows: Vec<(Row, R)> = match rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|index| format!("ospo-audit-{index}"))
         .build()
     {
+        // The checklist most rows use (the command line's, else `default`) is loaded
+        // before the first repository. Its patterns are built by whichever worker is
+        // free while the others start on repositories: a probe that needs a pattern
+        // another worker is building waits for it, and builds it when nobody has.
         Ok(pool) => pool.install(|| {
-            let _ = checklists.get(first);
-            let rows = repositories.par_iter().map(audit_one).collect();
-            finish(Audit::of(rows, lang))
+            let loaded = checklists.get(first);
+            let prepare = || {
+                if let Ok(checklist) = &loaded {
+                    checklist.items.par_iter().for_each(|item| {
+                        let _ = item.probe.prepare();
+                    });
+                }
+            };
+            rayon::join(prepare, || repositories.par_iter().map(audit_one).collect()).1
         }),
         // No thread to be had: one at a time is still an audit.
-        Err(_) => finish(Audit::of(
-            repositories.iter().map(audit_one).collect(),
-            lang,
-        )),
-    }
+        Err(_) => repositories.iter().map(audit_one).collect(),
+    };
+    rows.sort_by(|a, b| a.0.path().cmp(b.0.path()));
+    let (rows, rendered) = rows.into_iter().unzip();
+    (Audit::of(rows, options.check.lang), rendered)
 }
 
 /// The built-in and command-line checklists, loaded and prepared once for every
@@ -163,17 +170,10 @@ impl Checklists {
         if let Some(found) = self.loaded.lock().map_err(|e| e.to_string())?.get(selector) {
             return Ok(found.clone());
         }
+        // A pattern that cannot be built says so in each report, when its probe runs.
         let checklist = Arc::new(
             crate::checklist::load(selector, Path::new(".")).map_err(|error| error.to_string())?,
         );
-        // A pattern that cannot be built says so in each report. In the audit's pool,
-        // the patterns are built on every core.
-        {
-            use rayon::prelude::*;
-            checklist.items.par_iter().for_each(|item| {
-                let _ = item.probe.prepare();
-            });
-        }
         let mut loaded = self.loaded.lock().map_err(|e| e.to_string())?;
         Ok(loaded
             .entry(selector.to_owned())
@@ -181,6 +181,9 @@ impl Checklists {
             .clone())
     }
 }
+
+/// Enough for the commits and trees the items of one small repository read again.
+const OBJECT_CACHE_BYTES: usize = 256 * 1024;
 
 fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Row {
     let lang = options.check.lang;
@@ -198,7 +201,7 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
     // The view's own repository handle says whether HEAD can be read; when the view
     // cannot be opened, the same check on a handle of its own says why first, if it can.
     let repo = match RepoView::open(path, None) {
-        Ok(repo) => repo,
+        Ok(repo) => repo.with_object_cache(OBJECT_CACHE_BYTES),
         Err(e) => {
             return error(match gix::open(path) {
                 Ok(git) => readable_head(&git)

@@ -282,6 +282,8 @@ struct Tally {
     without: Listed,
     invalid: Listed,
     used_ids: BTreeSet<String>,
+    /// The licence ids of each expression met, `None` for one that does not parse.
+    parsed: std::collections::HashMap<String, Option<Vec<String>>>,
 }
 
 /// What one file says of itself: read once per check, for every `spdx-headers` item.
@@ -479,9 +481,14 @@ impl HeadersProbe {
         );
         let mut valid = true;
         for expression in &resolved.licences {
-            match reuse::expression_ids(expression) {
-                Ok(ids) => tally.used_ids.extend(ids),
-                Err(_) => valid = false,
+            // Most files say the same few expressions: each is parsed once.
+            let ids = tally
+                .parsed
+                .entry(expression.clone())
+                .or_insert_with(|| reuse::expression_ids(expression).ok());
+            match ids {
+                Some(ids) => tally.used_ids.extend(ids.iter().cloned()),
+                None => valid = false,
             }
         }
         let licensed =

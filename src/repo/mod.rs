@@ -262,6 +262,18 @@ impl RepoView {
         })
     }
 
+    /// Keeps up to `bytes` of decoded objects in memory: a run that reads the same
+    /// commit and trees several times (an audit's checks) reads them from disk once.
+    /// Loose objects are mapped into memory to be read, and unmapping them costs every
+    /// core a TLB flush.
+    pub fn with_object_cache(mut self, bytes: usize) -> RepoView {
+        match &mut self.backend {
+            Backend::Worktree(w) => w.repository_mut().object_cache_size_if_unset(bytes),
+            Backend::Tree(t) => t.repository_mut().object_cache_size_if_unset(bytes),
+        }
+        self
+    }
+
     /// The repository's root directory (its git directory when bare).
     pub fn root(&self) -> &Path {
         &self.root
@@ -352,19 +364,12 @@ impl RepoView {
             .filter(|(_, kept)| kept.is_none())
             .filter_map(|(target, _)| target.as_ref().ok().copied())
             .collect();
-        let read = match &self.backend {
+        // Not kept: what is read in bulk (every file's header) is read once.
+        let mut read = match &self.backend {
             Backend::Worktree(w) => w.read_many(&paths, limit),
             Backend::Tree(t) => t.read_many(&paths, limit),
-        };
-        {
-            let mut cache = self.read.borrow_mut();
-            for (path, content) in paths.iter().zip(&read) {
-                if let Ok(content) = content {
-                    cache.put(path, limit, content);
-                }
-            }
         }
-        let mut read = read.into_iter();
+        .into_iter();
         targets
             .into_iter()
             .zip(kept)

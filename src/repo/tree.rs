@@ -68,6 +68,10 @@ impl TreeView {
         &self.repo
     }
 
+    pub(super) fn repository_mut(&mut self) -> &mut gix::Repository {
+        &mut self.repo
+    }
+
     pub(super) fn commit(&self) -> ObjectId {
         self.commit
     }

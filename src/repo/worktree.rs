@@ -108,6 +108,10 @@ impl Worktree {
         &self.repo
     }
 
+    pub(super) fn repository_mut(&mut self) -> &mut gix::Repository {
+        &mut self.repo
+    }
+
     pub(super) fn root(&self) -> &Path {
         &self.root
     }

@@ -2,7 +2,7 @@
 //! row a line, then the summary: a stream to process line by line, and the input of
 //! `ospo audit merge`).
 
-use crate::audit::Audit;
+use crate::audit::{Audit, Row};
 
 /// Pretty-printed JSON ending with a newline.
 pub fn render(audit: &Audit) -> String {
@@ -14,18 +14,22 @@ pub fn render(audit: &Audit) -> String {
 /// One compact JSON object a line: `{"report": …}` or `{"error": …}` for each row, then
 /// `{"summary": …}`.
 pub fn lines(audit: &Audit) -> String {
-    use rayon::prelude::*;
-    // Rows are rendered on every core of the pool the caller runs in (the audit's).
-    let rows: Vec<String> = audit
-        .repositories
-        .par_iter()
-        .map(|row| serde_json::to_string(row).expect("a row always serialises"))
-        .collect();
+    lines_of(audit, audit.repositories.iter().map(row_line).collect())
+}
+
+/// [`lines`] from rows already rendered by [`row_line`], in the audit's order.
+pub fn lines_of(audit: &Audit, rows: Vec<String>) -> String {
     let mut text = String::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>());
     for row in rows {
         text.push_str(&row);
         text.push('\n');
     }
+    text.push_str(&summary_line(audit));
+    text
+}
+
+/// The last line of `jsonl`, `{"summary": …}`, with its newline.
+pub fn summary_line(audit: &Audit) -> String {
     #[derive(serde::Serialize)]
     struct SummaryLine<'a> {
         summary: &'a crate::audit::Summary,
@@ -33,7 +37,15 @@ pub fn lines(audit: &Audit) -> String {
     let summary = SummaryLine {
         summary: &audit.summary,
     };
-    text.push_str(&serde_json::to_string(&summary).expect("the summary always serialises"));
-    text.push('\n');
-    text
+    let mut line = serde_json::to_string(&summary).expect("the summary always serialises");
+    line.push('\n');
+    line
+}
+
+/// One row as a line of `jsonl`, without its newline.
+pub fn row_line(row: &Row) -> String {
+    // A report is some tens of kilobytes: one buffer of that size, rather than doublings.
+    let mut line = Vec::with_capacity(64 * 1024);
+    serde_json::to_writer(&mut line, row).expect("a row always serialises");
+    String::from_utf8(line).expect("serde_json writes UTF-8")
 }
