@@ -201,7 +201,7 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
     // The view's own repository handle says whether HEAD can be read; when the view
     // cannot be opened, the same check on a handle of its own says why first, if it can.
     let repo = match RepoView::open(path, None) {
-        Ok(repo) => repo.with_object_cache(OBJECT_CACHE_BYTES),
+        Ok(repo) => repo.with_caches(OBJECT_CACHE_BYTES),
         Err(e) => {
             return error(match gix::open(path) {
                 Ok(git) => readable_head(&git)

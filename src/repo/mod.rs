@@ -262,15 +262,20 @@ impl RepoView {
         })
     }
 
-    /// Keeps up to `bytes` of decoded objects in memory: a run that reads the same
-    /// commit and trees several times (an audit's checks) reads them from disk once.
-    /// Loose objects are mapped into memory to be read, and unmapping them costs every
-    /// core a TLB flush.
-    pub fn with_object_cache(mut self, bytes: usize) -> RepoView {
-        match &mut self.backend {
-            Backend::Worktree(w) => w.repository_mut().object_cache_size_if_unset(bytes),
-            Backend::Tree(t) => t.repository_mut().object_cache_size_if_unset(bytes),
-        }
+    /// Keeps up to `bytes` of decoded objects in memory, and the last delta bases read
+    /// from packs: a run that reads the same commit and trees several times (an audit's
+    /// checks) reads them from disk once, and the blobs of a bare clone, stored as
+    /// deltas of each other, are not all inflated again from their bases. Loose objects
+    /// are mapped into memory to be read, and unmapping them costs every core a TLB
+    /// flush.
+    pub fn with_caches(mut self, bytes: usize) -> RepoView {
+        let repo = match &mut self.backend {
+            Backend::Worktree(w) => w.repository_mut(),
+            Backend::Tree(t) => t.repository_mut(),
+        };
+        repo.object_cache_size_if_unset(bytes);
+        repo.objects
+            .set_pack_cache(|| Box::<gix::odb::pack::cache::lru::StaticLinkedList<64>>::default());
         self
     }
 
