@@ -812,3 +812,98 @@ fn ospo_yaml_is_accepted_as_the_project_file_name() {
     assert_eq!(report["project_file"], ".ospo.yaml");
     assert_eq!(status(&report, "funding.budget"), "pass");
 }
+
+// ── Listings cut from one walk, files read once ──
+
+/// A worktree with every kind of directory a listing meets: nested ones, ignored ones
+/// (with and without tracked files), dependency folders, symlinks to a directory and to
+/// a file, and an untracked file.
+fn varied_worktree() -> Repo {
+    let repo = Repo::with_files(&[
+        ("README.md", README),
+        (".gitignore", "build/\nkept/\n*.log\n"),
+        ("docs/a.md", "a"),
+        ("docs/deep/b.md", "b"),
+        ("docs/deep/deeper/c.md", "c"),
+        (".github/ISSUE_TEMPLATE/bug.md", "bug"),
+        ("vendor/lib/x.rs", "x"),
+        ("node_modules/p/index.js", "p"),
+        ("src/main.rs", "fn main() {}"),
+    ]);
+    repo.write("kept/tracked.txt", "tracked although ignored");
+    repo.git(&["add", "-f", "kept/tracked.txt"]);
+    repo.commit("Track a file in an ignored directory");
+    repo.write("build/out.txt", "ignored");
+    repo.write("docs/notes.log", "ignored");
+    repo.write("docs/untracked.md", "untracked");
+    symlink("docs", &repo.path().join("docs-link"));
+    symlink("README.md", &repo.path().join("README-link.md"));
+    repo
+}
+
+#[test]
+fn listings_cut_from_the_whole_walk_are_those_of_walks_of_their_own() {
+    let repo = varied_worktree();
+    let dirs = [
+        "",
+        ".",
+        "./docs/",
+        "docs",
+        "docs/deep",
+        "docs/deep/deeper",
+        "docs/missing",
+        "missing",
+        "missing/deeper",
+        ".github",
+        ".github/ISSUE_TEMPLATE",
+        "vendor",
+        "vendor/lib",
+        "node_modules",
+        "build",
+        "kept",
+        "docs-link",
+        "README.md",
+        "src",
+    ];
+    let whole = ospo::repo::RepoView::open(repo.path(), None).unwrap();
+    let everything = whole.list("", usize::MAX).unwrap();
+    assert!(everything.iter().any(|e| e.path == "docs/deep/deeper/c.md"));
+    assert!(everything.iter().any(|e| e.path == "kept/tracked.txt"));
+    assert!(!everything.iter().any(|e| e.path.starts_with("build/")));
+    for dir in dirs {
+        for depth in [1, 2, 3, usize::MAX] {
+            let alone = ospo::repo::RepoView::open(repo.path(), None).unwrap();
+            let walked = alone.list(dir, depth).unwrap();
+            let cut = whole.list(dir, depth).unwrap();
+            assert_eq!(cut[..], walked[..], "list({dir:?}, {depth})");
+        }
+    }
+    let vendored = whole.list("vendor", 2).unwrap();
+    assert_eq!(
+        vendored.len(),
+        1,
+        "a dependency folder is listed when asked for"
+    );
+}
+
+#[test]
+fn a_file_read_again_gives_the_same_bytes_whatever_the_limits() {
+    let repo = varied_worktree();
+    let view = ospo::repo::RepoView::open(repo.path(), None).unwrap();
+    let listing = view.list("", 1).unwrap();
+    let readme = listing.iter().find(|e| e.path == "README.md").unwrap();
+    let link = listing.iter().find(|e| e.path == "README-link.md").unwrap();
+    let short = view.read(readme, 10).unwrap();
+    assert_eq!(short.bytes, README.as_bytes()[..10]);
+    assert!(short.truncated());
+    // A longer read after a shorter one goes to the file; a shorter one after a longer
+    // one is cut from what was read; a symlink reads its target.
+    let whole = view.read(readme, 1 << 20).unwrap();
+    assert_eq!(whole.bytes, README.as_bytes());
+    assert!(!whole.truncated());
+    assert_eq!(view.read(readme, 10).unwrap().bytes, short.bytes);
+    assert_eq!(view.read(link, 1 << 20).unwrap().bytes, README.as_bytes());
+    let many = view.read_many(&[readme, link], 12);
+    assert_eq!(many[0].as_ref().unwrap().bytes, README.as_bytes()[..12]);
+    assert_eq!(many[1].as_ref().unwrap().bytes, README.as_bytes()[..12]);
+}
