@@ -138,12 +138,14 @@ pub fn run_rendering<R: Send>(
         // The checklist most rows use (the command line's, else `default`) is loaded
         // before the first repository. Its patterns are built by whichever worker is
         // free while the others start on repositories: a probe that needs a pattern
-        // another worker is building waits for it, and builds it when nobody has.
+        // another worker is building waits for it, and builds it when nobody has. They
+        // are built from the last: checks meet them from the first, and the two meet in
+        // the middle rather than one waiting behind the other.
         Ok(pool) => pool.install(|| {
             let loaded = checklists.get(first);
             let prepare = || {
                 if let Ok(checklist) = &loaded {
-                    checklist.items.par_iter().for_each(|item| {
+                    checklist.items.par_iter().rev().for_each(|item| {
                         let _ = item.probe.prepare();
                     });
                 }
