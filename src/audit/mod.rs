@@ -160,8 +160,8 @@ pub fn run_rendering<R: Send>(
     (Audit::of(rows, options.check.lang), rendered)
 }
 
-/// The built-in and command-line checklists, loaded and prepared once for every
-/// repository that uses them.
+/// The built-in and command-line checklists, loaded once for every repository that uses
+/// them (each pattern is built once, by the first probe or worker that needs it).
 #[derive(Default)]
 struct Checklists {
     loaded: Mutex<HashMap<String, Arc<Checklist>>>,
