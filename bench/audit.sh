@@ -30,11 +30,6 @@ OSPO=$ROOT/target/release/ospo
 MAX_BASELINE_RATIO=0.5 # (b)/(a) at most
 MIN_JOBS_SPEEDUP=1.6   # (c)/(b) at least
 
-# Reproducible git everywhere below: no user or system config, pinned identity and dates.
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
-export GIT_AUTHOR_NAME="Bench Bot" GIT_AUTHOR_EMAIL="bench@example.org"
-export GIT_COMMITTER_NAME="Bench Bot" GIT_COMMITTER_EMAIL="bench@example.org"
-export GIT_AUTHOR_DATE="1577836800 +0000" GIT_COMMITTER_DATE="1577836800 +0000"
 # The plain directory must not be taken for part of a repository above the root (this one).
 export GIT_CEILING_DIRECTORIES=$ORG
 
@@ -44,7 +39,7 @@ die() { printf '[audit-bench] error: %s\n' "$*" >&2; exit 1; }
 # ─── Tools (as bench/run.sh installs them) ────────────────────────────────────────────────
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # also: reproducible git (no config, pinned identity)
 
 log "checking tools"
 command -v cargo >/dev/null || die "cargo is required (install Rust with rustup)"

@@ -1,6 +1,12 @@
 # Shared by the benchmark scripts: installing the tools they need. Callers define `log`
 # and `die` first.
 
+# Reproducible git in every benchmark: no user or system config, pinned identity and dates.
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
+export GIT_AUTHOR_NAME="Bench Bot" GIT_AUTHOR_EMAIL="bench@example.org"
+export GIT_COMMITTER_NAME="Bench Bot" GIT_COMMITTER_EMAIL="bench@example.org"
+export GIT_AUTHOR_DATE="1577836800 +0000" GIT_COMMITTER_DATE="1577836800 +0000"
+
 APT_UPDATED=0
 apt_install() { # apt_install PACKAGE...: installs Debian packages, `apt-get update` on demand
     local sudo=()

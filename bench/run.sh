@@ -31,11 +31,6 @@ OSPO=$ROOT/target/release/ospo
 # Community-file names the floor greps for.
 FLOOR_RE='(license|licence|copying|readme|contributing|code_of_conduct|governance|security|support|changelog|funding|maintainers|codeowners)'
 
-# Reproducible git everywhere below: no user or system config, pinned identity.
-export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0
-export GIT_AUTHOR_NAME="Bench Bot" GIT_AUTHOR_EMAIL="bench@example.org"
-export GIT_COMMITTER_NAME="Bench Bot" GIT_COMMITTER_EMAIL="bench@example.org"
-export GIT_AUTHOR_DATE="1577836800 +0000" GIT_COMMITTER_DATE="1577836800 +0000"
 
 log() { printf '[bench %4ds] %s\n' "$((SECONDS - BENCH_START))" "$*" >&2; }
 die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
@@ -43,7 +38,7 @@ die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 # ─── Tools ────────────────────────────────────────────────────────────────────────────────
 
 # shellcheck source=bench/lib.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # also: reproducible git (no config, pinned identity)
 
 log "checking tools"
 command -v cargo >/dev/null || die "cargo is required (install Rust with rustup)"

@@ -14,14 +14,9 @@ pub fn render(audit: &Audit) -> String {
 /// One compact JSON object a line: `{"report": …}` or `{"error": …}` for each row, then
 /// `{"summary": …}`.
 pub fn lines(audit: &Audit) -> String {
-    lines_of(audit, audit.repositories.iter().map(row_line).collect())
-}
-
-/// [`lines`] from rows already rendered by [`row_line`], in the audit's order.
-pub fn lines_of(audit: &Audit, rows: Vec<String>) -> String {
-    let mut text = String::with_capacity(rows.iter().map(|row| row.len() + 1).sum::<usize>());
-    for row in rows {
-        text.push_str(&row);
+    let mut text = String::new();
+    for row in &audit.repositories {
+        text.push_str(&row_line(row));
         text.push('\n');
     }
     text.push_str(&summary_line(audit));
