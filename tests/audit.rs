@@ -396,3 +396,72 @@ fn usage_errors_exit_2_before_any_work() {
         assert_no_panic(&output);
     }
 }
+
+/// `jsonl` lines are written from the JSON of each item's checklist text, kept by the
+/// thread between rows. Whatever rows it wrote before (another checklist, the other
+/// language, the same row again, an error row), each line is the row serialised as is.
+#[test]
+fn jsonl_lines_are_the_rows_serialised_whatever_was_written_before() {
+    use ospo::audit::{AuditOptions, Row};
+    use ospo::check::Options;
+    use ospo::i18n::Lang;
+    use ospo::report::audit::json::row_line;
+
+    let complete = complete_project();
+    let missing = project_missing_three_files();
+    let own = repo_with_its_own_checklist();
+    let fr_admin = Repo::with_files(&[
+        ("README.md", README),
+        (".ospo.yml", "checklist: fr-admin\n"),
+    ]);
+    let broken = TempDir::new().unwrap();
+    clone(complete.path(), &broken.path().join("broken"), false);
+    let objects = broken.path().join("broken/.git/objects");
+    std::fs::remove_dir_all(&objects).unwrap();
+    std::fs::create_dir(&objects).unwrap();
+    let paths: Vec<PathBuf> = vec![
+        complete.path().to_path_buf(),
+        missing.path().to_path_buf(),
+        own.path().to_path_buf(),
+        fr_admin.path().to_path_buf(),
+        broken.path().join("broken"),
+    ];
+    let mut rows: Vec<Row> = Vec::new();
+    for lang in [Lang::En, Lang::Fr] {
+        let options = AuditOptions {
+            checklist: None,
+            check: Options {
+                lang,
+                gate: Default::default(),
+                probes_prepared: false,
+            },
+            jobs: 1,
+        };
+        rows.extend(ospo::audit::run(&paths, &options, &|| ()).repositories);
+    }
+    let checklists: std::collections::BTreeSet<String> = rows
+        .iter()
+        .filter_map(|row| match row {
+            Row::Report(report) => Some(format!("{} {:?}", report.checklist.id, report.language)),
+            Row::Error(_) => None,
+        })
+        .collect();
+    assert_eq!(checklists.len(), 6, "{checklists:?}");
+    assert_eq!(rows.len(), 10);
+
+    let forward: Vec<&Row> = rows.iter().collect();
+    let backward: Vec<&Row> = rows.iter().rev().collect();
+    let alternating: Vec<&Row> = (0..5)
+        .flat_map(|i| [&rows[i], &rows[i + 5], &rows[i]])
+        .collect();
+    for order in [forward, backward, alternating] {
+        for row in order {
+            assert_eq!(
+                row_line(row),
+                serde_json::to_string(row).unwrap(),
+                "{}",
+                row.path()
+            );
+        }
+    }
+}

@@ -2,7 +2,14 @@
 //! row a line, then the summary: a stream to process line by line, and the input of
 //! `ospo audit merge`).
 
+use std::cell::RefCell;
+
+use serde::Serialize;
+
 use crate::audit::{Audit, Row};
+use crate::checklist::{Level, Stage};
+use crate::probe::{Evidence, Status};
+use crate::report::{ItemReport, Location, Report};
 
 /// Pretty-printed JSON ending with a newline.
 pub fn render(audit: &Audit) -> String {
@@ -37,10 +44,266 @@ pub fn summary_line(audit: &Audit) -> String {
     line
 }
 
-/// One row as a line of `jsonl`, without its newline.
+/// One row as a line of `jsonl`, without its newline: the bytes `serde_json::to_string`
+/// gives for the row.
+///
+/// Most of a report is the checklist's own text (each item's title, why and fix), the same
+/// in every row of an audit; escaping it for JSON was a tenth of an audit's work. So each
+/// worker keeps the JSON of every item's fixed fields from the rows it rendered before,
+/// and uses it again when the fields are equal, which is cheap to compare.
 pub fn row_line(row: &Row) -> String {
     // A report is some tens of kilobytes: one buffer of that size, rather than doublings.
     let mut line = Vec::with_capacity(64 * 1024);
-    serde_json::to_writer(&mut line, row).expect("a row always serialises");
+    match row {
+        Row::Report(report) => {
+            line.extend_from_slice(b"{\"report\":{");
+            write_report(&mut line, report);
+            line.push(b'}');
+        }
+        Row::Error(_) => serde_json::to_writer(&mut line, row).expect("a row always serialises"),
+    }
     String::from_utf8(line).expect("serde_json writes UTF-8")
+}
+
+/// `report` as `serde_json` writes it, its items' fixed fields taken from [`FIXED`].
+fn write_report(out: &mut Vec<u8>, report: &Report) {
+    // Every field named, so that a field added to the report cannot be left out here.
+    let Report {
+        schema_version,
+        tool,
+        language,
+        repository,
+        checklist,
+        project_file,
+        verdict,
+        score,
+        passed_weight,
+        applicable_weight,
+        counts,
+        fail_under,
+        fail_on,
+        failed_required,
+        failed,
+        stages,
+        items,
+        questions,
+        warnings,
+    } = report;
+    #[derive(Serialize)]
+    struct Before<'a> {
+        schema_version: &'a u32,
+        tool: &'a crate::report::Tool,
+        language: &'a crate::i18n::Lang,
+        repository: &'a crate::report::Repository,
+        checklist: &'a crate::report::ChecklistInfo,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        project_file: &'a Option<String>,
+        verdict: &'a crate::score::Verdict,
+        score: &'a Option<f64>,
+        passed_weight: &'a u64,
+        applicable_weight: &'a u64,
+        counts: &'a crate::score::Counts,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fail_under: &'a Option<f64>,
+        fail_on: &'a crate::score::FailOn,
+        failed_required: &'a [String],
+        failed: &'a [String],
+        stages: &'a [crate::report::StageReport],
+    }
+    #[derive(Serialize)]
+    struct After<'a> {
+        questions: &'a [String],
+        warnings: &'a [String],
+    }
+    let before = Before {
+        schema_version,
+        tool,
+        language,
+        repository,
+        checklist,
+        project_file,
+        verdict,
+        score,
+        passed_weight,
+        applicable_weight,
+        counts,
+        fail_under,
+        fail_on,
+        failed_required,
+        failed,
+        stages,
+    };
+    write_inside(out, &before);
+    out.extend_from_slice(b",\"items\":[");
+    FIXED.with_borrow_mut(|fixed| {
+        for (index, item) in items.iter().enumerate() {
+            if index > 0 {
+                out.push(b',');
+            }
+            if fixed.len() <= index {
+                fixed.push(FixedFields::of(item));
+            } else if !fixed[index].describes(item) {
+                fixed[index] = FixedFields::of(item);
+            }
+            write_item(out, item, &fixed[index]);
+        }
+    });
+    out.extend_from_slice(b"],");
+    write_inside(
+        out,
+        &After {
+            questions,
+            warnings,
+        },
+    );
+    out.push(b'}');
+}
+
+thread_local! {
+    /// The fixed fields of the items of the last report this thread rendered, by position.
+    static FIXED: RefCell<Vec<FixedFields>> = const { RefCell::new(Vec::new()) };
+}
+
+/// An item's fields that come from the checklist, and their JSON.
+struct FixedFields {
+    head: ItemHead<String>,
+    tail: ItemTail<String>,
+    /// `"id":…,"stage":…,"level":…,"weight":…,"probe":…,"title":…`, without braces.
+    head_json: Vec<u8>,
+    /// `"why":…,"fix":…` and `"help_url":…` when there is one, without braces.
+    tail_json: Vec<u8>,
+}
+
+/// The fields an item's JSON opens with, in the order `ItemReport` has them.
+#[derive(Serialize, PartialEq)]
+struct ItemHead<S> {
+    id: S,
+    stage: Stage,
+    level: Level,
+    weight: u32,
+    probe: S,
+    title: S,
+}
+
+/// The fields an item's JSON closes with.
+#[derive(Serialize, PartialEq)]
+struct ItemTail<S> {
+    why: S,
+    fix: S,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_url: Option<S>,
+}
+
+/// The fields that vary with the repository, between the head and the tail.
+#[derive(Serialize)]
+struct ItemMiddle<'a> {
+    status: Status,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a Evidence>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a Location>,
+}
+
+/// An item split into its three parts; every field named, so that none can be left out.
+fn parts(item: &ItemReport) -> (ItemHead<&str>, ItemMiddle<'_>, ItemTail<&str>) {
+    let ItemReport {
+        id,
+        stage,
+        level,
+        weight,
+        probe,
+        title,
+        status,
+        message,
+        evidence,
+        location,
+        why,
+        fix,
+        help_url,
+    } = item;
+    (
+        ItemHead {
+            id,
+            stage: *stage,
+            level: *level,
+            weight: *weight,
+            probe,
+            title,
+        },
+        ItemMiddle {
+            status: *status,
+            message,
+            evidence: evidence.as_ref(),
+            location: location.as_ref(),
+        },
+        ItemTail {
+            why,
+            fix,
+            help_url: help_url.as_deref(),
+        },
+    )
+}
+
+impl FixedFields {
+    fn of(item: &ItemReport) -> FixedFields {
+        let (head, _, tail) = parts(item);
+        let mut head_json = Vec::new();
+        write_inside(&mut head_json, &head);
+        let mut tail_json = Vec::new();
+        write_inside(&mut tail_json, &tail);
+        FixedFields {
+            head: ItemHead {
+                id: head.id.to_owned(),
+                stage: head.stage,
+                level: head.level,
+                weight: head.weight,
+                probe: head.probe.to_owned(),
+                title: head.title.to_owned(),
+            },
+            tail: ItemTail {
+                why: tail.why.to_owned(),
+                fix: tail.fix.to_owned(),
+                help_url: tail.help_url.map(str::to_owned),
+            },
+            head_json,
+            tail_json,
+        }
+    }
+
+    /// Whether `item`'s fixed fields are these.
+    fn describes(&self, item: &ItemReport) -> bool {
+        let (head, _, tail) = parts(item);
+        let kept = &self.head;
+        let kept_tail = &self.tail;
+        kept.id == head.id
+            && kept.stage == head.stage
+            && kept.level == head.level
+            && kept.weight == head.weight
+            && kept.probe == head.probe
+            && kept.title == head.title
+            && kept_tail.why == tail.why
+            && kept_tail.fix == tail.fix
+            && kept_tail.help_url.as_deref() == tail.help_url
+    }
+}
+
+fn write_item(out: &mut Vec<u8>, item: &ItemReport, fixed: &FixedFields) {
+    let (_, middle, _) = parts(item);
+    out.push(b'{');
+    out.extend_from_slice(&fixed.head_json);
+    out.push(b',');
+    write_inside(out, &middle);
+    out.push(b',');
+    out.extend_from_slice(&fixed.tail_json);
+    out.push(b'}');
+}
+
+/// The JSON of `value`, an object with at least one field, without its braces.
+fn write_inside(out: &mut Vec<u8>, value: &impl Serialize) {
+    let start = out.len();
+    serde_json::to_writer(&mut *out, value).expect("the report model always serialises");
+    debug_assert!(out[start] == b'{' && out.last() == Some(&b'}'));
+    out.pop();
+    out.remove(start);
 }
