@@ -218,7 +218,9 @@ fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Ro
             });
         }
     };
-    if let Err(why) = readable_head(repo.git()) {
+    if !repo.head_was_read()
+        && let Err(why) = readable_head(repo.git())
+    {
         return error(why.get(lang).to_owned());
     }
     let project = match project::read(&repo) {

@@ -505,16 +505,13 @@ fn find<'b>(
     id: ObjectId,
     buffer: &'b mut Vec<u8>,
 ) -> Result<&'b [u8], RepoError> {
-    use gix::objs::Find;
-    let data = repo
-        .objects
-        .try_find(&id, buffer)
+    let kind = super::objects::find(repo, &id, buffer)
         .map_err(|error| read_error(id, &error))?
         .ok_or_else(|| read_error(id, &"object not found"))?;
-    if data.kind != gix::objs::Kind::Commit {
-        return Err(read_error(id, &format!("a {}, not a commit", data.kind)));
+    if kind != gix::objs::Kind::Commit {
+        return Err(read_error(id, &format!("a {kind}, not a commit")));
     }
-    Ok(data.data)
+    Ok(buffer)
 }
 
 /// What the walk needs of a commit at once: its committer time and parents.

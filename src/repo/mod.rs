@@ -7,6 +7,7 @@
 //! repository contains is ever run, and reads are bounded.
 
 pub mod history;
+mod objects;
 mod tree;
 mod worktree;
 
@@ -187,6 +188,8 @@ pub struct RepoView {
     kind: ViewKind,
     bare: bool,
     commit: Option<String>,
+    /// HEAD's commit and tree were read when the view was opened.
+    head_read: bool,
     backend: Backend,
 }
 
@@ -225,7 +228,10 @@ impl RepoView {
             }
         })?;
         let bare = repo.workdir().is_none();
-        let head = repo.head_id().ok().map(|id| id.detach().to_string());
+        let readable_head = objects::readable_head_commit(&repo);
+        let head = readable_head
+            .or_else(|| repo.head_id().ok().map(|id| id.detach()))
+            .map(|id| id.to_string());
         if rev.is_some() || bare {
             let rev = rev.unwrap_or("HEAD");
             let root = canonical(repo.git_dir());
@@ -247,6 +253,7 @@ impl RepoView {
                 kind: ViewKind::Commit,
                 bare,
                 commit: Some(view.commit().to_string()),
+                head_read: false,
                 backend: Backend::Tree(Box::new(view)),
             });
         }
@@ -258,6 +265,7 @@ impl RepoView {
             kind: ViewKind::Worktree,
             bare,
             commit: head,
+            head_read: readable_head.is_some(),
             backend: Backend::Worktree(Box::new(worktree)),
         })
     }
@@ -480,6 +488,12 @@ impl RepoView {
     /// Whether the repository is a shallow clone: older history is missing, not absent.
     pub fn is_shallow(&self) -> bool {
         self.git().is_shallow().unwrap_or(false)
+    }
+
+    /// Whether HEAD's commit and its tree were read when the view was opened, so that
+    /// they are known to be there.
+    pub(crate) fn head_was_read(&self) -> bool {
+        self.head_read
     }
 
     /// The repository handle the view reads through.
