@@ -377,12 +377,23 @@ impl RepoView {
             .filter(|(_, kept)| kept.is_none())
             .filter_map(|(target, _)| target.as_ref().ok().copied())
             .collect();
-        // Not kept: what is read in bulk (every file's header) is read once.
-        let mut read = match &self.backend {
+        let fresh = match &self.backend {
             Backend::Worktree(w) => w.read_many(&paths, limit),
             Backend::Tree(t) => t.read_many(&paths, limit),
+        };
+        // What is read in bulk (every file's header) is kept only when it is the whole
+        // file: the small ones (a code of conduct, a manifest) that other items read too.
+        {
+            let mut cache = self.read.borrow_mut();
+            for (path, content) in paths.iter().zip(&fresh) {
+                if let Ok(content) = content
+                    && !content.truncated()
+                {
+                    cache.put(path, limit, content);
+                }
+            }
         }
-        .into_iter();
+        let mut read = fresh.into_iter();
         targets
             .into_iter()
             .zip(kept)

@@ -161,64 +161,78 @@ impl Worktree {
     }
 
     /// Walks `dir` down to `depth` levels, leaving out ignored and dependency directories.
+    /// Depth first, each directory's entries in the order the file system gives them.
     fn walk(&self, dir: &str, depth: usize) -> Walk {
         let mut found = Walk::default();
-        let walk = walkdir::WalkDir::new(self.absolute(dir))
-            .min_depth(1)
-            .max_depth(depth)
-            .follow_links(false)
-            .into_iter()
-            .filter_entry(|e| {
-                !(e.file_type().is_dir()
-                    && e.file_name()
-                        .to_str()
-                        .is_some_and(|name| SKIPPED_DIRS.contains(&name)))
-            });
-        let mut walk = walk;
-        while let Some(item) = walk.next() {
-            let Ok(item) = item else { continue };
-            let Ok(relative) = item.path().strip_prefix(&self.root) else {
+        self.walk_into(&self.absolute(dir), dir, 1, depth, &mut found);
+        found
+    }
+
+    /// The entries of directory `absolute` (`relative` from the root), `level` levels
+    /// below the walk's start. A directory is opened only to be walked into: at the last
+    /// level it is named and left closed.
+    fn walk_into(
+        &self,
+        absolute: &Path,
+        relative: &str,
+        level: usize,
+        depth: usize,
+        found: &mut Walk,
+    ) {
+        // A directory that cannot be read lists nothing, as in git.
+        let Ok(entries) = fs::read_dir(absolute) else {
+            return;
+        };
+        for entry in entries {
+            let Ok(entry) = entry else { continue };
+            let Ok(file_type) = entry.file_type() else {
                 continue;
             };
-            let Some(relative) = relative.to_str().map(|s| s.replace('\\', "/")) else {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
                 continue; // not UTF-8: no checklist name can match it
             };
-            let file_type = item.file_type();
+            if file_type.is_dir() && SKIPPED_DIRS.contains(&name) {
+                continue;
+            }
+            let path = if relative.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{relative}/{name}")
+            };
             if file_type.is_dir() {
                 // Only a directory the walk will enter needs its ignore rules checked.
-                if item.depth() < depth && self.is_ignored(&relative, true) {
-                    walk.skip_current_dir();
-                    found.seen.insert(relative);
-                } else {
-                    found.entered.insert(relative);
+                if level < depth && self.is_ignored(&path, true) {
+                    found.seen.insert(path);
+                    continue;
+                }
+                found.entered.insert(path.clone());
+                if level < depth {
+                    self.walk_into(&entry.path(), &path, level + 1, depth, found);
                 }
                 continue;
             }
-            if self.is_ignored(&relative, false) {
-                found.seen.insert(relative);
+            if self.is_ignored(&path, false) {
+                found.seen.insert(path);
                 continue;
             }
             let kind = if file_type.is_symlink() {
-                self.resolve_link(&relative)
+                self.resolve_link(&path)
             } else if file_type.is_file() {
                 EntryKind::File
             } else {
-                found.seen.insert(relative);
+                found.seen.insert(path);
                 continue; // sockets, fifos, devices
             };
             // A symlink to a directory is not a file.
             if let EntryKind::Link { resolved } = &kind
                 && !self.absolute(resolved).is_file()
             {
-                found.seen.insert(relative);
+                found.seen.insert(path);
                 continue;
             }
-            found.entries.push(Entry {
-                path: relative,
-                kind,
-            });
+            found.entries.push(Entry { path, kind });
         }
-        found
     }
 
     /// Whether git ignores an untracked path; tracked files always count.
