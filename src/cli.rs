@@ -470,11 +470,19 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     } else if roots.is_empty() {
         roots.push(PathBuf::from("."));
     }
-    // The checklist named on the command line must load before any work.
-    if let Some(selector) = &args.checklist {
-        checklist::load(selector, std::path::Path::new("."))?;
-    }
-    let mut repositories = audit::discover(&roots)?;
+    // The checklist named on the command line (else `default`) loads while the
+    // repositories are found; when it cannot load, that is the error said first.
+    let selector = args.checklist.as_deref().unwrap_or("default");
+    let (loaded, discovered) = std::thread::scope(|scope| {
+        let loading = scope.spawn(|| checklist::load(selector, std::path::Path::new(".")));
+        let discovered = audit::discover(&roots);
+        let loaded = loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, discovered)
+    });
+    let loaded = std::sync::Arc::new(loaded?);
+    let mut repositories = discovered?;
     if let Some(shard) = args.shard {
         repositories.retain(|path| shard.takes(path));
     }
@@ -498,6 +506,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             probes_prepared: true,
         },
         jobs: args.jobs.map_or(0, usize::from),
+        loaded: Some(loaded),
     };
     let bar = progress_bar(repositories.len(), &args.output);
     let progress = || bar.inc(1);
@@ -510,13 +519,17 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             line
         });
         lines.push(json::summary_line(&result));
-        (result.passed(), lines)
+        let passed = result.passed();
+        // Tens of thousands of strings, freed just before the process ends anyway.
+        std::mem::forget(result);
+        (passed, lines)
     } else {
         let result = audit::run(&repositories, &options, &progress);
         (result.passed(), vec![render_audit(&result, &args.output)])
     };
     bar.finish_and_clear();
     write_audit_pieces(&pieces, &args.output)?;
+    std::mem::forget(pieces);
     Ok(exit_code(passed))
 }
 

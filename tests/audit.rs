@@ -436,6 +436,7 @@ fn jsonl_lines_are_the_rows_serialised_whatever_was_written_before() {
                 probes_prepared: false,
             },
             jobs: 1,
+            loaded: None,
         };
         rows.extend(ospo::audit::run(&paths, &options, &|| ()).repositories);
     }

@@ -81,6 +81,9 @@ pub struct AuditOptions {
     pub check: Options,
     /// Worker threads; 0: one per core.
     pub jobs: usize,
+    /// The checklist `checklist` names (else `default`), loaded already: the caller
+    /// loads it while it finds the repositories.
+    pub loaded: Option<Arc<Checklist>>,
 }
 
 impl Audit {
@@ -123,13 +126,18 @@ pub fn run_rendering<R: Send>(
 ) -> (Audit, Vec<R>) {
     use rayon::prelude::*;
     let checklists = Checklists::default();
+    let first = options.checklist.as_deref().unwrap_or("default");
+    if let Some(loaded) = &options.loaded
+        && let Ok(mut cache) = checklists.loaded.lock()
+    {
+        cache.insert(first.to_owned(), loaded.clone());
+    }
     let audit_one = |path: &PathBuf| {
         let row = audit_one(path, options, &checklists);
         let rendered = render(&row);
         progress();
         (row, rendered)
     };
-    let first = options.checklist.as_deref().unwrap_or("default");
     let mut rows: Vec<(Row, R)> = match rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|index| format!("ospo-audit-{index}"))
