@@ -907,3 +907,37 @@ fn a_file_read_again_gives_the_same_bytes_whatever_the_limits() {
     assert_eq!(many[0].as_ref().unwrap().bytes, README.as_bytes()[..12]);
     assert_eq!(many[1].as_ref().unwrap().bytes, README.as_bytes()[..12]);
 }
+
+/// A walk keeps its way down on the heap, each directory read whole and closed before it
+/// goes further: a tree 300 levels deep is walked to the bottom, in order.
+#[test]
+fn a_deep_tree_is_walked_to_the_bottom() {
+    let repo = Repo::with_files(&[("README.md", "# Deep\n")]);
+    let levels = 300;
+    let deepest: String = (0..levels).map(|i| format!("d{}/", i % 10)).collect();
+    write_file(
+        repo.path(),
+        &format!("{deepest}bottom.txt"),
+        "at the bottom\n",
+    );
+    write_file(repo.path(), "d0/top.txt", "near the top\n");
+    let view = ospo::repo::RepoView::open(repo.path(), None).unwrap();
+    let everything = view.list("", usize::MAX).unwrap();
+    let paths: Vec<&str> = everything.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["README.md", &format!("{deepest}bottom.txt"), "d0/top.txt"],
+    );
+    // Listed from the middle, down to a depth, as a walk of its own would.
+    let middle: String = deepest[..deepest.len() - 3 * 10].to_owned();
+    let alone = ospo::repo::RepoView::open(repo.path(), None).unwrap();
+    // bottom.txt is ten directories and a file below it.
+    let below = alone.list(middle.trim_end_matches('/'), 11).unwrap();
+    assert_eq!(below.len(), 1, "{below:?}");
+    assert!(
+        alone
+            .list(middle.trim_end_matches('/'), 10)
+            .unwrap()
+            .is_empty()
+    );
+}

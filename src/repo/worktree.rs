@@ -161,30 +161,23 @@ impl Worktree {
     }
 
     /// Walks `dir` down to `depth` levels, leaving out ignored and dependency directories.
-    /// Depth first, each directory's entries in the order the file system gives them.
+    /// Depth first, each directory's entries in the order the file system gives them. A
+    /// directory is opened only to be walked into (at the last level it is named and left
+    /// closed), and read whole before the walk goes down: one descriptor is open at a
+    /// time, and a deep tree costs heap, not stack.
     fn walk(&self, dir: &str, depth: usize) -> Walk {
         let mut found = Walk::default();
-        self.walk_into(&self.absolute(dir), dir, 1, depth, &mut found);
-        found
-    }
-
-    /// The entries of directory `absolute` (`relative` from the root), `level` levels
-    /// below the walk's start. A directory is opened only to be walked into: at the last
-    /// level it is named and left closed.
-    fn walk_into(
-        &self,
-        absolute: &Path,
-        relative: &str,
-        level: usize,
-        depth: usize,
-        found: &mut Walk,
-    ) {
-        // A directory that cannot be read lists nothing, as in git.
-        let Ok(entries) = fs::read_dir(absolute) else {
-            return;
-        };
-        for entry in entries {
-            let Ok(entry) = entry else { continue };
+        // Each directory being walked: its entries not seen yet, its path, its level.
+        let mut stack = Vec::new();
+        if let Some(entries) = read_whole_dir(&self.absolute(dir)) {
+            stack.push((entries.into_iter(), dir.to_owned(), 1));
+        }
+        while let Some((entries, relative, level)) = stack.last_mut() {
+            let Some(entry) = entries.next() else {
+                stack.pop();
+                continue;
+            };
+            let level = *level;
             let Ok(file_type) = entry.file_type() else {
                 continue;
             };
@@ -207,8 +200,11 @@ impl Worktree {
                     continue;
                 }
                 found.entered.insert(path.clone());
-                if level < depth {
-                    self.walk_into(&entry.path(), &path, level + 1, depth, found);
+                // A directory that cannot be read lists nothing, as in git.
+                if level < depth
+                    && let Some(entries) = read_whole_dir(&entry.path())
+                {
+                    stack.push((entries.into_iter(), path, level + 1));
                 }
                 continue;
             }
@@ -233,6 +229,7 @@ impl Worktree {
             }
             found.entries.push(Entry { path, kind });
         }
+        found
     }
 
     /// Whether git ignores an untracked path; tracked files always count.
@@ -341,6 +338,17 @@ impl Worktree {
             },
         )
     }
+}
+
+/// The entries of directory `absolute`, read to the end and the directory closed; `None`
+/// when it cannot be opened. An entry that cannot be read is left out.
+fn read_whole_dir(absolute: &Path) -> Option<Vec<fs::DirEntry>> {
+    Some(
+        fs::read_dir(absolute)
+            .ok()?
+            .filter_map(Result::ok)
+            .collect(),
+    )
 }
 
 /// Whether the index tracks a file below `dir`: such a directory is walked even when
