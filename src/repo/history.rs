@@ -828,22 +828,7 @@ mod tests {
     /// environment.
     fn three_commits() -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("a temporary directory");
-        let git = |args: &[&str], date: &str| {
-            let output = std::process::Command::new("git")
-                .args(args)
-                .current_dir(dir.path())
-                .env("GIT_CONFIG_GLOBAL", "/dev/null")
-                .env("GIT_CONFIG_NOSYSTEM", "1")
-                .env("GIT_AUTHOR_NAME", "A")
-                .env("GIT_AUTHOR_EMAIL", "a@example.org")
-                .env("GIT_COMMITTER_NAME", "A")
-                .env("GIT_COMMITTER_EMAIL", "a@example.org")
-                .env("GIT_AUTHOR_DATE", date)
-                .env("GIT_COMMITTER_DATE", date)
-                .output()
-                .expect("git can be run");
-            assert!(output.status.success(), "{output:?}");
-        };
+        let git = |args: &[&str], date: &str| super::super::test_git(dir.path(), args, date);
         git(&["init", "-q", "-b", "main"], "2026-01-01T00:00:00Z");
         for hour in 1..=3 {
             let date = format!("2026-01-01T0{hour}:00:00Z");
@@ -881,14 +866,11 @@ mod tests {
         let dir = three_commits();
         let repo = gix::open(dir.path()).expect("a repository");
         assert_eq!(walk_order(&repo, None), [false, false, false]);
-        let output = std::process::Command::new("git")
-            .args(["commit-graph", "write", "--reachable"])
-            .current_dir(dir.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .expect("git can be run");
-        assert!(output.status.success(), "{output:?}");
+        super::super::test_git(
+            dir.path(),
+            &["commit-graph", "write", "--reachable"],
+            "2026-01-01T00:00:00Z",
+        );
         let graph = repo
             .commit_graph_if_enabled()
             .expect("a readable graph")
