@@ -228,14 +228,10 @@ impl RepoView {
             }
         })?;
         let bare = repo.workdir().is_none();
-        let readable_head = objects::readable_head_commit(&repo);
-        let head = readable_head
-            .or_else(|| repo.head_id().ok().map(|id| id.detach()))
-            .map(|id| id.to_string());
         if rev.is_some() || bare {
             let rev = rev.unwrap_or("HEAD");
             let root = canonical(repo.git_dir());
-            if rev == "HEAD" && head.is_none() {
+            if rev == "HEAD" && repo.head_id().is_err() {
                 return Err(RepoError::NoCommit {
                     path: root.display().to_string(),
                 });
@@ -257,6 +253,11 @@ impl RepoView {
                 backend: Backend::Tree(Box::new(view)),
             });
         }
+        // The tree view reads its commit itself; a worktree's HEAD is read here.
+        let readable_head = objects::readable_head_commit(&repo);
+        let head = readable_head
+            .or_else(|| repo.head_id().ok().map(|id| id.detach()))
+            .map(|id| id.to_string());
         let worktree = Worktree::open(repo)?;
         Ok(RepoView {
             listings: Default::default(),

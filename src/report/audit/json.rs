@@ -245,6 +245,29 @@ fn parts(item: &ItemReport) -> (ItemHead<&str>, ItemMiddle<'_>, ItemTail<&str>) 
     )
 }
 
+impl<S> ItemHead<S> {
+    fn map<'s, T>(&'s self, text: impl Fn(&'s S) -> T) -> ItemHead<T> {
+        ItemHead {
+            id: text(&self.id),
+            stage: self.stage,
+            level: self.level,
+            weight: self.weight,
+            probe: text(&self.probe),
+            title: text(&self.title),
+        }
+    }
+}
+
+impl<S> ItemTail<S> {
+    fn map<'s, T>(&'s self, text: impl Fn(&'s S) -> T) -> ItemTail<T> {
+        ItemTail {
+            why: text(&self.why),
+            fix: text(&self.fix),
+            help_url: self.help_url.as_ref().map(text),
+        }
+    }
+}
+
 impl FixedFields {
     fn of(item: &ItemReport) -> FixedFields {
         let (head, _, tail) = parts(item);
@@ -253,19 +276,8 @@ impl FixedFields {
         let mut tail_json = Vec::new();
         write_inside(&mut tail_json, &tail);
         FixedFields {
-            head: ItemHead {
-                id: head.id.to_owned(),
-                stage: head.stage,
-                level: head.level,
-                weight: head.weight,
-                probe: head.probe.to_owned(),
-                title: head.title.to_owned(),
-            },
-            tail: ItemTail {
-                why: tail.why.to_owned(),
-                fix: tail.fix.to_owned(),
-                help_url: tail.help_url.map(str::to_owned),
-            },
+            head: head.map(|text| text.to_string()),
+            tail: tail.map(|text| text.to_string()),
             head_json,
             tail_json,
         }
@@ -274,17 +286,7 @@ impl FixedFields {
     /// Whether `item`'s fixed fields are these.
     fn describes(&self, item: &ItemReport) -> bool {
         let (head, _, tail) = parts(item);
-        let kept = &self.head;
-        let kept_tail = &self.tail;
-        kept.id == head.id
-            && kept.stage == head.stage
-            && kept.level == head.level
-            && kept.weight == head.weight
-            && kept.probe == head.probe
-            && kept.title == head.title
-            && kept_tail.why == tail.why
-            && kept_tail.fix == tail.fix
-            && kept_tail.help_url.as_deref() == tail.help_url
+        self.head.map(String::as_str) == head && self.tail.map(String::as_str) == tail
     }
 }
 
