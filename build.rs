@@ -8,6 +8,8 @@
 //!   taken from the spdx crate, is normalised as a project's files will be at run time
 //!   (`src/licence/normalise.rs`, shared) and stored as indices into one sorted word list.
 //!   The texts themselves stay out of the binary, and nothing is loaded at run time.
+//! - The content patterns of the built-in checklists become syntax trees
+//!   (`src/probe/line_syntax.rs`, shared), which a run decodes rather than parses.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -15,6 +17,11 @@ use std::path::Path;
 
 #[path = "src/licence/normalise.rs"]
 mod normalise;
+
+// Only `tree` and `encode` are needed here.
+#[allow(dead_code)]
+#[path = "src/probe/line_syntax.rs"]
+mod line_syntax;
 
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -24,6 +31,8 @@ fn main() {
 
 fn checklists(out: &Path) {
     println!("cargo::rerun-if-changed=checklists");
+    println!("cargo::rerun-if-changed=src/probe/line_syntax.rs");
+    let mut trees = String::new();
     for entry in std::fs::read_dir("checklists").expect("checklists/ exists") {
         let path = entry.expect("readable checklists/").path();
         if path.extension().and_then(|e| e.to_str()) != Some("yaml") {
@@ -36,6 +45,50 @@ fn checklists(out: &Path) {
         let name = path.file_stem().expect("a file name").to_string_lossy();
         let target = out.join(format!("{name}.json"));
         std::fs::write(target, value.to_string()).expect("writable OUT_DIR");
+        content_trees(&value, &mut trees);
+    }
+    let code = format!(
+        "/// The syntax trees of the built-in checklists' content patterns.\n\
+         static BUILT_TREES: &[BuiltTree] = &[\n{trees}];\n"
+    );
+    std::fs::write(out.join("content_trees.rs"), code).expect("writable OUT_DIR");
+}
+
+/// Appends a `BuiltTree` for every content probe in `value` whose patterns parse (the
+/// others say why at run time, as any file's would).
+fn content_trees(value: &serde_json::Value, code: &mut String) {
+    use serde_json::Value;
+    match value {
+        Value::Array(values) => values.iter().for_each(|v| content_trees(v, code)),
+        Value::Object(map) => {
+            if map.get("kind").and_then(Value::as_str) == Some("content") {
+                let patterns: Vec<String> = match (map.get("pattern"), map.get("patterns")) {
+                    (Some(Value::String(one)), None) => vec![one.clone()],
+                    (None, Some(Value::Array(many))) => many
+                        .iter()
+                        .filter_map(|p| p.as_str().map(str::to_owned))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let case_sensitive = map.get("case-sensitive").and_then(Value::as_bool);
+                if let (false, Ok((tree, lowered))) = (
+                    patterns.is_empty(),
+                    line_syntax::tree(&patterns, case_sensitive.unwrap_or(false), true),
+                ) {
+                    let mut bytes = Vec::new();
+                    line_syntax::encode(&tree, &mut bytes);
+                    writeln!(
+                        code,
+                        "    BuiltTree {{ patterns: &{patterns:?}, case_sensitive: {}, \
+                         lowered: {lowered}, tree: &{bytes:?} }},",
+                        case_sensitive.unwrap_or(false)
+                    )
+                    .unwrap();
+                }
+            }
+            map.values().for_each(|v| content_trees(v, code));
+        }
+        _ => {}
     }
 }
 

@@ -3,12 +3,12 @@
 use regex_automata::Input;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
-use regex_automata::util::syntax;
 use regex_syntax::hir::Hir;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::line_syntax;
 use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
 use crate::repo::{EntryKind, RepoError, SCAN_BYTES};
@@ -104,9 +104,8 @@ struct LineMatcher {
 }
 
 impl LineMatcher {
-    /// Builds the alternation of `patterns`. Each is parsed alone, so that an error names
-    /// the one at fault and no element can close another's group; their syntax trees are
-    /// then joined, which matches what one pattern `(?:a)|(?:b)|…` matches.
+    /// Builds the alternation of `patterns` ([`line_syntax::tree`]); the trees of the
+    /// built-in checklists' patterns come parsed already.
     fn new(
         patterns: &[String],
         listed: bool,
@@ -127,37 +126,19 @@ impl LineMatcher {
             (true, Some(index)) => yaml::Path::default().key("patterns").index(index),
             (true, None) => yaml::Path::default().key("patterns"),
         };
-        let config = syntax::Config::new()
-            .case_insensitive(!case_sensitive)
-            .unicode(false)
-            .utf8(false);
-        // An inline flag (`(?-i:…)`) may ask for case to count in part of a pattern:
-        // such patterns match the lines as they are.
-        let lowered =
-            lower && !case_sensitive && !patterns.iter().any(|pattern| pattern.contains("(?"));
-        let mut alternatives = Vec::with_capacity(patterns.len());
-        for (index, pattern) in patterns.iter().enumerate() {
-            // The parser's own message is the readable one.
-            let invalid = |error: regex_syntax::Error| Invalid {
-                path: at(Some(index)),
-                reason: syntax_reason(&error.to_string()),
-            };
-            let hir = if lowered {
-                let exact = syntax::parse_with(pattern, &config.case_insensitive(false))
-                    .map_err(invalid)?;
-                // A class that holds a letter in one case only (`[a-z]`, `[^A-Z]`)
-                // cannot tell, once parsed, whether it was negated: with a negated
-                // class in it, such a pattern is read with case folding, whose classes
-                // hold both cases.
-                match for_lowered_lines(&exact, pattern.contains("[^")) {
-                    Some(hir) => hir,
-                    None => syntax::parse_with(pattern, &config).map_err(invalid)?,
+        let built = lower
+            .then(|| built_tree(patterns, case_sensitive))
+            .flatten();
+        let (tree, lowered) = match built {
+            Some(built) => built,
+            None => line_syntax::tree(patterns, case_sensitive, lower).map_err(|error| {
+                // The parser's own message is the readable one.
+                Invalid {
+                    path: at(Some(error.index)),
+                    reason: syntax_reason(&error.message),
                 }
-            } else {
-                syntax::parse_with(pattern, &config).map_err(invalid)?
-            };
-            alternatives.push(hir);
-        }
+            })?,
+        };
         let whole = |error: &dyn std::fmt::Display| Invalid {
             path: at(None),
             reason: error.to_string(),
@@ -168,7 +149,7 @@ impl LineMatcher {
                     .which_captures(thompson::WhichCaptures::None)
                     .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
             )
-            .build_from_hir(&Hir::alternation(alternatives))
+            .build_from_hir(&tree)
             .map_err(|error| whole(&error))?;
         let dfa = DFA::builder()
             .build_from_nfa(nfa)
@@ -196,70 +177,26 @@ impl LineMatcher {
     }
 }
 
-/// `hir`, parsed with case counting, made to match ASCII-lowercased text as `hir` read
-/// without case would match the text: its literals lowercased, each ASCII letter of its
-/// classes in both cases. `None` when a class holds a letter in one case only and
-/// `negated` says the pattern has a negated class, which would be folded wrongly.
-fn for_lowered_lines(hir: &Hir, negated: bool) -> Option<Hir> {
-    use regex_syntax::hir::{Capture, HirKind, Literal, Repetition};
-    let lowered = |sub: &Hir| for_lowered_lines(sub, negated).map(Box::new);
-    Some(match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => hir.clone(),
-        HirKind::Literal(Literal(bytes)) => Hir::literal(bytes.to_ascii_lowercase()),
-        HirKind::Class(class) => {
-            let folded = ascii_folded(class);
-            if negated && folded != *class {
-                return None;
-            }
-            Hir::class(folded)
-        }
-        HirKind::Repetition(repetition) => Hir::repetition(Repetition {
-            sub: lowered(&repetition.sub)?,
-            ..repetition.clone()
-        }),
-        HirKind::Capture(capture) => Hir::capture(Capture {
-            sub: lowered(&capture.sub)?,
-            ..capture.clone()
-        }),
-        HirKind::Concat(subs) => Hir::concat(
-            subs.iter()
-                .map(|sub| for_lowered_lines(sub, negated))
-                .collect::<Option<_>>()?,
-        ),
-        HirKind::Alternation(subs) => Hir::alternation(
-            subs.iter()
-                .map(|sub| for_lowered_lines(sub, negated))
-                .collect::<Option<_>>()?,
-        ),
-    })
+/// A pattern list of the built-in checklists, parsed at build time (build.rs).
+struct BuiltTree {
+    patterns: &'static [&'static str],
+    case_sensitive: bool,
+    /// Whether the tree matches lowercased lines.
+    lowered: bool,
+    tree: &'static [u8],
 }
 
-/// `class` with each ASCII letter it holds in both cases, as ASCII case folding makes
-/// it; other characters (`é`) are left as they are.
-fn ascii_folded(class: &regex_syntax::hir::Class) -> regex_syntax::hir::Class {
-    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange};
-    match class {
-        Class::Bytes(bytes) => {
-            let mut folded = bytes.clone();
-            folded.case_fold_simple();
-            Class::Bytes(folded)
-        }
-        Class::Unicode(unicode) => {
-            let mut other_case = Vec::new();
-            for range in unicode.iter() {
-                for (first, last) in [('a', 'z'), ('A', 'Z')] {
-                    let (start, end) = (range.start().max(first), range.end().min(last));
-                    if start <= end {
-                        let swap = |c: char| (c as u8 ^ 0x20) as char;
-                        other_case.push(ClassUnicodeRange::new(swap(start), swap(end)));
-                    }
-                }
-            }
-            let mut folded = unicode.clone();
-            folded.union(&ClassUnicode::new(other_case));
-            Class::Unicode(folded)
-        }
-    }
+include!(concat!(env!("OUT_DIR"), "/content_trees.rs"));
+
+/// The tree and lowering build.rs found for `patterns`, when they are a built-in
+/// checklist's: [`line_syntax::tree`] would give the same.
+fn built_tree(patterns: &[String], case_sensitive: bool) -> Option<(Hir, bool)> {
+    let built = BUILT_TREES.iter().find(|built| {
+        built.case_sensitive == case_sensitive
+            && built.patterns.len() == patterns.len()
+            && built.patterns.iter().zip(patterns).all(|(a, b)| a == b)
+    })?;
+    Some((line_syntax::decode(built.tree)?, built.lowered))
 }
 
 /// Tells whether lines match; gives its cache back to the matcher when dropped.
@@ -459,6 +396,7 @@ impl ContentProbe {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex_automata::util::syntax;
 
     /// Patterns whose classes hold letters in one case, negated or not, with accented
     /// letters, and lines that tell them apart.
@@ -556,7 +494,53 @@ mod tests {
     }
 
     #[test]
+    fn built_in_patterns_decode_to_the_trees_they_parse_to() {
+        let mut decoded = 0;
+        for selector in ["default", "fr-admin"] {
+            let checklist =
+                crate::checklist::load(selector, std::path::Path::new(".")).expect("loads");
+            for item in &checklist.items {
+                let crate::probe::Probe::Content(probe) = &item.probe else {
+                    continue;
+                };
+                let parsed = line_syntax::tree(&probe.patterns, probe.case_sensitive, true)
+                    .expect("built-in patterns parse");
+                let built = built_tree(&probe.patterns, probe.case_sensitive)
+                    .unwrap_or_else(|| panic!("{}: no tree from build.rs", item.id));
+                assert_eq!(built.0, parsed.0, "{}", item.id);
+                assert_eq!(built.1, parsed.1, "{}", item.id);
+                decoded += 1;
+            }
+        }
+        assert!(decoded >= 12, "{decoded}");
+        // Another list, or the same one with case counting, is parsed.
+        let (patterns, case_sensitive) = (&BUILT_TREES[0].patterns, BUILT_TREES[0].case_sensitive);
+        let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+        assert!(built_tree(&patterns, !case_sensitive).is_none());
+        assert!(built_tree(&patterns[1..], case_sensitive).is_none());
+    }
+
+    #[test]
+    fn syntax_trees_decode_as_encoded() {
+        let config = syntax::Config::new().unicode(true).utf8(false);
+        for pattern in [
+            r"(?i)\bcaf\u{e9}\b|[^\w\s]{2,}?|x{3}|(?P<name>a+)b*?|\Bq$|^(?m:z)$|(?s:.)|",
+            r"(?-u:[\x00-\xff])|\p{Greek}+|(?:)",
+        ] {
+            let tree = syntax::parse_with(pattern, &config).expect("parses");
+            let mut bytes = Vec::new();
+            line_syntax::encode(&tree, &mut bytes);
+            assert_eq!(line_syntax::decode(&bytes), Some(tree), "{pattern}");
+            // Cut short, or with a byte too many, it is no tree.
+            assert_eq!(line_syntax::decode(&bytes[..bytes.len() - 1]), None);
+            bytes.push(0);
+            assert_eq!(line_syntax::decode(&bytes), None);
+        }
+    }
+
+    #[test]
     fn single_case_classes_of_a_negated_pattern_fold_as_parsed() {
+        use line_syntax::for_lowered_lines;
         let config = syntax::Config::new().unicode(false).utf8(false);
         let hir = |pattern: &str| syntax::parse_with(pattern, &config).expect("parses");
         // `[^A-C]` is parsed as every byte but A to C: folding it would take in A to C.

@@ -19,6 +19,7 @@ pub mod funding;
 mod glob;
 pub mod headers;
 pub mod licence;
+mod line_syntax;
 mod locate;
 pub mod metafile;
 pub mod publiccode;
