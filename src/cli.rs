@@ -513,16 +513,14 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     // jsonl rows are rendered by the workers as they are made, and written as they are.
     let (passed, pieces) = if args.output.format == AuditFormat::Jsonl {
         use ospo::report::audit::json;
-        let (result, mut lines) = audit::run_rendering(&repositories, &options, &progress, |row| {
-            let mut line = json::row_line(row);
-            line.push('\n');
-            line
-        });
-        lines.push(json::summary_line(&result));
-        let passed = result.passed();
-        // Tens of thousands of strings, freed just before the process ends anyway.
-        std::mem::forget(result);
-        (passed, lines)
+        let (summary, mut lines) =
+            audit::run_rendering(&repositories, &options, &progress, |row| {
+                let mut line = json::row_line(row);
+                line.push('\n');
+                line
+            });
+        lines.push(json::summary_line(&summary));
+        (summary.passed(), lines)
     } else {
         let result = audit::run(&repositories, &options, &progress);
         (result.passed(), vec![render_audit(&result, &args.output)])

@@ -102,7 +102,7 @@ impl Audit {
 
     /// Whether every repository was checked and passes.
     pub fn passed(&self) -> bool {
-        self.summary.failed == 0 && self.summary.errors == 0
+        self.summary.passed()
     }
 }
 
@@ -113,17 +113,39 @@ pub fn run(
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Audit {
-    run_rendering(repositories, options, progress, |_| ()).0
+    let rows = run_each(repositories, options, progress, |row| row);
+    Audit::of(
+        rows.into_iter().map(|(_, row)| row).collect(),
+        options.check.lang,
+    )
 }
 
 /// [`run`], with `render` called on each row by the worker that made it, while the
-/// others check more repositories: its results come back in the audit's row order.
+/// others check more repositories: its results come back in the audit's row order, with
+/// the audit's summary. The rows themselves are not kept, only what the summary needs of
+/// each: the memory a report took is the next one's.
 pub fn run_rendering<R: Send>(
     repositories: &[PathBuf],
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
     render: impl Fn(&Row) -> R + Sync,
-) -> (Audit, Vec<R>) {
+) -> (Summary, Vec<R>) {
+    let rows = run_each(repositories, options, progress, |row| {
+        (render(&row), summary::Digest::of(&row))
+    });
+    let (rendered, digests): (Vec<R>, Vec<summary::Digest>) =
+        rows.into_iter().map(|(_, made)| made).unzip();
+    (Summary::of_digests(&digests, options.check.lang), rendered)
+}
+
+/// Checks every repository, `jobs` at a time, and makes something of each row on the
+/// worker that checked it; those come back sorted by the rows' paths, as an audit's rows.
+fn run_each<T: Send>(
+    repositories: &[PathBuf],
+    options: &AuditOptions,
+    progress: &(dyn Fn() + Sync),
+    make: impl Fn(Row) -> T + Sync,
+) -> Vec<(String, T)> {
     use rayon::prelude::*;
     let checklists = Checklists::default();
     let first = options.checklist.as_deref().unwrap_or("default");
@@ -134,11 +156,12 @@ pub fn run_rendering<R: Send>(
     }
     let audit_one = |path: &PathBuf| {
         let row = audit_one(path, options, &checklists);
-        let rendered = render(&row);
+        let shown = row.path().to_owned();
+        let made = make(row);
         progress();
-        (row, rendered)
+        (shown, made)
     };
-    let mut rows: Vec<(Row, R)> = match rayon::ThreadPoolBuilder::new()
+    let mut rows: Vec<(String, T)> = match rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|index| format!("ospo-audit-{index}"))
         .build()
@@ -163,9 +186,9 @@ pub fn run_rendering<R: Send>(
         // No thread to be had: one at a time is still an audit.
         Err(_) => repositories.iter().map(audit_one).collect(),
     };
-    rows.sort_by(|a, b| a.0.path().cmp(b.0.path()));
-    let (rows, rendered) = rows.into_iter().unzip();
-    (Audit::of(rows, options.check.lang), rendered)
+    // Stable, as `Audit::of` sorts its rows.
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    rows
 }
 
 /// The built-in and command-line checklists, loaded once for every repository that uses

@@ -66,45 +66,107 @@ pub struct ItemSummary {
     pub failing: usize,
 }
 
-impl Summary {
-    pub fn of(rows: &[Row], language: Lang) -> Summary {
-        let reports: Vec<_> = rows.iter().filter_map(Row::report).collect();
-        let passed = reports
-            .iter()
-            .filter(|report| report.verdict == Verdict::Pass)
-            .count();
-        let stages = Stage::ALL
-            .iter()
-            .map(|stage| StageSummary {
-                stage: *stage,
-                number: stage.number(),
-                title: stage.title().get(language).to_owned(),
-                spread: Spread::of(reports.iter().filter_map(|report| {
+/// What the summary needs of one row: a run that writes its rows as they are made keeps
+/// this rather than the whole report.
+#[derive(Debug, Clone)]
+pub struct Digest {
+    /// `None` for an error row.
+    checked: Option<Checked>,
+}
+
+#[derive(Debug, Clone)]
+struct Checked {
+    passed: bool,
+    score: Option<f64>,
+    /// By [`Stage::ALL`].
+    stage_scores: Vec<Option<f64>>,
+    items: Vec<ItemDigest>,
+}
+
+#[derive(Debug, Clone)]
+struct ItemDigest {
+    id: String,
+    stage: Stage,
+    level: Level,
+    title: String,
+    status: Status,
+}
+
+impl Digest {
+    pub fn of(row: &Row) -> Digest {
+        let checked = row.report().map(|report| Checked {
+            passed: report.verdict == Verdict::Pass,
+            score: report.score,
+            stage_scores: Stage::ALL
+                .iter()
+                .map(|stage| {
                     report
                         .stages
                         .iter()
                         .find(|s| s.stage == *stage)
                         .and_then(|s| s.score)
-                })),
+                })
+                .collect(),
+            items: report
+                .items
+                .iter()
+                .map(|item| ItemDigest {
+                    id: item.id.clone(),
+                    stage: item.stage,
+                    level: item.level,
+                    title: item.title.clone(),
+                    status: item.status,
+                })
+                .collect(),
+        });
+        Digest { checked }
+    }
+}
+
+impl Summary {
+    /// Whether every repository was checked and passes.
+    pub fn passed(&self) -> bool {
+        self.failed == 0 && self.errors == 0
+    }
+
+    pub fn of(rows: &[Row], language: Lang) -> Summary {
+        let digests: Vec<Digest> = rows.iter().map(Digest::of).collect();
+        Summary::of_digests(&digests, language)
+    }
+
+    /// The summary of the rows these digests are of, in their order.
+    pub fn of_digests(rows: &[Digest], language: Lang) -> Summary {
+        let reports: Vec<&Checked> = rows.iter().filter_map(|row| row.checked.as_ref()).collect();
+        let passed = reports.iter().filter(|report| report.passed).count();
+        let stages = Stage::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, stage)| StageSummary {
+                stage: *stage,
+                number: stage.number(),
+                title: stage.title().get(language).to_owned(),
+                spread: Spread::of(
+                    reports
+                        .iter()
+                        .filter_map(|report| report.stage_scores.get(index).copied().flatten()),
+                ),
             })
             .collect();
         let mut items: Vec<ItemSummary> = Vec::new();
+        let mut positions: std::collections::HashMap<&str, usize> = Default::default();
         for report in &reports {
             for item in &report.items {
-                let at = match items.iter().position(|known| known.id == item.id) {
-                    Some(at) => at,
-                    None => {
-                        items.push(ItemSummary {
-                            id: item.id.clone(),
-                            stage: item.stage,
-                            level: item.level,
-                            title: item.title.clone(),
-                            counts: Counts::default(),
-                            failing: 0,
-                        });
-                        items.len() - 1
-                    }
-                };
+                let at = *positions.entry(item.id.as_str()).or_insert_with(|| {
+                    items.push(ItemSummary {
+                        id: item.id.clone(),
+                        stage: item.stage,
+                        level: item.level,
+                        title: item.title.clone(),
+                        counts: Counts::default(),
+                        failing: 0,
+                    });
+                    items.len() - 1
+                });
                 let summary = &mut items[at];
                 summary.counts.add(item.status);
                 if matches!(item.status, Status::Fail | Status::Unknown | Status::Error) {

@@ -26,19 +26,17 @@ pub fn lines(audit: &Audit) -> String {
         text.push_str(&row_line(row));
         text.push('\n');
     }
-    text.push_str(&summary_line(audit));
+    text.push_str(&summary_line(&audit.summary));
     text
 }
 
 /// The last line of `jsonl`, `{"summary": …}`, with its newline.
-pub fn summary_line(audit: &Audit) -> String {
+pub fn summary_line(summary: &crate::audit::Summary) -> String {
     #[derive(serde::Serialize)]
     struct SummaryLine<'a> {
         summary: &'a crate::audit::Summary,
     }
-    let summary = SummaryLine {
-        summary: &audit.summary,
-    };
+    let summary = SummaryLine { summary };
     let mut line = serde_json::to_string(&summary).expect("the summary always serialises");
     line.push('\n');
     line
