@@ -476,6 +476,8 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     let (loaded, discovered) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| checklist::load(selector, std::path::Path::new(".")));
         let discovered = audit::discover(&roots);
+        // A core left idle until the checklist is loaded builds what checks need first.
+        ospo::probe::build_ahead(&|| !loading.is_finished());
         let loaded = loading
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

@@ -108,6 +108,11 @@ pub fn declared(file: &str, stated: String) -> Declared {
     }
 }
 
+/// Builds the patterns [`readme_statement`] reads with, on the caller's thread.
+pub fn build_ahead() {
+    let _ = readme_statement("x");
+}
+
 /// The licence a README states in words — a sentence such as "licensed under the Apache
 /// License, Version 2.0" or « publié sous licence EUPL 1.2 », or the first line of a
 /// "License" section — as the words and the SPDX expression they name. Several licences

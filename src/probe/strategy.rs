@@ -435,6 +435,23 @@ fn wording(pattern: &str) -> Regex {
         .expect("valid regex")
 }
 
+/// Builds this probe's wording patterns, one at a time while `go_on` says so: a caller
+/// with a core to spare has them ready before the first repository needs them.
+pub fn build_ahead(go_on: &dyn Fn() -> bool) {
+    for wording in [
+        &DCO_WORDING,
+        &CLA_WORDING,
+        &ASSIGNMENT_WORDING,
+        &CLA_SERVICES,
+        &CLA_ACTIONS,
+    ] {
+        if !go_on() {
+            return;
+        }
+        LazyLock::force(wording);
+    }
+}
+
 /// What a contribution guide says when it asks for the DCO. `git commit -s` is told
 /// from `-S` (a GPG signature) by its case; "sign off" counts only near "commits" on the
 /// same line, since a reviewer's sign-off is something else.
