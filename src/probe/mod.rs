@@ -229,6 +229,14 @@ impl Probe {
                 crate::metadata::changelog::prepare();
                 Ok(())
             }
+            Probe::CopyrightStrategy(_) => {
+                strategy::build_ahead(&|| true);
+                Ok(())
+            }
+            Probe::Licence(_) => {
+                crate::licence::declared::build_ahead();
+                Ok(())
+            }
             _ => Ok(()),
         }
     }
@@ -252,7 +260,13 @@ impl Probe {
 
     /// Whether [`Probe::prepare`] has anything to do.
     pub fn needs_preparing(&self) -> bool {
-        matches!(self, Probe::Content(_) | Probe::Changelog(_))
+        matches!(
+            self,
+            Probe::Content(_)
+                | Probe::Changelog(_)
+                | Probe::CopyrightStrategy(_)
+                | Probe::Licence(_)
+        )
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
