@@ -548,5 +548,22 @@ mod tests {
         assert!(for_lowered_lines(&hir("[a-c]x"), false).is_some());
         // Classes that hold both cases, or no letter, need no folding.
         assert!(for_lowered_lines(&hir("[^\\w\\s]x[^>]"), true).is_some());
+        // Read with case folding, a word is one literal again once capitals are gone.
+        let folded = syntax::parse_with("Down[Ll]oad[^A-C]", &config.case_insensitive(true))
+            .expect("parses");
+        let lowered = for_lowered_lines(&folded, false).expect("folded classes pass");
+        assert_eq!(
+            lowered,
+            Hir::concat(vec![
+                Hir::literal(*b"download"),
+                Hir::class(regex_syntax::hir::Class::Bytes(
+                    regex_syntax::hir::ClassBytes::new([
+                        regex_syntax::hir::ClassBytesRange::new(0, b'@'),
+                        regex_syntax::hir::ClassBytesRange::new(b'[', b'`'),
+                        regex_syntax::hir::ClassBytesRange::new(b'd', 0xff),
+                    ])
+                )),
+            ])
+        );
     }
 }

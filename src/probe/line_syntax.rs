@@ -49,7 +49,11 @@ pub fn tree(
             // a pattern is read with case folding, whose classes hold both cases.
             match for_lowered_lines(&exact, pattern.contains("[^")) {
                 Some(hir) => hir,
-                None => syntax::parse_with(pattern, &config).map_err(invalid)?,
+                None => {
+                    let folded = syntax::parse_with(pattern, &config).map_err(invalid)?;
+                    // Its classes hold both cases already: none is refused.
+                    for_lowered_lines(&folded, false).unwrap_or(folded)
+                }
             }
         } else {
             syntax::parse_with(pattern, &config).map_err(invalid)?
@@ -61,8 +65,11 @@ pub fn tree(
 
 /// `hir`, parsed with case counting, made to match ASCII-lowercased text as `hir` read
 /// without case would match the text: its literals lowercased, each ASCII letter of its
-/// classes in both cases. `None` when a class holds a letter in one case only and
-/// `negated` says the pattern has a negated class, which would be folded wrongly.
+/// classes in both cases, then the capitals taken out of every class, since lowercased
+/// text holds none (`[Dd]` is the letter `d` again, and a word one literal). `None` when
+/// a class holds a letter in one case only and `negated` says the pattern has a negated
+/// class, which would be folded wrongly. A tree parsed with case folding goes through
+/// with `negated` false: its classes hold both cases already.
 pub fn for_lowered_lines(hir: &Hir, negated: bool) -> Option<Hir> {
     let lowered = |sub: &Hir| for_lowered_lines(sub, negated).map(Box::new);
     Some(match hir.kind() {
@@ -73,7 +80,7 @@ pub fn for_lowered_lines(hir: &Hir, negated: bool) -> Option<Hir> {
             if negated && folded != *class {
                 return None;
             }
-            Hir::class(folded)
+            Hir::class(without_capitals(folded))
         }
         HirKind::Repetition(repetition) => Hir::repetition(Repetition {
             sub: lowered(&repetition.sub)?,
@@ -119,6 +126,20 @@ fn ascii_folded(class: &Class) -> Class {
             let mut folded = unicode.clone();
             folded.union(&ClassUnicode::new(other_case));
             Class::Unicode(folded)
+        }
+    }
+}
+
+/// `class` without the ASCII capitals.
+fn without_capitals(class: Class) -> Class {
+    match class {
+        Class::Bytes(mut bytes) => {
+            bytes.difference(&ClassBytes::new([ClassBytesRange::new(b'A', b'Z')]));
+            Class::Bytes(bytes)
+        }
+        Class::Unicode(mut unicode) => {
+            unicode.difference(&ClassUnicode::new([ClassUnicodeRange::new('A', 'Z')]));
+            Class::Unicode(unicode)
         }
     }
 }
