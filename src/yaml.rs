@@ -273,6 +273,24 @@ impl Node {
         })
     }
 
+    /// [`Node::deserialize`] of `value`, the JSON this node was made from
+    /// ([`from_json`]): the same result, without turning the tree back into JSON.
+    pub fn deserialize_json<T: DeserializeOwned>(
+        &self,
+        value: &serde_json::Value,
+        root: &Node,
+        path: &Path,
+    ) -> Result<T, ShapeError> {
+        serde_path_to_error::deserialize(value).map_err(|error| {
+            let path = path.join_serde(error.path());
+            ShapeError {
+                position: root.locate(&path),
+                message: error.into_inner().to_string(),
+                path,
+            }
+        })
+    }
+
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.value {

@@ -249,10 +249,17 @@ fn load_source(
 ) -> Result<Option<Loaded>, LoadError> {
     let file = source.label();
     let text = source.read(repo)?;
+    // A built-in checklist's header and items are read from its JSON, which the document
+    // tree was made from: the same values, without making JSON of the tree again.
+    let mut json: Option<serde_json::Value> = None;
     let parsed = match source {
         // Converted from YAML at build time, and known to be valid.
         Source::Builtin(_) => serde_json::from_str(&text)
-            .map(|value| yaml::from_json(&value))
+            .map(|value| {
+                let doc = yaml::from_json(&value);
+                json = Some(value);
+                doc
+            })
             .map_err(|error| yaml::SyntaxError {
                 position: Position::default(),
                 message: error.to_string(),
@@ -286,7 +293,11 @@ fn load_source(
     }
     chain.push(source.key());
     let root = yaml::Path::default();
-    let header = match doc.deserialize::<Header>(&doc, &root) {
+    let header = match &json {
+        Some(json) => doc.deserialize_json::<Header>(json, &doc, &root),
+        None => doc.deserialize::<Header>(&doc, &root),
+    };
+    let header = match header {
         Ok(header) => {
             if !CHECKLIST_ID.is_match(&header.id) {
                 push_at(
@@ -371,10 +382,18 @@ fn load_source(
             &[][..]
         }
     };
+    let json_items = json
+        .as_ref()
+        .and_then(|json| json.get("items"))
+        .and_then(serde_json::Value::as_array);
     let mut seen: HashMap<String, Position> = HashMap::new();
     for (index, node) in item_nodes.iter().enumerate() {
         let path = items_path.index(index);
-        let spec = match node.deserialize::<ItemSpec>(&doc, &path) {
+        let spec = match json_items.and_then(|items| items.get(index)) {
+            Some(json) => node.deserialize_json::<ItemSpec>(json, &doc, &path),
+            None => node.deserialize::<ItemSpec>(&doc, &path),
+        };
+        let spec = match spec {
             Ok(spec) => spec,
             Err(error) => {
                 diagnostics.push(Diagnostic {
@@ -688,4 +707,57 @@ fn push_at(
         position: Some(doc.locate(path)),
         message,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A built-in checklist's header and items, read from its JSON, are what the document
+    /// tree made of that JSON gives.
+    #[test]
+    fn built_in_checklists_read_from_json_as_from_their_tree() {
+        for name in builtin::NAMES {
+            let json: serde_json::Value =
+                serde_json::from_str(builtin::json(name)).expect("built-in JSON");
+            let doc = yaml::from_json(&json);
+            let root = yaml::Path::default();
+            let from_tree: Header = doc.deserialize(&doc, &root).expect("header");
+            let from_json: Header = doc.deserialize_json(&json, &doc, &root).expect("header");
+            assert_eq!(format!("{from_tree:?}"), format!("{from_json:?}"), "{name}");
+            let items = json["items"].as_array().expect("items");
+            assert_eq!(
+                items.len(),
+                doc.get("items").expect("items").elements().len()
+            );
+            for (index, (node, value)) in doc
+                .get("items")
+                .expect("items")
+                .elements()
+                .iter()
+                .zip(items)
+                .enumerate()
+            {
+                let path = root.key("items").index(index);
+                let from_tree: ItemSpec = node.deserialize(&doc, &path).expect("item");
+                let from_json: ItemSpec = node.deserialize_json(value, &doc, &path).expect("item");
+                assert_eq!(
+                    format!("{from_tree:?}"),
+                    format!("{from_json:?}"),
+                    "{name} {index}"
+                );
+            }
+        }
+        // A shape error names the same path and says the same either way.
+        let json = serde_json::json!({"id": "x", "title": 3});
+        let doc = yaml::from_json(&json);
+        let root = yaml::Path::default();
+        let tree = doc
+            .deserialize::<ItemSpec>(&doc, &root)
+            .expect_err("a number is no title");
+        let direct = doc
+            .deserialize_json::<ItemSpec>(&json, &doc, &root)
+            .expect_err("a number is no title");
+        assert_eq!((tree.path, tree.message), (direct.path, direct.message));
+    }
 }
