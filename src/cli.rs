@@ -512,25 +512,84 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     };
     let bar = progress_bar(repositories.len(), &args.output);
     let progress = || bar.inc(1);
-    // jsonl rows are rendered by the workers as they are made, and written as they are.
-    let (passed, pieces) = if args.output.format == AuditFormat::Jsonl {
+    // jsonl rows are rendered by the workers as they are made, and written in order as
+    // soon as the rows before them are: memory holds a few rows, however many there are.
+    if args.output.format == AuditFormat::Jsonl {
         use ospo::report::audit::json;
-        let (summary, mut lines) =
-            audit::run_rendering(&repositories, &options, &progress, |row| {
+        let mut sink = Sink::open(&args.output)?;
+        let summary = audit::run_streaming(
+            &repositories,
+            &options,
+            &progress,
+            |row| {
                 let mut line = json::row_line(row);
                 line.push('\n');
                 line
-            });
-        lines.push(json::summary_line(&summary));
-        (summary.passed(), lines)
-    } else {
-        let result = audit::run(&repositories, &options, &progress);
-        (result.passed(), vec![render_audit(&result, &args.output)])
-    };
+            },
+            |line: String| sink.write(line.as_bytes()),
+        );
+        sink.write(json::summary_line(&summary).as_bytes());
+        bar.finish_and_clear();
+        sink.finish()?;
+        return Ok(exit_code(summary.passed()));
+    }
+    let result = audit::run(&repositories, &options, &progress);
+    let pieces = vec![render_audit(&result, &args.output)];
     bar.finish_and_clear();
     write_audit_pieces(&pieces, &args.output)?;
-    std::mem::forget(pieces);
-    Ok(exit_code(passed))
+    Ok(exit_code(result.passed()))
+}
+
+/// Where a report written as it is made goes: a file, created before the run, or
+/// standard output. The first error stops the writing and is told at the end.
+struct Sink {
+    path: Option<PathBuf>,
+    out: Box<dyn Write + Send>,
+    error: Option<std::io::Error>,
+}
+
+impl Sink {
+    fn open(output: &AuditOutput) -> Result<Sink> {
+        match &output.output {
+            Some(path) if path.as_os_str() != "-" => {
+                Ok(Sink {
+                    out: Box::new(std::fs::File::create(path).with_context(|| {
+                        format!("cannot write the report to {}", path.display())
+                    })?),
+                    path: Some(path.clone()),
+                    error: None,
+                })
+            }
+            _ => Ok(Sink {
+                path: None,
+                out: Box::new(std::io::stdout()),
+                error: None,
+            }),
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        if self.error.is_none()
+            && let Err(error) = self.out.write_all(bytes)
+        {
+            self.error = Some(error);
+        }
+    }
+
+    fn finish(mut self) -> Result<()> {
+        let result = match self.error.take() {
+            Some(error) => Err(error),
+            None => self.out.flush(),
+        };
+        match (result, &self.path) {
+            (Ok(()), _) => Ok(()),
+            (Err(error), Some(path)) => {
+                Err(error).with_context(|| format!("cannot write the report to {}", path.display()))
+            }
+            (Err(error), None) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            (Err(error), None) => Err(error).context("writing to standard output"),
+        }
+    }
 }
 
 fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {

@@ -466,3 +466,39 @@ fn jsonl_lines_are_the_rows_serialised_whatever_was_written_before() {
         }
     }
 }
+
+#[test]
+fn jsonl_rows_keep_the_order_of_json_rows_when_a_worktree_is_moved() {
+    let readme = Repo::with_files(&[("README.md", README)]);
+    let tmp = TempDir::new().unwrap();
+    let root = tmp.path().join("org");
+    std::fs::create_dir_all(&root).unwrap();
+    for name in ["a", "b", "c"] {
+        clone(readme.path(), &root.join(name), false);
+    }
+    // `b`'s configuration puts its worktree after `c`: its report names that directory.
+    let moved = root.join("z-worktree");
+    std::fs::create_dir_all(&moved).unwrap();
+    git(
+        &root.join("b"),
+        &["config", "core.worktree", moved.to_str().unwrap()],
+    );
+    let root_text = root.to_str().unwrap();
+    let jsonl_out = ospo(&root, &["audit", root_text, "--format", "jsonl"]);
+    assert_no_panic(&jsonl_out);
+    let (rows, _) = jsonl(&jsonl_out);
+    let json_out = ospo(&root, &["audit", root_text, "--format", "json"]);
+    let audit: Value = serde_json::from_str(&json_out.stdout).expect("JSON");
+    let json_rows = audit["repositories"].as_array().expect("rows");
+    let paths: Vec<&str> = rows.iter().map(row_path).collect();
+    let json_paths: Vec<&str> = json_rows.iter().map(row_path).collect();
+    assert_eq!(paths, json_paths);
+    assert_eq!(paths.len(), 3);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    // Each line is its row as the JSON report has it.
+    for (line, row) in rows.iter().zip(json_rows) {
+        assert_eq!(line, row);
+    }
+}

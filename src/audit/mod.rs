@@ -120,22 +120,114 @@ pub fn run(
     )
 }
 
-/// [`run`], with `render` called on each row by the worker that made it, while the
-/// others check more repositories: its results come back in the audit's row order, with
-/// the audit's summary. The rows themselves are not kept, only what the summary needs of
-/// each: the memory a report took is the next one's.
-pub fn run_rendering<R: Send>(
+/// [`run`] for rows written as they are made: `render` makes each row's output on the
+/// worker that checked it, and `emit` takes those outputs in the audit's row order, each
+/// as soon as the rows before it are done. The rows are not kept, only what the summary
+/// needs of each: memory holds a few rows at a time, however many repositories there are.
+///
+/// Rows are sorted by the resolved path of their repository, known before they are
+/// checked: a report names the same path unless its repository's configuration puts
+/// the worktree elsewhere, which a first look at each repository rules out. When it
+/// cannot, the outputs wait for the end of the run, to be sorted by the rows' paths.
+pub fn run_streaming<R: Send>(
     repositories: &[PathBuf],
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
     render: impl Fn(&Row) -> R + Sync,
-) -> (Summary, Vec<R>) {
-    let rows = run_each(repositories, options, progress, |row| {
-        (render(&row), summary::Digest::of(&row))
-    });
-    let (rendered, digests): (Vec<R>, Vec<summary::Digest>) =
-        rows.into_iter().map(|(_, made)| made).unzip();
-    (Summary::of_digests(&digests, options.check.lang), rendered)
+    emit: impl FnMut(R) + Send,
+) -> Summary {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let checklists = Checklists::new(options);
+    let work = || {
+        let found: Vec<(String, bool)> = repositories
+            .par_iter()
+            .map(|path| (shown_path(path), worktree_in_place(path)))
+            .collect();
+        let mut order: Vec<usize> = (0..repositories.len()).collect();
+        order.sort_by(|a, b| found[*a].0.cmp(&found[*b].0));
+        let emitter = Mutex::new(Emitter {
+            streaming: found.iter().all(|(_, in_place)| *in_place),
+            next: 0,
+            waiting: std::collections::BTreeMap::new(),
+            emit,
+            digests: Vec::with_capacity(repositories.len()),
+        });
+        // Each worker takes the next repository in row order, so that rows are done
+        // nearly in the order they are written.
+        let taken = AtomicUsize::new(0);
+        let workers = rayon::current_num_threads().max(1);
+        (0..workers).into_par_iter().for_each(|_| {
+            loop {
+                let index = taken.fetch_add(1, Ordering::Relaxed);
+                let Some(&at) = order.get(index) else { break };
+                let (shown, _) = &found[at];
+                let row = audit_one(&repositories[at], shown.clone(), options, &checklists);
+                let done = Done {
+                    rendered: render(&row),
+                    digest: summary::Digest::of(&row),
+                    path: row.path().to_owned(),
+                };
+                drop(row);
+                progress();
+                if let Ok(mut emitter) = emitter.lock() {
+                    emitter.push(index, done, shown);
+                }
+            }
+        });
+        emitter.into_inner().ok().map(Emitter::finish)
+    };
+    let digests = checklists.in_pool(options, work).unwrap_or_default();
+    Summary::of_digests(&digests, options.check.lang)
+}
+
+/// A row's output, what the summary needs of it, and its path.
+struct Done<R> {
+    rendered: R,
+    digest: summary::Digest,
+    path: String,
+}
+
+/// Puts rows back in order: each waits until the rows before it are emitted.
+struct Emitter<R, E> {
+    /// Whether rows are emitted as they come; otherwise at the end.
+    streaming: bool,
+    /// The row order of the next row to emit.
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Done<R>>,
+    emit: E,
+    /// Of the rows emitted, in order.
+    digests: Vec<summary::Digest>,
+}
+
+impl<R, E: FnMut(R)> Emitter<R, E> {
+    fn push(&mut self, index: usize, done: Done<R>, shown: &str) {
+        // A report naming another path than the one it was sorted by: the rest waits.
+        self.streaming &= done.path == shown;
+        self.waiting.insert(index, done);
+        while self.streaming {
+            let Some(done) = self.waiting.remove(&self.next) else {
+                break;
+            };
+            self.next += 1;
+            self.send(done);
+        }
+    }
+
+    fn send(&mut self, done: Done<R>) {
+        self.digests.push(done.digest);
+        (self.emit)(done.rendered);
+    }
+
+    /// Emits the rows still waiting, sorted by path, and gives every digest in order.
+    fn finish(mut self) -> Vec<summary::Digest> {
+        let mut rest: Vec<Done<R>> = std::mem::take(&mut self.waiting).into_values().collect();
+        rest.sort_by(|a, b| a.path.cmp(&b.path));
+        for done in rest {
+            self.send(done);
+        }
+        self.digests
+    }
 }
 
 /// Checks every repository, `jobs` at a time, and makes something of each row on the
@@ -147,48 +239,52 @@ fn run_each<T: Send>(
     make: impl Fn(Row) -> T + Sync,
 ) -> Vec<(String, T)> {
     use rayon::prelude::*;
-    let checklists = Checklists::default();
-    let first = options.checklist.as_deref().unwrap_or("default");
-    if let Some(loaded) = &options.loaded
-        && let Ok(mut cache) = checklists.loaded.lock()
-    {
-        cache.insert(first.to_owned(), loaded.clone());
-    }
+    let checklists = Checklists::new(options);
     let audit_one = |path: &PathBuf| {
-        let row = audit_one(path, options, &checklists);
+        let row = audit_one(path, shown_path(path), options, &checklists);
         let shown = row.path().to_owned();
         let made = make(row);
         progress();
         (shown, made)
     };
-    let mut rows: Vec<(String, T)> = match rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        .thread_name(|index| format!("ospo-audit-{index}"))
-        .build()
-    {
-        // The checklist most rows use (the command line's, else `default`) is loaded
-        // before the first repository. Its patterns are built by whichever worker is
-        // free while the others start on repositories: a probe that needs a pattern
-        // another worker is building waits for it, and builds it when nobody has. They
-        // are built from the last: checks meet them from the first, and the two meet in
-        // the middle rather than one waiting behind the other.
-        Ok(pool) => pool.install(|| {
-            let loaded = checklists.get(first);
-            let prepare = || {
-                if let Ok(checklist) = &loaded {
-                    checklist.items.par_iter().rev().for_each(|item| {
-                        let _ = item.probe.prepare();
-                    });
-                }
-            };
-            rayon::join(prepare, || repositories.par_iter().map(audit_one).collect()).1
-        }),
-        // No thread to be had: one at a time is still an audit.
-        Err(_) => repositories.iter().map(audit_one).collect(),
-    };
+    let mut rows: Vec<(String, T)> =
+        checklists.in_pool(options, || repositories.par_iter().map(audit_one).collect());
     // Stable, as `Audit::of` sorts its rows.
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     rows
+}
+
+/// As a report shows its repository: the resolved path, so that rows sort alike.
+fn shown_path(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Whether a report of the repository at `path` will name `path` itself: a bare
+/// repository, or a worktree whose `.git` is a directory. Any mention of a worktree in
+/// its configuration (`core.worktree` may move it) answers no, as does a `.git` file.
+fn worktree_in_place(path: &Path) -> bool {
+    let config = match std::fs::symlink_metadata(path.join(".git")) {
+        Ok(meta) if meta.is_dir() => path.join(".git").join("config"),
+        Ok(_) => return false,
+        Err(_) => path.join("config"),
+    };
+    // A configuration is a few hundred bytes; a larger one is not read.
+    let mut text = Vec::new();
+    let read = std::fs::File::open(&config).and_then(|file| {
+        use std::io::Read;
+        file.take(64 * 1024).read_to_end(&mut text)
+    });
+    match read {
+        Ok(_) => !text
+            .to_ascii_lowercase()
+            .windows(8)
+            .any(|w| w == b"worktree"),
+        // No configuration: nothing moves the worktree.
+        Err(error) => error.kind() == std::io::ErrorKind::NotFound,
+    }
 }
 
 /// The built-in and command-line checklists, loaded once for every repository that uses
@@ -199,6 +295,48 @@ struct Checklists {
 }
 
 impl Checklists {
+    /// The checklists, with the one `options` loaded already.
+    fn new(options: &AuditOptions) -> Checklists {
+        let checklists = Checklists::default();
+        if let Some(loaded) = &options.loaded
+            && let Ok(mut cache) = checklists.loaded.lock()
+        {
+            cache.insert(first_checklist(options).to_owned(), loaded.clone());
+        }
+        checklists
+    }
+
+    /// Runs `work` on a pool of `options.jobs` workers (one per core for 0).
+    ///
+    /// The checklist most rows use (the command line's, else `default`) is loaded before
+    /// the first repository. Its patterns are built by whichever worker is free while
+    /// the others start on repositories: a probe that needs a pattern another worker is
+    /// building waits for it, and builds it when nobody has. They are built from the
+    /// last: checks meet them from the first, and the two meet in the middle rather than
+    /// one waiting behind the other.
+    fn in_pool<T: Send>(&self, options: &AuditOptions, work: impl FnOnce() -> T + Send) -> T {
+        use rayon::prelude::*;
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(options.jobs)
+            .thread_name(|index| format!("ospo-audit-{index}"))
+            .build()
+        {
+            Ok(pool) => pool.install(|| {
+                let loaded = self.get(first_checklist(options));
+                let prepare = || {
+                    if let Ok(checklist) = &loaded {
+                        checklist.items.par_iter().rev().for_each(|item| {
+                            let _ = item.probe.prepare();
+                        });
+                    }
+                };
+                rayon::join(prepare, work).1
+            }),
+            // No thread to be had: one at a time is still an audit.
+            Err(_) => work(),
+        }
+    }
+
     fn get(&self, selector: &str) -> Result<Arc<Checklist>, String> {
         if let Some(found) = self.loaded.lock().map_err(|e| e.to_string())?.get(selector) {
             return Ok(found.clone());
@@ -218,13 +356,14 @@ impl Checklists {
 /// Enough for the commits and trees the items of one small repository read again.
 const OBJECT_CACHE_BYTES: usize = 256 * 1024;
 
-fn audit_one(path: &Path, options: &AuditOptions, checklists: &Checklists) -> Row {
+/// The checklist named on the command line, else `default`.
+fn first_checklist(options: &AuditOptions) -> &str {
+    options.checklist.as_deref().unwrap_or("default")
+}
+
+/// The row of the repository at `path`, `shown` as [`shown_path`] gives it.
+fn audit_one(path: &Path, shown: String, options: &AuditOptions, checklists: &Checklists) -> Row {
     let lang = options.check.lang;
-    // As a report shows its repository: the resolved path, so that rows sort alike.
-    let shown = std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string();
     let error = |message: String| {
         Row::Error(RowError {
             path: shown.clone(),
@@ -321,4 +460,88 @@ fn readable_head(repo: &gix::Repository) -> Result<(), Text> {
         )
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(path: &str) -> Done<String> {
+        let row = Row::Error(RowError {
+            path: path.to_owned(),
+            message: "x".into(),
+        });
+        Done {
+            rendered: path.to_owned(),
+            digest: summary::Digest::of(&row),
+            path: path.to_owned(),
+        }
+    }
+
+    #[test]
+    fn rows_are_emitted_in_order_as_soon_as_those_before_are_done() {
+        let mut emitted = Vec::new();
+        let mut emitter = Emitter {
+            streaming: true,
+            next: 0,
+            waiting: Default::default(),
+            emit: |line: String| emitted.push(line),
+            digests: Vec::new(),
+        };
+        emitter.push(1, done("/b"), "/b");
+        assert!(emitter.waiting.contains_key(&1), "waits for row 0");
+        emitter.push(0, done("/a"), "/a");
+        assert!(emitter.waiting.is_empty());
+        emitter.push(3, done("/d"), "/d");
+        emitter.push(2, done("/c"), "/c");
+        assert_eq!(emitter.finish().len(), 4);
+        assert_eq!(emitted, ["/a", "/b", "/c", "/d"]);
+    }
+
+    #[test]
+    fn a_row_naming_another_path_sends_the_rest_to_the_end_sorted_by_path() {
+        let mut emitted = Vec::new();
+        let mut emitter = Emitter {
+            streaming: true,
+            next: 0,
+            waiting: Default::default(),
+            emit: |line: String| emitted.push(line),
+            digests: Vec::new(),
+        };
+        emitter.push(0, done("/a"), "/a");
+        // Sorted as `/b`, it names `/z`: from now on rows wait.
+        emitter.push(1, done("/z"), "/b");
+        emitter.push(2, done("/c"), "/c");
+        assert!(!emitter.streaming);
+        assert_eq!(emitter.waiting.len(), 2);
+        assert_eq!(emitter.finish().len(), 3);
+        assert_eq!(emitted, ["/a", "/c", "/z"]);
+    }
+
+    #[test]
+    fn a_worktree_is_in_place_unless_something_may_move_it() {
+        let root = tempfile::tempdir().expect("temporary directory");
+        let git = |dir: &Path, args: &[&str]| {
+            crate::repo::test_git(dir, args, "2024-01-02T03:04:05Z");
+        };
+        let plain = root.path().join("plain");
+        std::fs::create_dir(&plain).expect("mkdir");
+        git(&plain, &["init", "-q"]);
+        assert!(worktree_in_place(&plain));
+        let bare = root.path().join("bare.git");
+        git(root.path(), &["init", "-q", "--bare", "bare.git"]);
+        assert!(worktree_in_place(&bare));
+        let moved = root.path().join("moved");
+        std::fs::create_dir(&moved).expect("mkdir");
+        git(&moved, &["init", "-q"]);
+        git(&moved, &["config", "core.worktree", "/elsewhere"]);
+        assert!(!worktree_in_place(&moved));
+        // A `.git` file points at a git directory whose configuration is elsewhere.
+        let linked = root.path().join("linked");
+        std::fs::create_dir(&linked).expect("mkdir");
+        std::fs::write(linked.join(".git"), "gitdir: ../plain/.git\n").expect("write");
+        assert!(!worktree_in_place(&linked));
+        // No configuration at all moves nothing.
+        assert!(worktree_in_place(&root.path().join("absent")));
+    }
 }

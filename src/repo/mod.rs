@@ -595,7 +595,7 @@ fn in_parallel<W, T: Send>(
 /// The git CLI in `dir`, in a pinned environment (no configuration, one identity, `date`
 /// as both dates), for the unit tests' repositories: its standard output, trimmed.
 #[cfg(test)]
-fn test_git(dir: &Path, args: &[&str], date: &str) -> String {
+pub(crate) fn test_git(dir: &Path, args: &[&str], date: &str) -> String {
     let output = std::process::Command::new("git")
         .args(args)
         .current_dir(dir)
