@@ -478,16 +478,21 @@ mod tests {
         }
     }
 
-    #[test]
-    fn rows_are_emitted_in_order_as_soon_as_those_before_are_done() {
-        let mut emitted = Vec::new();
-        let mut emitter = Emitter {
+    /// An emitter that streams, emitting into `emitted`.
+    fn emitter_into(emitted: &mut Vec<String>) -> Emitter<String, impl FnMut(String) + '_> {
+        Emitter {
             streaming: true,
             next: 0,
             waiting: Default::default(),
             emit: |line: String| emitted.push(line),
             digests: Vec::new(),
-        };
+        }
+    }
+
+    #[test]
+    fn rows_are_emitted_in_order_as_soon_as_those_before_are_done() {
+        let mut emitted = Vec::new();
+        let mut emitter = emitter_into(&mut emitted);
         emitter.push(1, done("/b"), "/b");
         assert!(emitter.waiting.contains_key(&1), "waits for row 0");
         emitter.push(0, done("/a"), "/a");
@@ -501,13 +506,7 @@ mod tests {
     #[test]
     fn a_row_naming_another_path_sends_the_rest_to_the_end_sorted_by_path() {
         let mut emitted = Vec::new();
-        let mut emitter = Emitter {
-            streaming: true,
-            next: 0,
-            waiting: Default::default(),
-            emit: |line: String| emitted.push(line),
-            digests: Vec::new(),
-        };
+        let mut emitter = emitter_into(&mut emitted);
         emitter.push(0, done("/a"), "/a");
         // Sorted as `/b`, it names `/z`: from now on rows wait.
         emitter.push(1, done("/z"), "/b");
