@@ -473,21 +473,25 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     // The checklist named on the command line (else `default`) loads while the
     // repositories are found; when it cannot load, that is the error said first.
     let selector = args.checklist.as_deref().unwrap_or("default");
+    let jsonl = args.output.format == AuditFormat::Jsonl;
     let (loaded, discovered) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| checklist::load(selector, std::path::Path::new(".")));
-        let discovered = audit::discover(&roots);
-        // A core left idle until the checklist is loaded builds what checks need first.
-        ospo::probe::build_ahead(&|| !loading.is_finished());
+        // Meanwhile: the repositories, the shard's part of them, and for a jsonl audit
+        // the order its rows will be written in.
+        let discovered = audit::discover(&roots).map(|mut repositories| {
+            if let Some(shard) = args.shard {
+                repositories.retain(|path| shard.takes(path));
+            }
+            let plan = jsonl.then(|| audit::Plan::of(&repositories));
+            (repositories, plan)
+        });
         let loaded = loading
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (loaded, discovered)
     });
     let loaded = std::sync::Arc::new(loaded?);
-    let mut repositories = discovered?;
-    if let Some(shard) = args.shard {
-        repositories.retain(|path| shard.takes(path));
-    }
+    let (repositories, plan) = discovered?;
     anyhow::ensure!(
         args.shard.is_some() || !repositories.is_empty(),
         "no git repository under {}",
@@ -514,11 +518,11 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     let progress = || bar.inc(1);
     // jsonl rows are rendered by the workers as they are made, and written in order as
     // soon as the rows before them are: memory holds a few rows, however many there are.
-    if args.output.format == AuditFormat::Jsonl {
+    if let Some(plan) = plan {
         use ospo::report::audit::json;
         let mut sink = Sink::open(&args.output)?;
         let summary = audit::run_streaming(
-            &repositories,
+            &plan,
             &options,
             &progress,
             |row| {

@@ -120,17 +120,43 @@ pub fn run(
     )
 }
 
+/// The repositories of an audit in the order of its rows, each with the path its row
+/// will name, as [`run_streaming`] takes them: made apart, so that a caller can make it
+/// while it waits for something else (the checklist to load).
+pub struct Plan {
+    repositories: Vec<PathBuf>,
+    shown: Vec<String>,
+    /// Whether every report will name the path it is sorted by.
+    in_place: bool,
+}
+
+impl Plan {
+    /// Rows are sorted by the resolved path of their repository: a report names the same
+    /// path unless its repository's configuration puts the worktree elsewhere, which a
+    /// first look at each repository rules out.
+    pub fn of(repositories: &[PathBuf]) -> Plan {
+        let mut found: Vec<(String, &PathBuf)> = repositories
+            .iter()
+            .map(|path| (shown_path(path), path))
+            .collect();
+        // Stable, as `Audit::of` sorts its rows.
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        Plan {
+            in_place: repositories.iter().all(|path| worktree_in_place(path)),
+            shown: found.iter().map(|(shown, _)| shown.clone()).collect(),
+            repositories: found.into_iter().map(|(_, path)| path.clone()).collect(),
+        }
+    }
+}
+
 /// [`run`] for rows written as they are made: `render` makes each row's output on the
 /// worker that checked it, and `emit` takes those outputs in the audit's row order, each
 /// as soon as the rows before it are done. The rows are not kept, only what the summary
 /// needs of each: memory holds a few rows at a time, however many repositories there are.
-///
-/// Rows are sorted by the resolved path of their repository, known before they are
-/// checked: a report names the same path unless its repository's configuration puts
-/// the worktree elsewhere, which a first look at each repository rules out. When it
-/// cannot, the outputs wait for the end of the run, to be sorted by the rows' paths.
+/// When a row could name another path than the one it was sorted by ([`Plan::of`]), the
+/// outputs wait for the end of the run, to be sorted by the rows' paths.
 pub fn run_streaming<R: Send>(
-    repositories: &[PathBuf],
+    plan: &Plan,
     options: &AuditOptions,
     progress: &(dyn Fn() + Sync),
     render: impl Fn(&Row) -> R + Sync,
@@ -140,18 +166,12 @@ pub fn run_streaming<R: Send>(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let checklists = Checklists::new(options);
     let work = || {
-        let found: Vec<(String, bool)> = repositories
-            .par_iter()
-            .map(|path| (shown_path(path), worktree_in_place(path)))
-            .collect();
-        let mut order: Vec<usize> = (0..repositories.len()).collect();
-        order.sort_by(|a, b| found[*a].0.cmp(&found[*b].0));
         let emitter = Mutex::new(Emitter {
-            streaming: found.iter().all(|(_, in_place)| *in_place),
+            streaming: plan.in_place,
             next: 0,
             waiting: std::collections::BTreeMap::new(),
             emit,
-            digests: Vec::with_capacity(repositories.len()),
+            digests: Vec::with_capacity(plan.repositories.len()),
         });
         // Each worker takes the next repository in row order, so that rows are done
         // nearly in the order they are written.
@@ -160,9 +180,12 @@ pub fn run_streaming<R: Send>(
         (0..workers).into_par_iter().for_each(|_| {
             loop {
                 let index = taken.fetch_add(1, Ordering::Relaxed);
-                let Some(&at) = order.get(index) else { break };
-                let (shown, _) = &found[at];
-                let row = audit_one(&repositories[at], shown.clone(), options, &checklists);
+                let (Some(path), Some(shown)) =
+                    (plan.repositories.get(index), plan.shown.get(index))
+                else {
+                    break;
+                };
+                let row = audit_one(path, shown.clone(), options, &checklists);
                 let done = Done {
                     rendered: render(&row),
                     digest: summary::Digest::of(&row),

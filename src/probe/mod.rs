@@ -193,17 +193,6 @@ impl Context<'_> {
 }
 
 /// What a history probe adds to its message when the clone is shallow.
-/// Builds ahead of time the fixed patterns that some probes otherwise build on their
-/// first run (a few milliseconds each), while `go_on` says so: an audit does it on the
-/// thread that waits for the checklist to load. Patterns from a checklist are built by
-/// [`Probe::prepare`].
-pub fn build_ahead(go_on: &dyn Fn() -> bool) {
-    strategy::build_ahead(go_on);
-    if go_on() {
-        crate::licence::declared::build_ahead();
-    }
-}
-
 pub(crate) fn shallow_note(shallow: bool) -> Text {
     if shallow {
         Text::new(
@@ -230,7 +219,7 @@ impl Probe {
                 Ok(())
             }
             Probe::CopyrightStrategy(_) => {
-                strategy::build_ahead(&|| true);
+                strategy::build_ahead();
                 Ok(())
             }
             Probe::Licence(_) => {

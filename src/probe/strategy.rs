@@ -435,9 +435,9 @@ fn wording(pattern: &str) -> Regex {
         .expect("valid regex")
 }
 
-/// Builds this probe's wording patterns, one at a time while `go_on` says so: a caller
-/// with a core to spare has them ready before the first repository needs them.
-pub fn build_ahead(go_on: &dyn Fn() -> bool) {
+/// Builds this probe's wording patterns, for a caller with a core to spare to have them
+/// ready before the first repository needs them.
+pub fn build_ahead() {
     for wording in [
         &DCO_WORDING,
         &CLA_WORDING,
@@ -445,9 +445,6 @@ pub fn build_ahead(go_on: &dyn Fn() -> bool) {
         &CLA_SERVICES,
         &CLA_ACTIONS,
     ] {
-        if !go_on() {
-            return;
-        }
         LazyLock::force(wording);
     }
 }
