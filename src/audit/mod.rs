@@ -265,10 +265,10 @@ fn run_each<T: Send>(
     let checklists = Checklists::new(options);
     let audit_one = |path: &PathBuf| {
         let row = audit_one(path, shown_path(path), options, &checklists);
-        let shown = row.path().to_owned();
+        let named = row.path().to_owned();
         let made = make(row);
         progress();
-        (shown, made)
+        (named, made)
     };
     let mut rows: Vec<(String, T)> =
         checklists.in_pool(options, || repositories.par_iter().map(audit_one).collect());
@@ -294,17 +294,20 @@ fn worktree_in_place(path: &Path) -> bool {
         Ok(_) => return false,
         Err(_) => path.join("config"),
     };
-    // A configuration is a few hundred bytes; a larger one is not read.
+    // A configuration is a few hundred bytes: one larger than this is not read through,
+    // and may say anything.
+    const READ: u64 = 64 * 1024;
     let mut text = Vec::new();
     let read = std::fs::File::open(&config).and_then(|file| {
         use std::io::Read;
-        file.take(64 * 1024).read_to_end(&mut text)
+        file.take(READ).read_to_end(&mut text)
     });
     match read {
-        Ok(_) => !text
+        Ok(len) if (len as u64) < READ => !text
             .to_ascii_lowercase()
             .windows(8)
-            .any(|w| w == b"worktree"),
+            .any(|word| word == b"worktree"),
+        Ok(_) => false,
         // No configuration: nothing moves the worktree.
         Err(error) => error.kind() == std::io::ErrorKind::NotFound,
     }
@@ -565,5 +568,12 @@ mod tests {
         assert!(!worktree_in_place(&linked));
         // No configuration at all moves nothing.
         assert!(worktree_in_place(&root.path().join("absent")));
+        // A configuration too long to read through may say anything.
+        let long = root.path().join("long");
+        std::fs::create_dir(&long).expect("mkdir");
+        git(&long, &["init", "-q"]);
+        let padding = "# a comment line of no consequence\n".repeat(2000);
+        std::fs::write(long.join(".git/config"), padding).expect("write");
+        assert!(!worktree_in_place(&long));
     }
 }
