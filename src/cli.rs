@@ -669,21 +669,11 @@ fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
 /// Writes a report made of pieces, one after the other: a large one is not copied
 /// into one string first.
 fn write_audit_pieces(pieces: &[String], output: &AuditOutput) -> Result<()> {
-    let write_all = |out: &mut dyn Write| -> std::io::Result<()> {
-        for piece in pieces {
-            out.write_all(piece.as_bytes())?;
-        }
-        out.flush()
-    };
-    match &output.output {
-        Some(path) if path.as_os_str() != "-" => std::fs::File::create(path)
-            .and_then(|mut file| write_all(&mut file))
-            .with_context(|| format!("cannot write the report to {}", path.display())),
-        _ => match write_all(&mut std::io::stdout().lock()) {
-            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            other => other.context("writing to standard output"),
-        },
+    let mut sink = Sink::open(output)?;
+    for piece in pieces {
+        sink.write(piece.as_bytes());
     }
+    sink.finish()
 }
 
 fn fail_on(arg: FailOnArg) -> FailOn {

@@ -173,6 +173,24 @@ pub fn from_json(value: &serde_json::Value) -> Node {
     }
 }
 
+/// [`Node::deserialize`] of `value`, JSON that sits at `path` in the document `root`: for
+/// a document made from JSON ([`from_json`]), the same result without turning the tree
+/// back into JSON.
+pub fn deserialize_json<T: DeserializeOwned>(
+    value: &serde_json::Value,
+    root: &Node,
+    path: &Path,
+) -> Result<T, ShapeError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = path.join_serde(error.path());
+        ShapeError {
+            position: root.locate(&path),
+            message: error.into_inner().to_string(),
+            path,
+        }
+    })
+}
+
 /// serde-saphyr prefixes its messages with `error: line L column C: `; the caller prints
 /// the position its own way.
 fn bare_message(rendered: &str) -> String {
@@ -263,32 +281,7 @@ impl Node {
         root: &Node,
         path: &Path,
     ) -> Result<T, ShapeError> {
-        serde_path_to_error::deserialize(self.to_json()).map_err(|error| {
-            let path = path.join_serde(error.path());
-            ShapeError {
-                position: root.locate(&path),
-                message: error.into_inner().to_string(),
-                path,
-            }
-        })
-    }
-
-    /// [`Node::deserialize`] of `value`, the JSON this node was made from
-    /// ([`from_json`]): the same result, without turning the tree back into JSON.
-    pub fn deserialize_json<T: DeserializeOwned>(
-        &self,
-        value: &serde_json::Value,
-        root: &Node,
-        path: &Path,
-    ) -> Result<T, ShapeError> {
-        serde_path_to_error::deserialize(value).map_err(|error| {
-            let path = path.join_serde(error.path());
-            ShapeError {
-                position: root.locate(&path),
-                message: error.into_inner().to_string(),
-                path,
-            }
-        })
+        deserialize_json(&self.to_json(), root, path)
     }
 
     pub fn to_json(&self) -> serde_json::Value {

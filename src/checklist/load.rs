@@ -294,7 +294,7 @@ fn load_source(
     chain.push(source.key());
     let root = yaml::Path::default();
     let header = match &json {
-        Some(json) => doc.deserialize_json::<Header>(json, &doc, &root),
+        Some(json) => yaml::deserialize_json::<Header>(json, &doc, &root),
         None => doc.deserialize::<Header>(&doc, &root),
     };
     let header = match header {
@@ -390,7 +390,7 @@ fn load_source(
     for (index, node) in item_nodes.iter().enumerate() {
         let path = items_path.index(index);
         let spec = match json_items.and_then(|items| items.get(index)) {
-            Some(json) => node.deserialize_json::<ItemSpec>(json, &doc, &path),
+            Some(json) => yaml::deserialize_json::<ItemSpec>(json, &doc, &path),
             None => node.deserialize::<ItemSpec>(&doc, &path),
         };
         let spec = match spec {
@@ -723,7 +723,7 @@ mod tests {
             let doc = yaml::from_json(&json);
             let root = yaml::Path::default();
             let from_tree: Header = doc.deserialize(&doc, &root).expect("header");
-            let from_json: Header = doc.deserialize_json(&json, &doc, &root).expect("header");
+            let from_json: Header = yaml::deserialize_json(&json, &doc, &root).expect("header");
             assert_eq!(format!("{from_tree:?}"), format!("{from_json:?}"), "{name}");
             let items = json["items"].as_array().expect("items");
             assert_eq!(
@@ -740,7 +740,7 @@ mod tests {
             {
                 let path = root.key("items").index(index);
                 let from_tree: ItemSpec = node.deserialize(&doc, &path).expect("item");
-                let from_json: ItemSpec = node.deserialize_json(value, &doc, &path).expect("item");
+                let from_json: ItemSpec = yaml::deserialize_json(value, &doc, &path).expect("item");
                 assert_eq!(
                     format!("{from_tree:?}"),
                     format!("{from_json:?}"),
@@ -755,8 +755,7 @@ mod tests {
         let tree = doc
             .deserialize::<ItemSpec>(&doc, &root)
             .expect_err("a number is no title");
-        let direct = doc
-            .deserialize_json::<ItemSpec>(&json, &doc, &root)
+        let direct = yaml::deserialize_json::<ItemSpec>(&json, &doc, &root)
             .expect_err("a number is no title");
         assert_eq!((tree.path, tree.message), (direct.path, direct.message));
     }
