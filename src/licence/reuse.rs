@@ -689,17 +689,13 @@ const UNCOVERED_DIRECTORIES: &[&str] = &[".git", ".hg", ".sl", "LICENSES", ".reu
 /// directories `.git`, `.hg`, `.sl`, `LICENSES` and `.reuse` at any depth; also a `.git`
 /// file (a submodule's link), `.hgtags` and SPDX documents (`*.spdx`, `*.spdx.json`, …).
 pub fn is_covered(path: &str) -> bool {
-    let mut components: Vec<&str> = path
+    let mut components = path
         .split('/')
-        .filter(|component| !component.is_empty() && *component != ".")
-        .collect();
-    let Some(name) = components.pop() else {
+        .filter(|component| !component.is_empty() && *component != ".");
+    let Some(name) = components.next_back() else {
         return false;
     };
-    if components
-        .iter()
-        .any(|directory| UNCOVERED_DIRECTORIES.contains(directory))
-    {
+    if components.any(|directory| UNCOVERED_DIRECTORIES.contains(&directory)) {
         return false;
     }
     !is_uncovered_file_name(name)

@@ -352,6 +352,7 @@ impl Scan {
             }
         }
         let mut known = self.facts.borrow_mut();
+        known.reserve(unread.len());
         for (entry, facts) in unread.iter().zip(facts) {
             known.insert(entry.path.clone(), std::rc::Rc::new(facts));
         }

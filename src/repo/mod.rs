@@ -144,6 +144,10 @@ const CACHED_FILE_BYTES: usize = 256 * 1024;
 /// …and this size in all.
 const CACHED_BYTES: usize = 8 * 1024 * 1024;
 
+/// How many directories down a file read in bulk may be to be kept: the places items
+/// look in (the root, `docs/`, `.github/`), one level down.
+const KEPT_DEPTH: usize = 1;
+
 /// Files already read, by the path read: several items read the README, the contribution
 /// guide or the changelog, and each read from the disk costs several system calls.
 #[derive(Default)]
@@ -383,12 +387,14 @@ impl RepoView {
             Backend::Tree(t) => t.read_many(&paths, limit),
         };
         // What is read in bulk (every file's header) is kept only when it is the whole
-        // file: the small ones (a code of conduct, a manifest) that other items read too.
+        // file and near the root: the small ones (a code of conduct, a manifest) that
+        // other items read too, not the sources below, which nothing reads again.
         {
             let mut cache = self.read.borrow_mut();
             for (path, content) in paths.iter().zip(&fresh) {
                 if let Ok(content) = content
                     && !content.truncated()
+                    && path.matches('/').count() <= KEPT_DEPTH
                 {
                     cache.put(path, limit, content);
                 }

@@ -22,6 +22,10 @@ use super::{
 pub(super) struct Worktree {
     repo: gix::Repository,
     root: PathBuf,
+    /// The root, opened once: files are opened relative to it, so the kernel resolves
+    /// their paths from the root rather than from `/` for each file.
+    #[cfg(unix)]
+    root_dir: Option<rustix::fd::OwnedFd>,
     /// The index and the exclude stack, loaded on first need.
     ignore: RefCell<Option<Ignore>>,
     /// The walk of the whole worktree, once made: every later listing is cut from it
@@ -96,9 +100,16 @@ struct Ignore {
 impl Worktree {
     pub(super) fn open(repo: gix::Repository) -> Result<Worktree, RepoError> {
         let root = canonical(repo.workdir().expect("caller checked there is a worktree"));
+        #[cfg(unix)]
+        let root_dir = {
+            use rustix::fs::{Mode, OFlags};
+            rustix::fs::open(&root, OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()
+        };
         Ok(Worktree {
             repo,
             root,
+            #[cfg(unix)]
+            root_dir,
             ignore: RefCell::new(None),
             whole: RefCell::new(None),
         })
@@ -316,7 +327,16 @@ impl Worktree {
     }
 
     pub(super) fn read(&self, path: &str, limit: usize) -> Result<Content, RepoError> {
-        read_file(&self.absolute(path), path, limit)
+        read_file(self.open_file(path), path, limit)
+    }
+
+    /// Opens the file at `path` (relative to the root) for reading.
+    fn open_file(&self, path: &str) -> std::io::Result<fs::File> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.root_dir {
+            return open_beneath(dir, path);
+        }
+        fs::File::open(self.absolute(path))
     }
 
     /// [`Worktree::read`] of many files, on every core.
@@ -325,17 +345,20 @@ impl Worktree {
         paths: &[&str],
         limit: usize,
     ) -> Vec<Result<Content, RepoError>> {
-        let files: Vec<(PathBuf, &str)> = paths
-            .iter()
-            .map(|path| (self.absolute(path), *path))
-            .collect();
+        let root = &self.root;
+        #[cfg(unix)]
+        let dir = self.root_dir.as_ref();
+        let open = |path: &str| {
+            #[cfg(unix)]
+            if let Some(dir) = dir {
+                return open_beneath(dir, path);
+            }
+            fs::File::open(root.join(path))
+        };
         super::in_parallel(
-            files.len(),
+            paths.len(),
             || (),
-            |(), index| {
-                let (absolute, path) = &files[index];
-                read_file(absolute, path, limit)
-            },
+            |(), index| read_file(open(paths[index]), paths[index], limit),
         )
     }
 }
@@ -363,13 +386,26 @@ fn tracks_files_under(index: &gix::index::State, dir: &str) -> bool {
         .is_some_and(|entry| entry.path(index).as_bytes().starts_with(prefix))
 }
 
+/// Opens `path`, relative to the directory `dir`, for reading.
+#[cfg(unix)]
+fn open_beneath(dir: &rustix::fd::OwnedFd, path: &str) -> std::io::Result<fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    rustix::fs::openat(dir, path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())
+        .map(fs::File::from)
+        .map_err(std::io::Error::from)
+}
+
 /// At most `limit` bytes from the start of the file at `absolute` (`path` in messages).
-fn read_file(absolute: &Path, path: &str, limit: usize) -> Result<Content, RepoError> {
+fn read_file(
+    file: std::io::Result<fs::File>,
+    path: &str,
+    limit: usize,
+) -> Result<Content, RepoError> {
     let read_error = |error: std::io::Error| RepoError::Read {
         path: path.to_owned(),
         message: error.to_string(),
     };
-    let file = fs::File::open(absolute).map_err(read_error)?;
+    let file = file.map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
     if size > MAX_FILE_BYTES {
         return Err(RepoError::TooLarge {
