@@ -333,6 +333,29 @@ fn worktree_counts_a_tracked_file_even_if_gitignore_matches_it() {
     assert_eq!(status(&report, "legal.licence-file"), "pass");
 }
 
+#[test]
+fn worktree_counts_a_tracked_ignored_file_recorded_in_a_split_index() {
+    // With a split index, the entries live in a shared index file beside `.git/index`.
+    let repo = Repo::with_files(&[("README.md", README), ("LICENSE", LICENSE)]);
+    repo.write(".gitignore", "LICENSE\n");
+    repo.git(&["update-index", "--split-index"]);
+    repo.commit("Ignore the licence, which stays tracked");
+    assert!(
+        fs::read_dir(repo.path().join(".git"))
+            .unwrap()
+            .any(|entry| entry
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("sharedindex.")),
+        "git wrote no shared index"
+    );
+    let checklist = repo.write_checklist("licence.yaml", &licence_checklist());
+    let (output, report) = repo.check_json(&checklist, &[]);
+    output.assert_code(0);
+    assert_eq!(status(&report, "legal.licence-file"), "pass");
+}
+
 /// A tracked `docs/NOTES.md` in a directory `.gitignore` ignores as a whole.
 fn tracked_file_in_ignored_directory() -> Repo {
     let repo = Repo::with_files(&[("README.md", README), ("docs/NOTES.md", LICENSE)]);

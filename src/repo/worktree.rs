@@ -91,10 +91,11 @@ impl Walk {
 }
 
 struct Ignore {
-    /// Read only when an ignored path turns up, to tell whether git tracks it anyway.
-    index: Option<gix::index::File>,
+    /// Tells tracked paths, which always count, from untracked ones.
+    index: gix::index::File,
+    /// Loaded when the first untracked path turns up; `None` inside when it cannot be.
     /// Detached from the repository so that this struct does not borrow it.
-    stack: Option<gix::worktree::Stack>,
+    stack: Option<Option<gix::worktree::Stack>>,
 }
 
 impl Worktree {
@@ -103,7 +104,12 @@ impl Worktree {
         #[cfg(unix)]
         let root_dir = {
             use rustix::fs::{Mode, OFlags};
-            rustix::fs::open(&root, OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC, Mode::empty()).ok()
+            rustix::fs::open(
+                &root,
+                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .ok()
         };
         Ok(Worktree {
             repo,
@@ -244,30 +250,37 @@ impl Worktree {
     }
 
     /// Whether git ignores an untracked path; tracked files always count.
+    ///
+    /// The index answers first: in most worktrees every path is tracked, and then no
+    /// ignore file (one `.gitignore` per directory) is looked for at all.
     fn is_ignored(&self, relative: &str, is_dir: bool) -> bool {
         let mut slot = self.ignore.borrow_mut();
         let ignore = slot.get_or_insert_with(|| Ignore {
-            stack: self.load_excludes(),
-            index: None,
+            index: self.load_index(),
+            stack: None,
         });
-        let Some(stack) = ignore.stack.as_mut() else {
+        let tracked = if is_dir {
+            tracks_files_under(&ignore.index, relative)
+        } else {
+            ignore
+                .index
+                .entry_by_path(relative.as_bytes().as_bstr())
+                .is_some()
+        };
+        if tracked {
+            return false;
+        }
+        let Some(stack) = ignore
+            .stack
+            .get_or_insert_with(|| self.load_excludes())
+            .as_mut()
+        else {
             return false;
         };
         let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
-        let excluded = stack
+        stack
             .at_entry(relative.as_bytes().as_bstr(), mode, &self.repo.objects)
-            .is_ok_and(|platform| platform.is_excluded());
-        if !excluded {
-            return false;
-        }
-        // An ignored path still counts when git tracks it: only now is the index read.
-        let index = ignore.index.get_or_insert_with(|| self.load_index());
-        let tracked = if is_dir {
-            tracks_files_under(index, relative)
-        } else {
-            index.entry_by_path(relative.as_bytes().as_bstr()).is_some()
-        };
-        !tracked
+            .is_ok_and(|platform| platform.is_excluded())
     }
 
     /// The index tells tracked files from untracked ones. Its checksum is not verified:
@@ -275,10 +288,10 @@ impl Worktree {
     /// file. No index, or an unreadable one, tracks nothing.
     fn load_index(&self) -> gix::index::File {
         let path = self.repo.index_path();
-        gix::index::File::at(&path, self.repo.object_hash(), true, Default::default())
-            .unwrap_or_else(|_| {
-                gix::index::File::from_state(gix::index::State::new(self.repo.object_hash()), path)
-            })
+        let hash = self.repo.object_hash();
+        read_index(&path, hash)
+            .or_else(|| gix::index::File::at(&path, hash, true, Default::default()).ok())
+            .unwrap_or_else(|| gix::index::File::from_state(gix::index::State::new(hash), path))
     }
 
     /// `.gitignore` files, `.git/info/exclude` and `core.excludesFile`, read from the
@@ -372,6 +385,24 @@ fn read_whole_dir(absolute: &Path) -> Option<Vec<fs::DirEntry>> {
             .filter_map(Result::ok)
             .collect(),
     )
+}
+
+/// The index at `path`, read into memory rather than mapped as gix maps it: unmapping a
+/// file in a process whose other threads run on other cores interrupts each of them (to
+/// flush its view of the memory), which cost an audit more than the copy. `None` when it
+/// cannot be read, or for a split index, whose shared part gix reads itself.
+fn read_index(path: &Path, hash: gix::hash::Kind) -> Option<gix::index::File> {
+    let mut file = fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    file.read_to_end(&mut bytes).ok()?;
+    let modified = filetime::FileTime::from_last_modification_time(&meta);
+    let (state, _checksum) =
+        gix::index::State::from_bytes(&bytes, modified, hash, Default::default()).ok()?;
+    if state.link().is_some() {
+        return None;
+    }
+    Some(gix::index::File::from_state(state, path))
 }
 
 /// Whether the index tracks a file below `dir`: such a directory is walked even when
