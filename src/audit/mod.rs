@@ -124,8 +124,7 @@ pub fn run(
 /// will name, as [`run_streaming`] takes them: made apart, so that a caller can make it
 /// while it waits for something else (the checklist to load).
 pub struct Plan {
-    repositories: Vec<PathBuf>,
-    shown: Vec<String>,
+    repositories: Vec<(PathBuf, Located)>,
     /// Whether every report will name the path it is sorted by.
     in_place: bool,
 }
@@ -135,16 +134,18 @@ impl Plan {
     /// path unless its repository's configuration puts the worktree elsewhere, which a
     /// first look at each repository rules out.
     pub fn of(repositories: &[PathBuf]) -> Plan {
-        let mut found: Vec<(String, &PathBuf)> = repositories
+        let mut found: Vec<(Located, &PathBuf)> = repositories
             .iter()
-            .map(|path| (shown_path(path), path))
+            .map(|path| (Located::of(path), path))
             .collect();
         // Stable, as `Audit::of` sorts its rows.
-        found.sort_by(|a, b| a.0.cmp(&b.0));
+        found.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
         Plan {
             in_place: repositories.iter().all(|path| worktree_in_place(path)),
-            shown: found.iter().map(|(shown, _)| shown.clone()).collect(),
-            repositories: found.into_iter().map(|(_, path)| path.clone()).collect(),
+            repositories: found
+                .into_iter()
+                .map(|(at, path)| (path.clone(), at))
+                .collect(),
         }
     }
 }
@@ -180,12 +181,10 @@ pub fn run_streaming<R: Send>(
         (0..workers).into_par_iter().for_each(|_| {
             loop {
                 let index = taken.fetch_add(1, Ordering::Relaxed);
-                let (Some(path), Some(shown)) =
-                    (plan.repositories.get(index), plan.shown.get(index))
-                else {
+                let Some((path, located)) = plan.repositories.get(index) else {
                     break;
                 };
-                let row = audit_one(path, shown.clone(), options, &checklists);
+                let row = audit_one(path, located.clone(), options, &checklists);
                 let done = Done {
                     rendered: render(&row),
                     digest: summary::Digest::of(&row),
@@ -194,7 +193,7 @@ pub fn run_streaming<R: Send>(
                 drop(row);
                 progress();
                 if let Ok(mut emitter) = emitter.lock() {
-                    emitter.push(index, done, shown);
+                    emitter.push(index, done, &located.shown);
                 }
             }
         });
@@ -264,7 +263,7 @@ fn run_each<T: Send>(
     use rayon::prelude::*;
     let checklists = Checklists::new(options);
     let audit_one = |path: &PathBuf| {
-        let row = audit_one(path, shown_path(path), options, &checklists);
+        let row = audit_one(path, Located::of(path), options, &checklists);
         let named = row.path().to_owned();
         let made = make(row);
         progress();
@@ -277,12 +276,20 @@ fn run_each<T: Send>(
     rows
 }
 
-/// As a report shows its repository: the resolved path, so that rows sort alike.
-fn shown_path(path: &Path) -> String {
-    std::fs::canonicalize(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string()
+/// Where a repository is: its resolved path, when it resolves, and the path its row
+/// shows (the resolved one, so that rows sort alike, else the path as found).
+#[derive(Clone)]
+struct Located {
+    resolved: Option<PathBuf>,
+    shown: String,
+}
+
+impl Located {
+    fn of(path: &Path) -> Located {
+        let resolved = std::fs::canonicalize(path).ok();
+        let shown = resolved.as_deref().unwrap_or(path).display().to_string();
+        Located { resolved, shown }
+    }
 }
 
 /// Whether a report of the repository at `path` will name `path` itself: a bare
@@ -387,8 +394,14 @@ fn first_checklist(options: &AuditOptions) -> &str {
     options.checklist.as_deref().unwrap_or("default")
 }
 
-/// The row of the repository at `path`, `shown` as [`shown_path`] gives it.
-fn audit_one(path: &Path, shown: String, options: &AuditOptions, checklists: &Checklists) -> Row {
+/// The row of the repository at `path`, located by [`Located::of`].
+fn audit_one(
+    path: &Path,
+    located: Located,
+    options: &AuditOptions,
+    checklists: &Checklists,
+) -> Row {
+    let Located { resolved, shown } = located;
     let lang = options.check.lang;
     let error = |message: String| {
         Row::Error(RowError {
@@ -398,7 +411,11 @@ fn audit_one(path: &Path, shown: String, options: &AuditOptions, checklists: &Ch
     };
     // The view's own repository handle says whether HEAD can be read; when the view
     // cannot be opened, the same check on a handle of its own says why first, if it can.
-    let repo = match RepoView::open(path, None) {
+    let opened = match &resolved {
+        Some(resolved) => RepoView::open_resolved(path, resolved, None),
+        None => RepoView::open(path, None),
+    };
+    let repo = match opened {
         Ok(repo) => repo.with_caches(OBJECT_CACHE_BYTES),
         Err(e) => {
             return error(match gix::open(path) {

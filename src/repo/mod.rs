@@ -208,7 +208,7 @@ impl RepoView {
     pub fn open(path: &Path, rev: Option<&str>) -> Result<RepoView, RepoError> {
         let shown = path.display().to_string();
         // An absolute, resolved start: discovery through `..` and from a file both work.
-        let mut start = std::fs::canonicalize(path).map_err(|error| RepoError::Read {
+        let start = std::fs::canonicalize(path).map_err(|error| RepoError::Read {
             path: shown.clone(),
             message: if error.kind() == std::io::ErrorKind::NotFound {
                 "no such file or directory".into()
@@ -216,6 +216,29 @@ impl RepoView {
                 error.to_string()
             },
         })?;
+        RepoView::open_from(start, shown, rev)
+    }
+
+    /// [`RepoView::open`] of a directory whose resolved path the caller has already
+    /// (`resolved`, from [`std::fs::canonicalize`]): it is not resolved again. `path`
+    /// names the repository in errors, as with [`RepoView::open`].
+    pub fn open_resolved(
+        path: &Path,
+        resolved: &Path,
+        rev: Option<&str>,
+    ) -> Result<RepoView, RepoError> {
+        if !resolved.is_dir() {
+            return RepoView::open(path, rev); // gone since: say so as `open` does
+        }
+        RepoView::open_from(resolved.to_path_buf(), path.display().to_string(), rev)
+    }
+
+    /// The view of the repository holding `start`, a resolved path.
+    fn open_from(
+        mut start: PathBuf,
+        shown: String,
+        rev: Option<&str>,
+    ) -> Result<RepoView, RepoError> {
         if !start.is_dir() {
             start.pop();
         }
@@ -234,7 +257,7 @@ impl RepoView {
         let bare = repo.workdir().is_none();
         if rev.is_some() || bare {
             let rev = rev.unwrap_or("HEAD");
-            let root = canonical(repo.git_dir());
+            let root = resolved_as(repo.git_dir(), &start);
             if rev == "HEAD" && repo.head_id().is_err() {
                 return Err(RepoError::NoCommit {
                     path: root.display().to_string(),
@@ -262,7 +285,7 @@ impl RepoView {
         let head = readable_head
             .or_else(|| repo.head_id().ok().map(|id| id.detach()))
             .map(|id| id.to_string());
-        let worktree = Worktree::open(repo)?;
+        let worktree = Worktree::open(repo, &start)?;
         Ok(RepoView {
             listings: Default::default(),
             read: Default::default(),
@@ -624,6 +647,16 @@ pub(crate) fn test_git(dir: &Path, args: &[&str], date: &str) -> String {
 
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` resolved, knowing that `start` is: the repository's directory is most often
+/// the very directory its discovery started from.
+fn resolved_as(path: &Path, start: &Path) -> PathBuf {
+    if path == start {
+        start.to_path_buf()
+    } else {
+        canonical(path)
+    }
 }
 
 /// `"."`, `"./docs/"` and `"docs"` name directories the same way: `""` or `"docs"`.

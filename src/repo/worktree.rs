@@ -15,8 +15,8 @@ use std::rc::Rc;
 use gix::bstr::ByteSlice;
 
 use super::{
-    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, SKIPPED_DIRS, canonical,
-    join_within, parent,
+    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, SKIPPED_DIRS, join_within,
+    parent, resolved_as,
 };
 
 pub(super) struct Worktree {
@@ -99,8 +99,12 @@ struct Ignore {
 }
 
 impl Worktree {
-    pub(super) fn open(repo: gix::Repository) -> Result<Worktree, RepoError> {
-        let root = canonical(repo.workdir().expect("caller checked there is a worktree"));
+    /// The worktree of `repo`, discovered from the resolved path `start`.
+    pub(super) fn open(repo: gix::Repository, start: &Path) -> Result<Worktree, RepoError> {
+        let root = resolved_as(
+            repo.workdir().expect("caller checked there is a worktree"),
+            start,
+        );
         #[cfg(unix)]
         let root_dir = {
             use rustix::fs::{Mode, OFlags};
