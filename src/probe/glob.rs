@@ -43,7 +43,16 @@ impl Alternative {
     }
 
     fn is_match(&self, path: &[char]) -> bool {
-        path.starts_with(&self.prefix)
+        // The first and last characters alone reject most names, without a call to
+        // compare the whole prefix and suffix.
+        let ends_agree =
+            |literal: &[char], at: Option<&char>| literal.is_empty() || at == Some(&literal[0]);
+        ends_agree(&self.prefix, path.first())
+            && ends_agree(
+                &self.suffix[self.suffix.len().saturating_sub(1)..],
+                path.last(),
+            )
+            && path.starts_with(&self.prefix)
             && path.ends_with(&self.suffix)
             && matches(&self.tokens, path)
     }

@@ -181,9 +181,6 @@ impl Finder {
                     if !entry.path.starts_with(&search.prefix) {
                         continue;
                     }
-                    if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
-                        continue;
-                    }
                     let relative = &lowered[search.lowered_prefix..];
                     let Some(name_rank) = self
                         .names
@@ -192,6 +189,10 @@ impl Finder {
                     else {
                         continue;
                     };
+                    // Asked of the few paths whose name matches, not of every path.
+                    if entry.path.split('/').any(|part| VENDORED.contains(&part)) {
+                        continue;
+                    }
                     let file_name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
                     let rank = (
                         place_rank,
