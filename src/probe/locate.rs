@@ -22,6 +22,8 @@ pub struct Finder {
     names: Vec<Glob>,
     /// Where to look, place by place, worked out once for every repository.
     searches: Vec<Search>,
+    /// [`Finder::describe`], made once: every repository whose file is missing says it.
+    described: std::sync::OnceLock<crate::i18n::Text>,
 }
 
 /// One place: the prefix its files' paths start with, and the directories to list below
@@ -151,6 +153,7 @@ impl Finder {
                     .collect(),
                 places,
                 names: matchers,
+                described: std::sync::OnceLock::new(),
             })
         } else {
             Err(problems)
@@ -221,6 +224,10 @@ impl Finder {
 
     /// A short description of what is looked for: the first few names, and the places.
     pub fn describe(&self) -> crate::i18n::Text {
+        self.described.get_or_init(|| self.description()).clone()
+    }
+
+    fn description(&self) -> crate::i18n::Text {
         const SHOWN: usize = 4;
         let mut names: Vec<&str> = self.names.iter().take(SHOWN).map(Glob::as_str).collect();
         let more = self.names.len().saturating_sub(SHOWN);
