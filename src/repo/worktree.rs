@@ -21,11 +21,7 @@ use super::{
 
 pub(super) struct Worktree {
     repo: gix::Repository,
-    root: PathBuf,
-    /// The root, opened once: files are opened relative to it, so the kernel resolves
-    /// their paths from the root rather than from `/` for each file.
-    #[cfg(unix)]
-    root_dir: Option<rustix::fd::OwnedFd>,
+    root: Root,
     /// The index and the exclude stack, loaded on first need.
     ignore: RefCell<Option<Ignore>>,
     /// The walk of the whole worktree, once made: every later listing is cut from it
@@ -105,21 +101,9 @@ impl Worktree {
             repo.workdir().expect("caller checked there is a worktree"),
             start,
         );
-        #[cfg(unix)]
-        let root_dir = {
-            use rustix::fs::{Mode, OFlags};
-            rustix::fs::open(
-                &root,
-                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )
-            .ok()
-        };
         Ok(Worktree {
             repo,
-            root,
-            #[cfg(unix)]
-            root_dir,
+            root: Root::new(root),
             ignore: RefCell::new(None),
             whole: RefCell::new(None),
         })
@@ -134,20 +118,20 @@ impl Worktree {
     }
 
     pub(super) fn root(&self) -> &Path {
-        &self.root
+        &self.root.path
     }
 
     fn absolute(&self, path: &str) -> PathBuf {
         if path.is_empty() {
-            self.root.clone()
+            self.root.path.clone()
         } else {
-            self.root.join(path)
+            self.root.path.join(path)
         }
     }
 
     /// True when every component of `dir` is a real directory, not a symlink.
     fn is_real_dir(&self, dir: &str) -> bool {
-        let mut current = self.root.clone();
+        let mut current = self.root.path.clone();
         for part in dir.split('/').filter(|p| !p.is_empty()) {
             current.push(part);
             match fs::symlink_metadata(&current) {
@@ -344,16 +328,7 @@ impl Worktree {
     }
 
     pub(super) fn read(&self, path: &str, limit: usize) -> Result<Content, RepoError> {
-        read_file(self.open_file(path), path, limit)
-    }
-
-    /// Opens the file at `path` (relative to the root) for reading.
-    fn open_file(&self, path: &str) -> std::io::Result<fs::File> {
-        #[cfg(unix)]
-        if let Some(dir) = &self.root_dir {
-            return open_beneath(dir, path);
-        }
-        fs::File::open(self.absolute(path))
+        read_file(self.root.open_file(path), path, limit)
     }
 
     /// [`Worktree::read`] of many files, on every core.
@@ -363,19 +338,10 @@ impl Worktree {
         limit: usize,
     ) -> Vec<Result<Content, RepoError>> {
         let root = &self.root;
-        #[cfg(unix)]
-        let dir = self.root_dir.as_ref();
-        let open = |path: &str| {
-            #[cfg(unix)]
-            if let Some(dir) = dir {
-                return open_beneath(dir, path);
-            }
-            fs::File::open(root.join(path))
-        };
         super::in_parallel(
             paths.len(),
             || (),
-            |(), index| read_file(open(paths[index]), paths[index], limit),
+            |(), index| read_file(root.open_file(paths[index]), paths[index], limit),
         )
     }
 }
@@ -421,13 +387,46 @@ fn tracks_files_under(index: &gix::index::State, dir: &str) -> bool {
         .is_some_and(|entry| entry.path(index).as_bytes().starts_with(prefix))
 }
 
-/// Opens `path`, relative to the directory `dir`, for reading.
-#[cfg(unix)]
-fn open_beneath(dir: &rustix::fd::OwnedFd, path: &str) -> std::io::Result<fs::File> {
-    use rustix::fs::{Mode, OFlags};
-    rustix::fs::openat(dir, path, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())
-        .map(fs::File::from)
-        .map_err(std::io::Error::from)
+/// A worktree's root directory, where its files are opened.
+struct Root {
+    path: PathBuf,
+    /// The root, opened once: files are opened relative to it, so the kernel resolves
+    /// their paths from the root rather than from `/` for each file.
+    #[cfg(unix)]
+    dir: Option<rustix::fd::OwnedFd>,
+}
+
+impl Root {
+    fn new(path: PathBuf) -> Root {
+        #[cfg(unix)]
+        let dir = {
+            use rustix::fs::{Mode, OFlags};
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            rustix::fs::open(&path, flags, Mode::empty()).ok()
+        };
+        Root {
+            path,
+            #[cfg(unix)]
+            dir,
+        }
+    }
+
+    /// Opens the file at `relative` to the root for reading.
+    fn open_file(&self, relative: &str) -> std::io::Result<fs::File> {
+        #[cfg(unix)]
+        if let Some(dir) = &self.dir {
+            use rustix::fs::{Mode, OFlags};
+            return rustix::fs::openat(
+                dir,
+                relative,
+                OFlags::RDONLY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map(fs::File::from)
+            .map_err(std::io::Error::from);
+        }
+        fs::File::open(self.path.join(relative))
+    }
 }
 
 /// At most `limit` bytes from the start of the file at `absolute` (`path` in messages).
