@@ -43,19 +43,23 @@ impl Alternative {
     }
 
     fn is_match(&self, path: &[char]) -> bool {
-        // The first and last characters alone reject most names, without a call to
-        // compare the whole prefix and suffix.
-        let ends_agree =
-            |literal: &[char], at: Option<&char>| literal.is_empty() || at == Some(&literal[0]);
-        ends_agree(&self.prefix, path.first())
-            && ends_agree(
-                &self.suffix[self.suffix.len().saturating_sub(1)..],
-                path.last(),
-            )
-            && path.starts_with(&self.prefix)
-            && path.ends_with(&self.suffix)
+        // The literal ends alone reject most names, compared character by character (the
+        // suffix from its end) rather than by a call to compare memory.
+        let suffix_start = path.len().checked_sub(self.suffix.len());
+        path.get(..self.prefix.len())
+            .is_some_and(|start| same_chars(self.prefix.iter(), start.iter()))
+            && suffix_start
+                .is_some_and(|at| same_chars(self.suffix.iter().rev(), path[at..].iter().rev()))
             && matches(&self.tokens, path)
     }
+}
+
+/// Whether two runs of characters of the same length are equal.
+fn same_chars<'a>(
+    mut literal: impl Iterator<Item = &'a char>,
+    text: impl Iterator<Item = &'a char>,
+) -> bool {
+    text.zip(&mut literal).all(|(a, b)| a == b) && literal.next().is_none()
 }
 
 #[derive(Debug, Clone, PartialEq)]

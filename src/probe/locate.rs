@@ -181,7 +181,7 @@ impl Finder {
             for (dir, depth) in &search.listings {
                 let listing = repo.list(dir, *depth)?;
                 for (entry, lowered) in listing.iter().zip(listing.lowered()) {
-                    if !entry.path.starts_with(&search.prefix) {
+                    if !search.prefix.is_empty() && !entry.path.starts_with(&search.prefix) {
                         continue;
                     }
                     let relative = &lowered[search.lowered_prefix..];
