@@ -342,7 +342,7 @@ impl RepoView {
             .listings
             .borrow()
             .iter()
-            .find(|(known, known_depth, _)| *known == *dir && *known_depth == depth)
+            .find(|(known, known_depth, _)| *known_depth == depth && *known == *dir)
             .map(|(_, _, listing)| listing.clone());
         if let Some(listing) = known {
             return Ok(listing);

@@ -77,7 +77,12 @@ impl Walk {
         self.entries
             .iter()
             .filter(|entry| {
-                entry.path.strip_prefix(&prefix).is_some_and(|relative| {
+                let relative = if prefix.is_empty() {
+                    Some(entry.path.as_str())
+                } else {
+                    entry.path.strip_prefix(&prefix)
+                };
+                relative.is_some_and(|relative| {
                     depth == usize::MAX || relative.split('/').count() <= depth
                 })
             })
