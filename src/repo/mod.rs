@@ -208,7 +208,7 @@ impl RepoView {
     pub fn open(path: &Path, rev: Option<&str>) -> Result<RepoView, RepoError> {
         let shown = path.display().to_string();
         // An absolute, resolved start: discovery through `..` and from a file both work.
-        let start = std::fs::canonicalize(path).map_err(|error| RepoError::Read {
+        let mut start = std::fs::canonicalize(path).map_err(|error| RepoError::Read {
             path: shown.clone(),
             message: if error.kind() == std::io::ErrorKind::NotFound {
                 "no such file or directory".into()
@@ -216,6 +216,9 @@ impl RepoView {
                 error.to_string()
             },
         })?;
+        if !start.is_dir() {
+            start.pop();
+        }
         RepoView::open_from(start, shown, rev)
     }
 
@@ -233,15 +236,8 @@ impl RepoView {
         RepoView::open_from(resolved.to_path_buf(), path.display().to_string(), rev)
     }
 
-    /// The view of the repository holding `start`, a resolved path.
-    fn open_from(
-        mut start: PathBuf,
-        shown: String,
-        rev: Option<&str>,
-    ) -> Result<RepoView, RepoError> {
-        if !start.is_dir() {
-            start.pop();
-        }
+    /// The view of the repository holding `start`, a resolved directory.
+    fn open_from(start: PathBuf, shown: String, rev: Option<&str>) -> Result<RepoView, RepoError> {
         let repo = gix::discover(&start).map_err(|error| {
             if error.is_not_found() {
                 RepoError::NotARepository {
