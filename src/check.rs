@@ -6,9 +6,10 @@ use crate::probe::{Context, Evidence, Outcome, ProbeSpec, Status};
 use crate::project::ProjectFile;
 use crate::repo::RepoView;
 use crate::report::{
-    ChecklistInfo, ItemReport, Report, Repository, SCHEMA_VERSION, StageReport, Tool, location,
+    ChecklistInfo, ItemReport, Report, Repository, SCHEMA_VERSION, StageReport, Tool,
+    WaiverOutcome, WaiverReport, location,
 };
-use crate::score::{self, Gate, Score};
+use crate::score::{self, Gate, Scored, Scores};
 use crate::text;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -19,6 +20,8 @@ pub struct Options {
     /// The checklist's probes are prepared already (an audit prepares them once for every
     /// repository): no second thread is started to prepare them.
     pub probes_prepared: bool,
+    /// Every waiver of `.ospo.yml` is ignored (`--no-waivers`): what an auditor runs.
+    pub no_waivers: bool,
 }
 
 /// The checklist to use: the one asked for on the command line (a name, or a path relative
@@ -45,7 +48,13 @@ pub fn run(
     options: Options,
 ) -> Report {
     let lang = options.lang;
-    let outcomes = run_items(checklist, repo, project, options.probes_prepared);
+    let waivers = waivers(checklist, project, options.no_waivers);
+    let applied: std::collections::BTreeMap<&str, &str> = waivers
+        .iter()
+        .filter(|waiver| waiver.outcome == WaiverOutcome::Applied)
+        .map(|waiver| (waiver.id.as_str(), waiver.reason.as_str()))
+        .collect();
+    let outcomes = run_items(checklist, repo, project, &applied, options.probes_prepared);
     let project_file = project.path.as_deref().unwrap_or(".ospo.yml");
     let items: Vec<ItemReport> = checklist
         .items
@@ -57,10 +66,16 @@ pub fn run(
             level: item.level,
             weight: item.weight,
             probe: item.spec.kind().to_owned(),
+            basis: item.spec.basis(),
             title: item.title.get(lang).to_owned(),
             status: outcome.status,
             message: outcome.message.get(lang).to_owned(),
-            location: location::of(&item.spec, outcome.evidence.as_ref(), project_file),
+            location: location::of(&item.spec, outcome.evidence.as_ref(), project_file).map(
+                |mut location| {
+                    location.missing = !repo.exists(&location.path);
+                    location
+                },
+            ),
             evidence: outcome.evidence,
             why: item.why.get(lang).to_owned(),
             fix: item.fix.get(lang).to_owned(),
@@ -68,23 +83,31 @@ pub fn run(
         })
         .collect();
 
-    let overall = Score::of(&items);
-    let judgement = score::judge(&items, |item| item.id.clone(), &overall, options.gate);
+    let scores = Scores::of(&items);
+    let overall = scores.overall;
+    let judgement = score::judge(
+        &items,
+        |item| item.id.clone(),
+        scores.verified.score,
+        options.gate,
+    );
     let stages = score::by_stage(&items)
         .into_iter()
-        .map(|(stage, score)| StageReport {
+        .map(|(stage, scores)| StageReport {
             stage,
             number: stage.number(),
             title: stage.title().get(lang).to_owned(),
-            score: score.score,
-            passed_weight: score.passed_weight,
-            applicable_weight: score.applicable_weight,
-            counts: score.counts,
+            score: scores.overall.score,
+            verified_score: scores.verified.score,
+            declared_score: scores.declared.score,
+            passed_weight: scores.overall.passed_weight,
+            applicable_weight: scores.overall.applicable_weight,
+            counts: scores.overall.counts,
         })
         .collect();
     let questions = items
         .iter()
-        .filter(|item| item.status == Status::Unknown && item.probe == "attest")
+        .filter(|item| item.is_open_question())
         .map(|item| item.id.clone())
         .collect();
 
@@ -107,6 +130,8 @@ pub fn run(
         project_file: project.path.clone(),
         verdict: judgement.verdict,
         score: overall.score,
+        verified_score: scores.verified.score,
+        declared_score: scores.declared.score,
         passed_weight: overall.passed_weight,
         applicable_weight: overall.applicable_weight,
         counts: overall.counts,
@@ -117,8 +142,35 @@ pub fn run(
         stages,
         items,
         questions,
-        warnings: warnings(checklist, project, lang),
+        warnings: warnings(checklist, project, &waivers, lang),
+        waivers,
+        anchor: repo.anchor_file(),
     }
+}
+
+/// What becomes of each waiver of the project file: a required item is waived only where
+/// the checklist marks it `waivable`, so that a waiver can never hide what the check
+/// requires; `--no-waivers` ignores them all.
+fn waivers(checklist: &Checklist, project: &ProjectFile, ignored: bool) -> Vec<WaiverReport> {
+    project
+        .waivers
+        .iter()
+        .map(|(id, reason)| {
+            let outcome = match checklist.item(id) {
+                None => WaiverOutcome::UnknownItem,
+                Some(item) if item.level == crate::checklist::Level::Required && !item.waivable => {
+                    WaiverOutcome::NotWaivable
+                }
+                Some(_) if ignored => WaiverOutcome::Ignored,
+                Some(_) => WaiverOutcome::Applied,
+            };
+            WaiverReport {
+                id: id.clone(),
+                reason: reason.clone(),
+                outcome,
+            }
+        })
+        .collect()
 }
 
 /// Every item's outcome, in checklist order. Patterns compile on a second thread while
@@ -128,6 +180,7 @@ fn run_items(
     checklist: &Checklist,
     repo: &RepoView,
     project: &ProjectFile,
+    waived: &std::collections::BTreeMap<&str, &str>,
     prepared: bool,
 ) -> Vec<Outcome> {
     let now = now();
@@ -135,13 +188,13 @@ fn run_items(
     let reach = checklist
         .items
         .iter()
-        .filter(|item| !project.waivers.contains_key(&item.id))
+        .filter(|item| !waived.contains_key(item.id.as_str()))
         .filter_map(|item| item.probe.history_window(now))
         .map(crate::repo::history::Window::reach)
         .reduce(crate::repo::history::Reach::union);
     let (later, first): (Vec<_>, Vec<_>) =
         checklist.items.iter().enumerate().partition(|(_, item)| {
-            item.probe.needs_preparing() && !project.waivers.contains_key(&item.id)
+            item.probe.needs_preparing() && !waived.contains_key(item.id.as_str())
         });
     let parallel = !prepared && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let mut outcomes: Vec<Option<Outcome>> = vec![None; checklist.items.len()];
@@ -163,19 +216,19 @@ fn run_items(
         if checklist
             .items
             .iter()
-            .any(|item| item.probe.lists_every_file() && !project.waivers.contains_key(&item.id))
+            .any(|item| item.probe.lists_every_file() && !waived.contains_key(item.id.as_str()))
         {
             let _ = repo.list("", usize::MAX);
         }
         let history = reach.map(|reach| repo.history(reach));
         for (index, item) in first.iter().chain(later.iter()) {
-            let outcome = match project.waivers.get(&item.id) {
+            let outcome = match waived.get(item.id.as_str()) {
                 Some(reason) => Outcome::new(
                     Status::Skip,
                     text!("waived: {reason}", "dispensé : {reason}"),
                 )
                 .with(Evidence::Waiver {
-                    reason: reason.clone(),
+                    reason: (*reason).to_owned(),
                 }),
                 None => item.probe.run(&Context {
                     repo,
@@ -184,6 +237,7 @@ fn run_items(
                     history: history.as_ref(),
                     now,
                     shared: &shared,
+                    answers_valid_months: checklist.answers_valid_months,
                 }),
             };
             outcomes[*index] = Some(outcome);
@@ -208,13 +262,30 @@ fn now() -> i64 {
         })
 }
 
-/// Answers and waivers that name no item of the checklist, or answer an item that is not
-/// a question: likely typos, or left over from another checklist.
-fn warnings(checklist: &Checklist, project: &ProjectFile, lang: Lang) -> Vec<String> {
+/// Answers and waivers that name no item of the checklist (with the id meant, when one is
+/// close), answers to items that are not questions, and waivers that were not applied.
+fn warnings(
+    checklist: &Checklist,
+    project: &ProjectFile,
+    waivers: &[WaiverReport],
+    lang: Lang,
+) -> Vec<String> {
     let file = project.path.as_deref().unwrap_or(".ospo.yml");
+    let ids: Vec<&str> = checklist
+        .items
+        .iter()
+        .map(|item| item.id.as_str())
+        .collect();
+    let meant = |id: &str| match crate::metadata::closest(id, &ids) {
+        Some(close) => text!(
+            " (did you mean `{close}`?)",
+            " (vouliez-vous dire `{close}` ?)"
+        ),
+        None => text!("", ""),
+    };
     let mut warnings = Vec::new();
     for id in project.answers.keys() {
-        let message = match checklist.item(id) {
+        let mut message = match checklist.item(id) {
             None => text!(
                 "{file} answers `{id}`, which this checklist does not have",
                 "{file} répond à `{id}`, que cette liste de contrôle ne contient pas"
@@ -225,16 +296,29 @@ fn warnings(checklist: &Checklist, project: &ProjectFile, lang: Lang) -> Vec<Str
             ),
             Some(_) => continue,
         };
+        if checklist.item(id).is_none() {
+            message.push(&meant(id));
+        }
         warnings.push(message.get(lang).to_owned());
     }
-    for id in project.waivers.keys() {
-        if checklist.item(id).is_none() {
-            let message = text!(
-                "{file} waives `{id}`, which this checklist does not have",
-                "{file} dispense de `{id}`, que cette liste de contrôle ne contient pas"
-            );
-            warnings.push(message.get(lang).to_owned());
-        }
+    for waiver in waivers {
+        let id = &waiver.id;
+        let message = match waiver.outcome {
+            WaiverOutcome::Applied | WaiverOutcome::Ignored => continue,
+            WaiverOutcome::UnknownItem => {
+                let mut message = text!(
+                    "{file} waives `{id}`, which this checklist does not have",
+                    "{file} dispense de `{id}`, que cette liste de contrôle ne contient pas"
+                );
+                message.push(&meant(id));
+                message
+            }
+            WaiverOutcome::NotWaivable => text!(
+                "{file} waives `{id}`, a required item this checklist does not let be waived: the waiver is ignored and the item is checked",
+                "{file} dispense de `{id}`, un élément obligatoire dont cette liste de contrôle n'autorise pas la dispense : la dispense est ignorée et l'élément est vérifié"
+            ),
+        };
+        warnings.push(message.get(lang).to_owned());
     }
     warnings
 }

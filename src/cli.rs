@@ -102,9 +102,12 @@ struct AuditArgs {
     /// Which items fail a repository when they do not hold.
     #[arg(long, value_enum, default_value_t = FailOnArg::Required)]
     fail_on: FailOnArg,
-    /// Also fails a repository whose overall score is below this percentage.
+    /// Also fails a repository whose verified score is below this percentage.
     #[arg(long, value_name = "N", value_parser = parse_percent)]
     fail_under: Option<f64>,
+    /// Ignores every repository's waivers: each waived item is checked.
+    #[arg(long)]
+    no_waivers: bool,
     /// Repositories checked at once [default: one per core].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
@@ -214,9 +217,17 @@ struct CheckArgs {
     /// Which items fail the check when they do not hold (fail, unknown or error).
     #[arg(long, value_enum, default_value_t = FailOnArg::Required)]
     fail_on: FailOnArg,
-    /// Also fails when the overall score is below this percentage (above 100: always).
+    /// Also fails when the verified score is below this percentage (above 100: always).
     #[arg(long, value_name = "N", value_parser = parse_percent)]
     fail_under: Option<f64>,
+    /// Ignores every waiver of .ospo.yml: each waived item is checked (what an auditor runs).
+    #[arg(long)]
+    no_waivers: bool,
+    /// The full terminal report: every item of every stage, and why and how to fix each
+    /// thing to do [default: the verdict, the stages and the ten most important things
+    /// to do].
+    #[arg(long, short = 'v', visible_alias = "verbose")]
+    all: bool,
     /// When to colour the terminal report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -395,12 +406,13 @@ fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
                 fail_under: args.fail_under,
             },
             probes_prepared: false,
+            no_waivers: args.no_waivers,
         },
     );
     // Files first: a closed standard output must not cost the SARIF upload its file.
     for (format, destination) in &reports {
         if let Destination::File(path) = destination {
-            let text = render(&report, *format, args.color, false);
+            let text = render(&report, *format, args.color, false, args.all);
             std::fs::write(path, text)
                 .with_context(|| format!("cannot write the report to {}", path.display()))?;
         }
@@ -413,7 +425,7 @@ fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
     }
     for (format, destination) in &reports {
         if *destination == Destination::Stdout {
-            print(&render(&report, *format, args.color, true))?;
+            print(&render(&report, *format, args.color, true, args.all))?;
         }
     }
     Ok(exit_code(report.verdict == Verdict::Pass))
@@ -510,6 +522,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
                 fail_under: args.fail_under,
             },
             probes_prepared: true,
+            no_waivers: args.no_waivers,
         },
         jobs: args.jobs.map_or(0, usize::from),
         loaded: Some(loaded),
@@ -782,6 +795,7 @@ fn render(
     format: ReportFormat,
     color: ColorChoice,
     to_stdout: bool,
+    all: bool,
 ) -> String {
     match format {
         ReportFormat::Json => report::json::render(report),
@@ -804,7 +818,7 @@ fn render(
             } else {
                 100
             };
-            terminal::render(report, terminal::Style { color, width })
+            terminal::render(report, terminal::Style { color, width, all })
         }
     }
 }

@@ -1,14 +1,20 @@
 //! Scoring: stage scores, the overall score and the verdict.
 //!
-//! A stage's score is the weight of its passed items (`pass` or `warn`) over the weight of its applicable
-//! items (all but `skip`), as a percentage; the overall score is the same over every
-//! applicable item. The check fails when an item at a level `--fail-on` covers is not
-//! shown to hold (`fail`, `unknown` or `error`; by default only `required` items count),
-//! or when the overall score is below `--fail-under`.
+//! A score is the weight of the passed items (`pass` or `warn`) over the weight of the
+//! applicable items, as a percentage. Skipped items do not apply, and neither do open
+//! questions: the declared items (answered in `.ospo.yml`) with no answer that counts,
+//! which reports list apart rather than as findings. Each score comes in three: the
+//! verified score (items ospo decides from the repository), the declared score (answered
+//! questions) and the overall score (both). Answering questions never moves the verified
+//! score.
+//!
+//! The check fails when an item at a level `--fail-on` covers is not shown to hold
+//! (`fail`, `unknown` or `error`; by default only `required` items count), or when the
+//! verified score is below `--fail-under`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Level, Stage};
+use crate::checklist::{Basis, Level, Stage};
 use crate::probe::Status;
 
 /// What scoring needs to know of one item's result.
@@ -17,6 +23,18 @@ pub trait Scored {
     fn level(&self) -> Level;
     fn weight(&self) -> u32;
     fn status(&self) -> Status;
+    fn basis(&self) -> Basis;
+
+    /// A declared item with no answer that counts (none, or one without evidence, or one
+    /// to renew): a question to answer, not a finding.
+    fn is_open_question(&self) -> bool {
+        self.basis() == Basis::Declared && self.status() == Status::Unknown
+    }
+
+    /// Whether the item counts in its scores: neither skipped nor an open question.
+    fn applies(&self) -> bool {
+        self.status() != Status::Skip && !self.is_open_question()
+    }
 }
 
 /// How many items ended in each status.
@@ -69,7 +87,7 @@ impl Score {
         let mut score = Score::default();
         for result in results {
             score.counts.add(result.status());
-            if result.status() != Status::Skip {
+            if result.applies() {
                 score.applicable_weight += u64::from(result.weight());
                 if matches!(result.status(), Status::Pass | Status::Warn) {
                     score.passed_weight += u64::from(result.weight());
@@ -84,14 +102,40 @@ impl Score {
     }
 }
 
-/// The score of each of the five stages, in order.
-pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Score)> {
+/// The overall, verified and declared scores of some results.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores {
+    pub overall: Score,
+    pub verified: Score,
+    pub declared: Score,
+}
+
+impl Scores {
+    pub fn of<'a, T: Scored + 'a>(results: impl IntoIterator<Item = &'a T> + Clone) -> Scores {
+        let basis = |basis| {
+            Score::of(
+                results
+                    .clone()
+                    .into_iter()
+                    .filter(move |result| result.basis() == basis),
+            )
+        };
+        Scores {
+            overall: Score::of(results.clone()),
+            verified: basis(Basis::Verified),
+            declared: basis(Basis::Declared),
+        }
+    }
+}
+
+/// The scores of each of the five stages, in order.
+pub fn by_stage<T: Scored>(results: &[T]) -> Vec<(Stage, Scores)> {
     Stage::ALL
         .iter()
         .map(|stage| {
             (
                 *stage,
-                Score::of(results.iter().filter(|r| r.stage() == *stage)),
+                Scores::of(results.iter().filter(|r| r.stage() == *stage)),
             )
         })
         .collect()
@@ -153,16 +197,17 @@ pub struct Judgement {
     pub failed_required: Vec<String>,
     /// Items `--fail-on` covers that are not shown to hold, by id: each fails the check.
     pub failed: Vec<String>,
-    /// Set when the overall score is below the `--fail-under` threshold.
+    /// Set when the verified score is below the `--fail-under` threshold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub below_threshold: Option<f64>,
 }
 
-/// Judges results: `ids` gives each result's item id, in the same order.
+/// Judges results: `ids` gives each result's item id, in the same order; `verified` is
+/// their verified score, which `--fail-under` is measured against.
 pub fn judge<T: Scored>(
     results: &[T],
     ids: impl Fn(&T) -> String,
-    overall: &Score,
+    verified: Option<f64>,
     gate: Gate,
 ) -> Judgement {
     let not_holding = |r: &&T| matches!(r.status(), Status::Fail | Status::Unknown | Status::Error);
@@ -180,7 +225,7 @@ pub fn judge<T: Scored>(
         .collect();
     let below_threshold = gate
         .fail_under
-        .filter(|threshold| overall.score.unwrap_or(0.0) < *threshold);
+        .filter(|threshold| verified.unwrap_or(0.0) < *threshold);
     let verdict = if failed.is_empty() && below_threshold.is_none() {
         Verdict::Pass
     } else {
@@ -199,7 +244,7 @@ pub fn judge<T: Scored>(
 pub struct Gate {
     /// Which levels fail the check when an item does not hold.
     pub fail_on: FailOn,
-    /// The check fails when the overall score is below this percentage.
+    /// The check fails when the verified score is below this percentage.
     pub fail_under: Option<f64>,
 }
 
@@ -221,6 +266,29 @@ mod tests {
         fn status(&self) -> Status {
             self.3
         }
+        fn basis(&self) -> Basis {
+            Basis::Verified
+        }
+    }
+
+    /// A declared result: an answer in `.ospo.yml`.
+    struct D(Stage, Level, u32, Status);
+    impl Scored for D {
+        fn stage(&self) -> Stage {
+            self.0
+        }
+        fn level(&self) -> Level {
+            self.1
+        }
+        fn weight(&self) -> u32 {
+            self.2
+        }
+        fn status(&self) -> Status {
+            self.3
+        }
+        fn basis(&self) -> Basis {
+            Basis::Declared
+        }
     }
 
     #[test]
@@ -240,13 +308,13 @@ mod tests {
         assert_eq!(stages[1].1.score, None, "communication has no items");
         assert_eq!(stages[2].1.score, Some(0.0));
         assert_eq!(stages[0].1.counts.skip, 1);
-        let judgement = judge(&results, |_| String::new(), &overall, Gate::default());
+        let judgement = judge(&results, |_| String::new(), overall.score, Gate::default());
         assert_eq!(judgement.verdict, Verdict::Pass);
         assert_eq!(
             judge(
                 &results,
                 |_| String::new(),
-                &overall,
+                overall.score,
                 Gate {
                     fail_under: Some(60.0),
                     ..Gate::default()
@@ -266,7 +334,12 @@ mod tests {
         let overall = Score::of(&results);
         assert_eq!((overall.passed_weight, overall.applicable_weight), (3, 4));
         assert_eq!(overall.counts.warn, 1);
-        let judgement = judge(&results, |_| "legal.x".into(), &overall, Gate::default());
+        let judgement = judge(
+            &results,
+            |_| "legal.x".into(),
+            overall.score,
+            Gate::default(),
+        );
         assert_eq!(judgement.verdict, Verdict::Pass);
         assert!(judgement.failed_required.is_empty());
     }
@@ -279,7 +352,12 @@ mod tests {
                 R(Stage::Needs, Level::Optional, 99, Status::Pass),
             ];
             let overall = Score::of(&results);
-            let judgement = judge(&results, |_| "legal.x".into(), &overall, Gate::default());
+            let judgement = judge(
+                &results,
+                |_| "legal.x".into(),
+                overall.score,
+                Gate::default(),
+            );
             assert_eq!(judgement.verdict, Verdict::Fail, "{status:?}");
             assert_eq!(judgement.failed_required, vec!["legal.x".to_string()]);
         }
@@ -301,6 +379,9 @@ mod tests {
             fn status(&self) -> Status {
                 self.1.status()
             }
+            fn basis(&self) -> Basis {
+                self.1.basis()
+            }
         }
         let results = [
             Named("a", R(Stage::Legal, Level::Required, 1, Status::Pass)),
@@ -314,7 +395,7 @@ mod tests {
                 fail_on,
                 fail_under: None,
             };
-            let judgement = judge(&results, |r| r.0.to_owned(), &overall, gate);
+            let judgement = judge(&results, |r| r.0.to_owned(), overall.score, gate);
             (judgement.verdict, judgement.failed)
         };
         assert_eq!(failed(FailOn::Required), (Verdict::Pass, vec![]));
@@ -327,5 +408,83 @@ mod tests {
             (Verdict::Fail, vec!["b".to_owned(), "c".to_owned()]),
             "a warning is not a failure"
         );
+    }
+
+    /// Answers never move the verified score; open questions count in no score; the
+    /// threshold is measured against the verified score.
+    #[test]
+    fn answers_have_a_score_of_their_own_and_open_questions_none() {
+        enum Either {
+            V(R),
+            D(D),
+        }
+        impl Scored for Either {
+            fn stage(&self) -> Stage {
+                match self {
+                    Either::V(r) => r.stage(),
+                    Either::D(d) => d.stage(),
+                }
+            }
+            fn level(&self) -> Level {
+                match self {
+                    Either::V(r) => r.level(),
+                    Either::D(d) => d.level(),
+                }
+            }
+            fn weight(&self) -> u32 {
+                match self {
+                    Either::V(r) => r.weight(),
+                    Either::D(d) => d.weight(),
+                }
+            }
+            fn status(&self) -> Status {
+                match self {
+                    Either::V(r) => r.status(),
+                    Either::D(d) => d.status(),
+                }
+            }
+            fn basis(&self) -> Basis {
+                match self {
+                    Either::V(r) => r.basis(),
+                    Either::D(d) => d.basis(),
+                }
+            }
+        }
+        let results = [
+            Either::V(R(Stage::Needs, Level::Required, 3, Status::Pass)),
+            Either::V(R(Stage::Needs, Level::Recommended, 1, Status::Fail)),
+            Either::V(R(Stage::Needs, Level::Recommended, 2, Status::Unknown)),
+            Either::D(D(Stage::Funding, Level::Recommended, 4, Status::Pass)),
+            Either::D(D(Stage::Funding, Level::Recommended, 4, Status::Fail)),
+            Either::D(D(Stage::Funding, Level::Recommended, 9, Status::Unknown)),
+        ];
+        let scores = Scores::of(&results);
+        assert_eq!(scores.verified.score, Some(50.0), "an unknown probe counts");
+        assert_eq!(
+            scores.declared.score,
+            Some(50.0),
+            "the open question does not"
+        );
+        assert_eq!(
+            (
+                scores.overall.passed_weight,
+                scores.overall.applicable_weight
+            ),
+            (7, 14)
+        );
+        assert_eq!(scores.overall.counts.unknown, 2);
+        assert!(results[5].is_open_question() && !results[2].is_open_question());
+        let gate = Gate {
+            fail_under: Some(60.0),
+            ..Gate::default()
+        };
+        let judgement = judge(&results, |_| String::new(), scores.verified.score, gate);
+        assert_eq!(judgement.below_threshold, Some(60.0));
+        let stages = by_stage(&results);
+        assert_eq!(
+            stages[4].1.verified.score, None,
+            "funding has no verified item"
+        );
+        assert_eq!(stages[4].1.declared.score, Some(50.0));
     }
 }

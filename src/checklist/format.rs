@@ -30,6 +30,12 @@ pub struct ChecklistFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(pattern(r"^https?://.*\{id\}"), extend("format" = "uri-template"))]
     pub help_url: Option<String>,
+    /// How many months an answer in `.ospo.yml` counts from its `date`; an older `yes` or
+    /// `n/a` is to be renewed and counts as unknown. Inherited from the checklist this one
+    /// extends; 12 when no checklist says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub answers_valid_months: Option<u32>,
     /// The items; an item whose id is inherited overrides the inherited item field by field.
     #[serde(default)]
     pub items: Vec<ItemSpec>,
@@ -49,6 +55,8 @@ pub struct Header {
     #[serde(default)]
     pub help_url: Option<String>,
     #[serde(default)]
+    pub answers_valid_months: Option<u32>,
+    #[serde(default)]
     #[allow(dead_code)]
     items: serde::de::IgnoredAny,
 }
@@ -66,6 +74,11 @@ pub struct ItemSpec {
     /// `required` items must hold for the check to pass.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<Level>,
+    /// Whether a project may waive the item in `.ospo.yml` when it is `required`: by
+    /// default it may not, and a waiver of it is ignored with a warning. Items of the
+    /// other levels may always be waived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waivable: Option<bool>,
     /// Positive integer: the item's share of its stage score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1))]

@@ -311,6 +311,15 @@ fn load_source(
                     ),
                 );
             }
+            if header.answers_valid_months == Some(0) {
+                push_at(
+                    diagnostics,
+                    &file,
+                    &doc,
+                    &root.key("answers-valid-months"),
+                    "answers-valid-months must be a positive number of months".into(),
+                );
+            }
             Some(header)
         }
         Err(error) => {
@@ -341,6 +350,7 @@ fn load_source(
 
     // Parents first: their items come first, the child's override them.
     let mut merged: Vec<Layered> = Vec::new();
+    let mut inherited_validity = None;
     if let Some(parent) = header.as_ref().and_then(|h| h.extends.clone()) {
         let at = root.key("extends");
         match Source::resolve(&parent, &source.base()) {
@@ -359,7 +369,10 @@ fn load_source(
                 format!("`extends` chains may hold at most {MAX_EXTENDS_DEPTH} checklists"),
             ),
             Ok(parent_source) => match load_source(&parent_source, repo, chain, diagnostics) {
-                Ok(Some((_, items))) => merged = items,
+                Ok(Some((parent, items))) => {
+                    merged = items;
+                    inherited_validity = parent.answers_valid_months;
+                }
                 Ok(None) => {}
                 Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
             },
@@ -464,7 +477,10 @@ fn load_source(
         );
     }
     chain.pop();
-    Ok(header.map(|header| (header, merged)))
+    Ok(header.map(|mut header| {
+        header.answers_valid_months = header.answers_valid_months.or(inherited_validity);
+        (header, merged)
+    }))
 }
 
 /// Prefixes a serde message with the item's id when it has one, so the reader knows which
@@ -593,6 +609,7 @@ fn merge(
     let spec = item.spec;
     inherited.spec.stage = spec.stage.or(inherited.spec.stage);
     inherited.spec.level = spec.level.or(inherited.spec.level);
+    inherited.spec.waivable = spec.waivable.or(inherited.spec.waivable);
     inherited.spec.weight = spec.weight.or(inherited.spec.weight);
     inherited.spec.title = spec.title.or(inherited.spec.title.take());
     inherited.spec.why = spec.why.or(inherited.spec.why.take());
@@ -673,6 +690,7 @@ fn finish(
             id: spec.id,
             stage,
             level,
+            waivable: spec.waivable.unwrap_or(false),
             weight,
             title,
             why,
@@ -691,6 +709,9 @@ fn finish(
         title: header.title,
         version: header.version,
         source: source.label(),
+        answers_valid_months: header
+            .answers_valid_months
+            .unwrap_or(super::ANSWERS_VALID_MONTHS),
         items: by_stage.into_values().flatten().collect(),
     })
 }

@@ -75,6 +75,38 @@ impl Stage {
     }
 }
 
+/// What an item's status rests on.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// Decided by ospo from the repository: its files, their lines, its licence, its
+    /// history, its metadata.
+    Verified,
+    /// Answered by the project in `.ospo.yml`.
+    Declared,
+}
+
+impl Basis {
+    pub fn id(self) -> &'static str {
+        match self {
+            Basis::Verified => "verified",
+            Basis::Declared => "declared",
+        }
+    }
+
+    /// How the basis reads in a report.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang;
+        match (lang, self) {
+            (Lang::En, basis) => basis.id(),
+            (Lang::Fr, Basis::Verified) => "vérifié",
+            (Lang::Fr, Basis::Declared) => "déclaré",
+        }
+    }
+}
+
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -124,8 +156,13 @@ pub struct Checklist {
     pub version: String,
     /// Where it came from: `builtin:NAME` or a file path, as given.
     pub source: String,
+    /// How many months an answer counts from its date.
+    pub answers_valid_months: u32,
     pub items: Vec<Item>,
 }
+
+/// How long an answer counts when no checklist says.
+pub const ANSWERS_VALID_MONTHS: u32 = 12;
 
 impl Checklist {
     pub fn item(&self, id: &str) -> Option<&Item> {
@@ -139,6 +176,8 @@ pub struct Item {
     pub id: String,
     pub stage: Stage,
     pub level: Level,
+    /// Whether a project may waive it although it is required.
+    pub waivable: bool,
     pub weight: u32,
     pub title: Text,
     pub why: Text,

@@ -88,6 +88,22 @@ pub fn counted(errors: usize, warnings: usize) -> Text {
     Text::join(&parts, ", ", ", ")
 }
 
+/// The allowed value closest to `value`, when it is close enough to be a typo.
+pub(crate) fn closest<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    // Long values are not typos of short keywords; this also bounds the work.
+    if value.chars().count() > 64 {
+        return None;
+    }
+    let lower = value.to_lowercase();
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(&lower, &candidate.to_lowercase()), *candidate))
+        .filter(|(_, candidate)| *candidate != value)
+        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).clamp(1, 3))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
 /// Edit distance with transpositions (optimal string alignment), over characters: the
 /// typos a "did you mean" catches. Quadratic: callers bound the lengths.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {

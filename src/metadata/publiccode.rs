@@ -1257,7 +1257,7 @@ impl Checker<'_> {
             "`{key}` is not a key of the standard here",
             "`{key}` n'est pas une clé du standard à cet endroit"
         );
-        if let Some(close) = closest(&key, known) {
+        if let Some(close) = super::closest(&key, known) {
             message.push(&text!(
                 ", did you mean `{close}`?",
                 ", vouliez-vous dire `{close}` ?"
@@ -1429,7 +1429,7 @@ impl Checker<'_> {
             "`{label}` must be one of {list}, not `{value}`",
             "`{label}` doit valoir {list}, pas `{value}`"
         );
-        if let Some(close) = closest(&value, allowed) {
+        if let Some(close) = super::closest(&value, allowed) {
             message.push(&text!(
                 " (did you mean `{close}`?)",
                 " (vouliez-vous dire `{close}` ?)"
@@ -1457,7 +1457,7 @@ impl Checker<'_> {
             "`{label}` must come from the standard's list of {list_en}, and `{value}` is not in it",
             "`{label}` doit venir de la liste des {list_fr} du standard, où `{value}` ne figure pas"
         );
-        if let Some(close) = closest(&value, allowed) {
+        if let Some(close) = super::closest(&value, allowed) {
             message.push(&text!(
                 " (did you mean `{close}`?)",
                 " (vouliez-vous dire `{close}` ?)"
@@ -1641,27 +1641,6 @@ fn licence_reason(reason: &spdx::error::Reason) -> (&'static str, &'static str) 
             "identifiant de licence obsolète",
         ),
     }
-}
-
-/// The allowed value closest to `value`, when it is close enough to be a typo.
-fn closest<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
-    // Long values are not typos of short keywords; this also bounds the work.
-    if value.chars().count() > 64 {
-        return None;
-    }
-    let lower = value.to_lowercase();
-    allowed
-        .iter()
-        .map(|candidate| {
-            (
-                super::edit_distance(&lower, &candidate.to_lowercase()),
-                *candidate,
-            )
-        })
-        .filter(|(_, candidate)| *candidate != value)
-        .filter(|(distance, candidate)| *distance <= (candidate.chars().count() / 4).clamp(1, 3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
 }
 
 /// The scheme of a URL and what follows the colon.
@@ -3258,7 +3237,7 @@ mod tests {
         );
         assert_eq!(label(&Path::default().key("a").index(3)), "a[3]");
         assert_eq!(shown(&"é".repeat(100)).chars().count(), 60);
-        assert_eq!(closest("x", &["abcdefgh"]), None);
+        assert_eq!(super::super::closest("x", &["abcdefgh"]), None);
         assert_eq!(super::super::edit_distance("kitten", "sitting"), 3);
     }
 }

@@ -112,6 +112,15 @@ impl ProbeSpec {
         }
     }
 
+    /// What the item's status rests on: the project's answer for `attest`, the
+    /// repository for every other kind.
+    pub fn basis(&self) -> crate::checklist::Basis {
+        match self {
+            ProbeSpec::Attest(_) => crate::checklist::Basis::Declared,
+            _ => crate::checklist::Basis::Verified,
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             ProbeSpec::File(_) => "file",
@@ -143,6 +152,8 @@ pub struct Context<'a> {
     pub now: i64,
     /// What several items of one check read alike, read once.
     pub shared: &'a Shared,
+    /// How many months an answer in `.ospo.yml` counts from its date.
+    pub answers_valid_months: u32,
 }
 
 /// Findings several probes of one check use, made by the first that needs them.

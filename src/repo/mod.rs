@@ -358,6 +358,45 @@ impl RepoView {
         Ok(listing)
     }
 
+    /// Whether `path` (relative to the root, `/`-separated, `./` and a trailing `/`
+    /// allowed) is a file of the view, or a directory holding one within a few levels.
+    /// A path that leaves the repository or enters `.git` is not.
+    pub fn exists(&self, path: &str) -> bool {
+        let path = path.trim_start_matches("./").trim_end_matches('/');
+        if path.is_empty()
+            || path.starts_with('/')
+            || path
+                .split('/')
+                .any(|part| matches!(part, "" | "." | "..") || part.eq_ignore_ascii_case(".git"))
+        {
+            return false;
+        }
+        let is_file = self
+            .list(parent(path), 1)
+            .is_ok_and(|listing| listing.iter().any(|entry| entry.path == path));
+        is_file || self.list(path, 3).is_ok_and(|listing| !listing.is_empty())
+    }
+
+    /// The file a report shows what concerns no existing file on: the README at the root,
+    /// else the root's licence, else the root's first file; `None` in an empty tree.
+    pub fn anchor_file(&self) -> Option<String> {
+        let root = self.list("", 1).ok()?;
+        let files: Vec<&Entry> = root
+            .iter()
+            .filter(|entry| matches!(entry.kind, EntryKind::File | EntryKind::Link { .. }))
+            .collect();
+        let starting = |prefixes: &[&str]| {
+            files.iter().find(|entry| {
+                let name = entry.path.to_ascii_lowercase();
+                prefixes.iter().any(|prefix| name.starts_with(prefix))
+            })
+        };
+        starting(&["readme"])
+            .or_else(|| starting(&["license", "licence", "copying"]))
+            .or(files.first())
+            .map(|entry| entry.path.clone())
+    }
+
     /// The size of a file, following a symlink within the repository.
     pub fn size(&self, entry: &Entry) -> Result<u64, RepoError> {
         let path = self.target(entry)?;

@@ -14,8 +14,11 @@
 //! | `optional` | `minor`, or `major` when the probe could not run (`error`) |
 //! | `warn`, any level | `info` |
 //!
-//! Each issue is placed on [`location::anchor`], a path relative to the repository root,
-//! at the item's line or else line 1.
+//! Issues come in the reports' one order of priority ([`super::priority`]); open questions
+//! are not findings and have none, unless they fail the check. Each issue is placed on
+//! [`location::anchor`], a file that exists in the tree checked, relative to the
+//! repository root, at the item's line or else line 1; when the item's own file is
+//! missing, the description names it.
 
 use serde::Serialize;
 
@@ -46,22 +49,26 @@ struct Lines {
 /// A pretty-printed JSON array ending with a newline; `[]` when every item holds.
 pub fn render(report: &Report) -> String {
     let colon = super::colon(report.language);
-    let issues: Vec<Issue> = report
-        .items
-        .iter()
+    let issues: Vec<Issue> = super::priority(report)
+        .into_iter()
         .filter_map(|item| {
             let severity = severity(item)?;
             let anchor = location::anchor(report, item);
+            let mut description = format!("{}{colon} {}", item.title.trim(), item.message.trim());
+            if let Some(note) = anchor.missing_note(report.language) {
+                description.push_str(" — ");
+                description.push_str(&note);
+            }
             Some(Issue {
-                description: format!("{}{colon} {}", item.title.trim(), item.message.trim()),
+                description,
                 check_name: &item.id,
-                fingerprint: fingerprint(&item.id, &anchor.path),
+                fingerprint: fingerprint(&item.id, anchor.subject()),
                 severity,
                 location: Location {
                     lines: Lines {
-                        begin: anchor.line.unwrap_or(1),
+                        begin: anchor.location.line.unwrap_or(1),
                     },
-                    path: anchor.path,
+                    path: anchor.location.path,
                 },
             })
         })

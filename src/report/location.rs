@@ -1,23 +1,79 @@
 //! Where an item points: the file its evidence names, else the file that should exist.
 //!
-//! Code-scanning tools (SARIF, GitLab Code Quality, GitHub annotations) attach every
-//! result to a file; a missing LICENSE is best shown on `LICENSE`, an unanswered question
-//! on `.ospo.yml`, and what concerns the whole history on no file at all.
+//! A missing LICENSE is about `LICENSE`, an unanswered question about `.ospo.yml`, and
+//! what concerns the whole history about no file at all. Code-scanning tools (SARIF,
+//! GitLab Code Quality) need a file that exists for every result: [`anchor`] gives it.
 
 use super::{ItemReport, Location, Report};
 use crate::probe::{Evidence, ProbeSpec};
 
-/// Where a tool that needs a file for every result shows an item: its location, else the
-/// project file (`.ospo.yml`), where the project answers or waives what concerns the
-/// repository as a whole. GitHub code scanning refuses a SARIF result without a file.
-pub fn anchor(report: &Report, item: &ItemReport) -> Location {
-    item.location.clone().unwrap_or_else(|| Location {
-        path: report
-            .project_file
-            .clone()
-            .unwrap_or_else(|| ".ospo.yml".to_owned()),
-        line: None,
-    })
+/// Where a tool that needs an existing file for every result shows an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// A file of the view checked, when the tree has one.
+    pub location: Location,
+    /// The file the item is about, when it does not exist and the result is shown on
+    /// another: messages name it.
+    pub missing: Option<String>,
+}
+
+/// Where a tool that needs a file for every result (GitHub code scanning refuses a SARIF
+/// result without one, or on a file the commit lacks) shows an item: its location when
+/// that file exists; else the report's anchor file (the README, the licence, the root's
+/// first file), with the missing file named apart. In an empty tree, where no file
+/// exists, the item's own location, else the project file.
+pub fn anchor(report: &Report, item: &ItemReport) -> Anchor {
+    let wanted = item.location.as_ref();
+    if let Some(location) = wanted.filter(|location| !location.missing) {
+        return Anchor {
+            location: location.clone(),
+            missing: None,
+        };
+    }
+    match &report.anchor {
+        Some(path) => Anchor {
+            location: Location {
+                path: path.clone(),
+                line: None,
+                missing: false,
+            },
+            missing: wanted.map(|location| location.path.clone()),
+        },
+        None => Anchor {
+            location: wanted.cloned().unwrap_or_else(|| Location {
+                path: report
+                    .project_file
+                    .clone()
+                    .unwrap_or_else(|| ".ospo.yml".to_owned()),
+                line: None,
+                missing: true,
+            }),
+            missing: None,
+        },
+    }
+}
+
+impl Anchor {
+    /// What a message adds when the result is shown on another file than the one it is
+    /// about: that file does not exist yet.
+    pub fn missing_note(&self, lang: crate::i18n::Lang) -> Option<String> {
+        let missing = self.missing.as_deref()?;
+        let shown = &self.location.path;
+        Some(match lang {
+            crate::i18n::Lang::En => {
+                format!("{missing} does not exist yet; this result is shown on {shown}.")
+            }
+            crate::i18n::Lang::Fr => {
+                format!("{missing} n'existe pas encore ; ce résultat est affiché sur {shown}.")
+            }
+        })
+    }
+
+    /// The file the item is about: the missing one, else the one it is shown on. What
+    /// tells one finding from another between runs.
+    pub fn subject(&self) -> &str {
+        self.missing.as_deref().unwrap_or(&self.location.path)
+    }
 }
 
 /// The location of an item's result.
@@ -31,6 +87,7 @@ fn at(path: &str, line: Option<usize>) -> Option<Location> {
     (!path.is_empty()).then(|| Location {
         path: path.to_owned(),
         line: line.filter(|line| *line > 0),
+        missing: false,
     })
 }
 

@@ -7,7 +7,7 @@
 
 use std::fmt::Write;
 
-use super::{ItemReport, Report, capitalised, colon, percent, status_label, to_do, words};
+use super::{ItemReport, Report, capitalised, colon, percent, priority, status_label, words};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -100,7 +100,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "**{} {threshold}**\n", capitalised(w.below_threshold));
     }
 
-    let to_do = to_do(report);
+    let to_do = priority(report);
     if !to_do.is_empty() {
         let _ = writeln!(out, "### {}\n", w.to_do);
         for item in to_do {

@@ -20,14 +20,17 @@ pub mod terminal;
 
 use serde::{Deserialize, Serialize};
 
-use crate::checklist::{Level, Stage};
+use crate::checklist::{Basis, Level, Stage};
 use crate::i18n::Lang;
 use crate::probe::{Evidence, Status};
 use crate::repo::ViewKind;
 use crate::score::{Counts, FailOn, Judgement, Scored};
 
-/// Bumped when a field is renamed or removed, or its meaning changes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when a field is renamed or removed, or its meaning changes. Version 2: the
+/// verified and declared scores, each item's basis, open questions left out of every
+/// score, waivers listed, `--fail-under` measured against the verified score, locations
+/// that say whether their file exists.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
@@ -40,8 +43,15 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_file: Option<String>,
     pub verdict: crate::score::Verdict,
-    /// Overall score, percentage with one decimal; `null` when no item applies.
+    /// Overall score, percentage with one decimal, over the verified items and the
+    /// answered questions; `null` when no item applies.
     pub score: Option<f64>,
+    /// The score of the items ospo decides from the repository: the report's headline,
+    /// and what `--fail-under` is measured against; `null` when none applies.
+    pub verified_score: Option<f64>,
+    /// The score of the questions the project answered in `.ospo.yml` (open questions
+    /// left out); `null` when none is answered.
+    pub declared_score: Option<f64>,
     pub passed_weight: u64,
     pub applicable_weight: u64,
     pub counts: Counts,
@@ -55,8 +65,16 @@ pub struct Report {
     pub failed: Vec<String>,
     pub stages: Vec<StageReport>,
     pub items: Vec<ItemReport>,
-    /// Attested items the project has not answered yet, by id.
+    /// Open questions, by id: declared items with no answer that counts (none yet, one
+    /// without evidence, one to renew), in checklist order. No score counts them.
     pub questions: Vec<String>,
+    /// Every waiver of the project file, applied or not, in the file's order.
+    pub waivers: Vec<WaiverReport>,
+    /// The file that results concerning no existing file are shown on, by the tools that
+    /// need a file for every result (the root's README, else its licence, else its first
+    /// file); `null` in an empty tree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
     /// Things worth knowing that do not change the score (e.g. answers to unknown items).
     pub warnings: Vec<String>,
 }
@@ -67,9 +85,52 @@ impl Report {
             verdict: self.verdict,
             failed_required: self.failed_required.clone(),
             failed: self.failed.clone(),
-            below_threshold: self.fail_under.filter(|t| self.score.unwrap_or(0.0) < *t),
+            below_threshold: self
+                .fail_under
+                .filter(|t| self.verified_score.unwrap_or(0.0) < *t),
         }
     }
+
+    /// The waivers that took effect.
+    pub fn applied_waivers(&self) -> impl Iterator<Item = &WaiverReport> {
+        self.waivers
+            .iter()
+            .filter(|waiver| waiver.outcome == WaiverOutcome::Applied)
+    }
+
+    /// The open questions' items, in checklist order.
+    pub fn open_questions(&self) -> impl Iterator<Item = &ItemReport> {
+        self.items.iter().filter(|item| item.is_open_question())
+    }
+
+    /// How many questions the project answered with an answer that counts.
+    pub fn answered_questions(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|item| item.basis == Basis::Declared && item.status != Status::Unknown)
+            .count()
+    }
+}
+
+/// A waiver of `.ospo.yml` and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaiverReport {
+    pub id: String,
+    pub reason: String,
+    pub outcome: WaiverOutcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WaiverOutcome {
+    /// The item is skipped, with the reason.
+    Applied,
+    /// The item is required and the checklist does not mark it `waivable`: it is checked.
+    NotWaivable,
+    /// `--no-waivers`: the item is checked.
+    Ignored,
+    /// The checklist has no such item.
+    UnknownItem,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +179,8 @@ pub struct StageReport {
     pub number: usize,
     pub title: String,
     pub score: Option<f64>,
+    pub verified_score: Option<f64>,
+    pub declared_score: Option<f64>,
     pub passed_weight: u64,
     pub applicable_weight: u64,
     pub counts: Counts,
@@ -130,6 +193,8 @@ pub struct ItemReport {
     pub level: Level,
     pub weight: u32,
     pub probe: String,
+    /// `verified` (decided from the repository) or `declared` (answered in `.ospo.yml`).
+    pub basis: Basis,
     pub title: String,
     pub status: Status,
     pub message: String,
@@ -161,6 +226,9 @@ pub struct Location {
     /// 1-based, when one line is meant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// The file does not exist in the view checked: it is the one the item asks for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub missing: bool,
 }
 
 impl Scored for ItemReport {
@@ -176,25 +244,35 @@ impl Scored for ItemReport {
     fn status(&self) -> Status {
         self.status
     }
+    fn basis(&self) -> Basis {
+        self.basis
+    }
 }
 
-/// What the project should look at, the most useful first: items not holding before
-/// warnings, required ones first, then by weight. Questions the project has not answered
-/// are listed apart.
-pub(crate) fn to_do(report: &Report) -> Vec<&ItemReport> {
+/// What the project should do, the most important first: every item that does not hold
+/// or holds with a warning; open questions are left out (reports list them apart) unless
+/// they fail the check. One order
+/// for every output: the items that fail the check first, then those that do not hold
+/// before warnings, then by level, verified before declared, by weight, and in checklist
+/// order.
+pub fn priority(report: &Report) -> Vec<&ItemReport> {
     let mut to_do: Vec<&ItemReport> = report
         .items
         .iter()
-        .filter(|i| {
-            matches!(i.status, Status::Warn | Status::Fail | Status::Error)
-                || (i.status == Status::Unknown && i.probe != "attest")
+        .filter(|item| {
+            matches!(
+                item.status,
+                Status::Warn | Status::Fail | Status::Error | Status::Unknown
+            ) && (!item.is_open_question() || item.fails(report.fail_on))
         })
         .collect();
-    to_do.sort_by_key(|i| {
+    to_do.sort_by_key(|item| {
         (
-            i.status == Status::Warn,
-            i.level != Level::Required,
-            std::cmp::Reverse(i.weight),
+            !item.fails(report.fail_on),
+            item.status == Status::Warn,
+            item.level,
+            item.basis,
+            std::cmp::Reverse(item.weight),
         )
     });
     to_do
@@ -220,6 +298,9 @@ pub(crate) struct Words {
     pub why: &'static str,
     pub fix: &'static str,
     pub documentation: &'static str,
+    pub verified: &'static str,
+    pub declared: &'static str,
+    pub waivers: &'static str,
 }
 
 pub(crate) fn words(lang: Lang) -> &'static Words {
@@ -243,6 +324,9 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             why: "why",
             fix: "fix",
             documentation: "documentation",
+            verified: "verified",
+            declared: "declared",
+            waivers: "Waivers",
         },
         Lang::Fr => &Words {
             overall: "Global",
@@ -263,6 +347,9 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
             why: "pourquoi",
             fix: "action",
             documentation: "documentation",
+            verified: "vérifié",
+            declared: "déclaré",
+            waivers: "Dispenses",
         },
     }
 }

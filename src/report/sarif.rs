@@ -30,11 +30,16 @@ pub fn render(report: &Report) -> String {
 fn log(report: &Report) -> Log<'_> {
     let lang = report.language;
     let rules = report.items.iter().map(|item| rule(item, lang)).collect();
-    let results = report
-        .items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| result(report, index, item))
+    // In the reports' one order of priority; `ruleIndex` is still the item's index.
+    let results = super::priority(report)
+        .into_iter()
+        .filter_map(|item| {
+            let index = report
+                .items
+                .iter()
+                .position(|other| std::ptr::eq(other, item))?;
+            result(report, index, item)
+        })
         .collect();
     Log {
         schema: SCHEMA,
@@ -131,11 +136,15 @@ fn result<'a>(report: &'a Report, index: usize, item: &'a ItemReport) -> Option<
         Lang::En => "Fix:",
         Lang::Fr => "Correction :",
     };
-    let text = format!(
-        "{} {fix_label} {}",
-        sentence(&item.message),
-        sentence(&item.fix)
-    );
+    let mut text = sentence(&item.message);
+    if let Some(note) = anchor.missing_note(report.language) {
+        text.push(' ');
+        text.push_str(&note);
+    }
+    let text = format!("{text} {fix_label} {}", sentence(&item.fix));
+    // The item and the file it is about: what stays when the wording, the language or
+    // the line changes.
+    let fingerprint = format!("{}:{}", item.id, anchor.subject());
     Some(SarifResult {
         rule_id: &item.id,
         rule_index: index,
@@ -144,16 +153,17 @@ fn result<'a>(report: &'a Report, index: usize, item: &'a ItemReport) -> Option<
         locations: [ResultLocation {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: uri(&anchor.path),
+                    uri: uri(&anchor.location.path),
                     uri_base_id: SRCROOT,
                 },
-                region: anchor.line.map(|line| Region { start_line: line }),
+                // A line, or the file's first: viewers place an alert by its region.
+                region: Region {
+                    start_line: anchor.location.line.unwrap_or(1),
+                },
             },
         }],
-        // The item and its file: what stays when the wording, the language or the line
-        // changes.
         partial_fingerprints: Fingerprints {
-            ospo_item: format!("{}:{}", item.id, anchor.path),
+            ospo_item: fingerprint,
         },
     })
 }
@@ -368,8 +378,7 @@ struct ResultLocation {
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<Region>,
+    region: Region,
 }
 
 #[derive(Serialize)]

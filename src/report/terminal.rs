@@ -1,14 +1,20 @@
-//! The default report, for people at a terminal: one table per stage, the scores, then
-//! what to do next and why.
+//! The default report, for people at a terminal. It fits on a screen: the verdict and why,
+//! the stage table, the ten most important things to do (one line each), and how to see
+//! the rest. `--all` adds every item of every stage, and why and how to fix each thing to
+//! do.
 
 use std::fmt::Write;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{Report, colon, percent, status_label, words};
-use crate::checklist::Level;
+use super::{ItemReport, Report, WaiverOutcome, colon, percent, status_label, words};
+use crate::checklist::{Basis, Level};
+use crate::i18n::Lang;
 use crate::probe::Status;
 use crate::score::{FailOn, Verdict};
+
+/// How many things to do the short report lists.
+pub const TOP: usize = 10;
 
 /// How the report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +23,8 @@ pub struct Style {
     pub color: bool,
     /// Table width in columns.
     pub width: u16,
+    /// Every item of every stage, and why and how to fix each thing to do.
+    pub all: bool,
 }
 
 impl Default for Style {
@@ -24,6 +32,7 @@ impl Default for Style {
         Style {
             color: false,
             width: 100,
+            all: false,
         }
     }
 }
@@ -48,7 +57,194 @@ pub fn render(report: &Report, style: Style) -> String {
         "{} {} ({})",
         report.checklist.title, report.checklist.version, report.checklist.source
     );
+    verdict(&mut out, report, style);
 
+    if style.all {
+        stage_tables(&mut out, report, style);
+    }
+    let _ = writeln!(out, "\n{}", summary_table(report, style));
+    let legend = match lang {
+        Lang::En => "✓ pass  ⚠ warn  ✗ fail  ? unknown  – skip  ! error  * required",
+        Lang::Fr => "✓ réussi  ⚠ à revoir  ✗ échec  ? inconnu  – ignoré  ! erreur  * obligatoire",
+    };
+    let _ = writeln!(out, "{legend}");
+
+    let to_do = super::priority(report);
+    let shown = if style.all {
+        to_do.len()
+    } else {
+        to_do.len().min(TOP)
+    };
+    if !to_do.is_empty() {
+        let count = match (lang, shown < to_do.len()) {
+            (Lang::En, true) => format!(" ({shown} of {})", to_do.len()),
+            (Lang::Fr, true) => format!(" ({shown} sur {})", to_do.len()),
+            (_, false) => String::new(),
+        };
+        let _ = writeln!(out, "\n{}{count}{colon}", w.to_do);
+        for item in &to_do[..shown] {
+            if style.all {
+                detailed(&mut out, item, lang, style);
+            } else {
+                one_line(&mut out, item, style);
+            }
+        }
+    }
+
+    let questions: Vec<&ItemReport> = report
+        .open_questions()
+        .filter(|item| !item.fails(report.fail_on))
+        .collect();
+    if style.all && !questions.is_empty() {
+        let _ = writeln!(out, "\n{} ({}){colon}", w.questions, w.questions_hint);
+        for item in &questions {
+            let _ = writeln!(out, "  ? {} — {}", item.id, item.title);
+            let _ = writeln!(out, "    {}", item.message.trim());
+        }
+    }
+    let hidden = to_do.len() - shown;
+    if !style.all && (hidden > 0 || !questions.is_empty()) {
+        let _ = writeln!(out, "\n{}", more(hidden, questions.len(), lang));
+    }
+
+    waivers(&mut out, report);
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "\n{}{colon}", w.warnings);
+        for warning in &report.warnings {
+            let _ = writeln!(out, "  ! {warning}");
+        }
+    }
+    if style.all {
+        let _ = writeln!(out);
+        verdict(&mut out, report, style);
+    }
+    out
+}
+
+/// The verdict and why, at the top of the report: the scores, then what fails the check.
+fn verdict(out: &mut String, report: &Report, style: Style) {
+    let lang = report.language;
+    let w = words(lang);
+    let colon = colon(lang);
+    let judgement = report.judgement();
+    let label = match judgement.verdict {
+        Verdict::Pass => paint(w.verdict_pass, Color::Green, style),
+        Verdict::Fail => paint(w.verdict_fail, Color::Red, style),
+    };
+    let _ = writeln!(out, "{label}{colon} {}", scores_line(report));
+    if !judgement.failed.is_empty() {
+        let what = match report.fail_on {
+            FailOn::Required => w.failed_required.to_owned(),
+            wider => format!("{} (--fail-on {})", w.failed_items, wider.id()),
+        };
+        let _ = writeln!(out, "  {what}{colon} {}", ids(&judgement.failed, lang));
+    }
+    if let Some(threshold) = judgement.below_threshold {
+        let _ = writeln!(out, "  {}", below(report.verified_score, threshold, lang));
+    }
+}
+
+/// `verified score 62.5%; declared 80.0% (20 answers, 5 open questions); 2 waivers`.
+pub(crate) fn scores_line(report: &Report) -> String {
+    let lang = report.language;
+    let answered = report.answered_questions();
+    let open = report.questions.len();
+    let waived = report.applied_waivers().count();
+    let verified = percent(report.verified_score, lang);
+    let declared = percent(report.declared_score, lang);
+    let mut line = match lang {
+        Lang::En => format!(
+            "verified score {verified}; declared {declared} ({answered} answer{}, {open} open question{})",
+            plural(answered),
+            plural(open)
+        ),
+        Lang::Fr => format!(
+            "score vérifié {verified} ; déclaré {declared} ({answered} réponse{}, {open} question{} en attente)",
+            plural(answered),
+            plural(open)
+        ),
+    };
+    if waived > 0 {
+        let _ = match lang {
+            Lang::En => write!(line, "; {waived} waiver{}", plural(waived)),
+            Lang::Fr => write!(line, " ; {waived} dispense{}", plural(waived)),
+        };
+    }
+    line
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// A list of item ids, the first five of them and how many more.
+fn ids(ids: &[String], lang: Lang) -> String {
+    const SHOWN: usize = 5;
+    let mut text = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        let more = ids.len() - SHOWN;
+        let _ = match lang {
+            Lang::En => write!(text, " and {more} more"),
+            Lang::Fr => write!(text, " et {more} autres"),
+        };
+    }
+    text
+}
+
+/// `verified score 62.5% is below 80%`.
+pub(crate) fn below(verified: Option<f64>, threshold: f64, lang: Lang) -> String {
+    // As the user wrote it: 99, not 99.0.
+    let score = percent(verified, lang);
+    match lang {
+        Lang::En => format!("verified score {score} is below {threshold}%"),
+        Lang::Fr => {
+            let threshold = format!("{threshold}\u{202f}%").replace('.', ",");
+            format!("score vérifié {score} inférieur au seuil de {threshold}")
+        }
+    }
+}
+
+/// `14 more things to do and 5 open questions: --all shows them…`.
+fn more(hidden: usize, questions: usize, lang: Lang) -> String {
+    let things = match (lang, hidden) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => "1 more thing to do".to_owned(),
+        (Lang::En, n) => format!("{n} more things to do"),
+        (Lang::Fr, 1) => "1 autre chose à faire".to_owned(),
+        (Lang::Fr, n) => format!("{n} autres choses à faire"),
+    };
+    let open = match (lang, questions) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => "1 open question".to_owned(),
+        (Lang::En, n) => format!("{n} open questions"),
+        (Lang::Fr, 1) => "1 question en attente".to_owned(),
+        (Lang::Fr, n) => format!("{n} questions en attente"),
+    };
+    let both = match (things.is_empty(), open.is_empty(), lang) {
+        (false, false, Lang::En) => format!("{things} and {open}"),
+        (false, false, Lang::Fr) => format!("{things} et {open}"),
+        (false, true, _) => things,
+        (true, _, _) => open,
+    };
+    match lang {
+        Lang::En => format!(
+            "… {both}: `--all` shows them, with why and how to fix each, and every item of every stage."
+        ),
+        Lang::Fr => format!(
+            "… {both} : `--all` les affiche, avec pour chacune sa raison et la marche à suivre, ainsi que tous les éléments de chaque étape."
+        ),
+    }
+}
+
+/// One table per stage, every item in checklist order.
+fn stage_tables(out: &mut String, report: &Report, style: Style) {
+    let lang = report.language;
+    let w = words(lang);
     for stage in &report.stages {
         let items: Vec<_> = report
             .items
@@ -60,13 +256,13 @@ pub fn render(report: &Report, style: Style) -> String {
         }
         let _ = writeln!(
             out,
-            "\n{}. {} — {} {} ({}/{})",
+            "\n{}. {} — {} {}, {} {}",
             stage.number,
             stage.title,
-            w.score,
-            percent(stage.score, lang),
-            stage.passed_weight,
-            stage.applicable_weight
+            w.verified,
+            percent(stage.verified_score, lang),
+            w.declared,
+            percent(stage.declared_score, lang),
         );
         let mut table = table(style);
         table.set_header(vec![w.status, w.item, w.details]);
@@ -75,22 +271,34 @@ pub fn render(report: &Report, style: Style) -> String {
                 Level::Required => " *",
                 _ => "",
             };
+            let basis = match item.basis {
+                Basis::Declared => format!(" ({})", item.basis.label(lang)),
+                Basis::Verified => String::new(),
+            };
             table.add_row(vec![
                 status_cell(item.status, lang, style),
-                Cell::new(format!("{}{level}\n{}", item.id, item.title)),
+                Cell::new(format!("{}{level}{basis}\n{}", item.id, item.title)),
                 Cell::new(&item.message),
             ]);
         }
         let _ = writeln!(out, "{table}");
     }
+}
 
+/// Each stage's verified and declared scores and its items by status, then the whole.
+fn summary_table(report: &Report, style: Style) -> Table {
+    let lang = report.language;
+    let w = words(lang);
     let mut summary = table(style);
-    summary.set_header(vec![w.stage, w.score, "✓", "⚠", "✗", "?", "–", "!"]);
+    summary.set_header(vec![
+        w.stage, w.verified, w.declared, "✓", "⚠", "✗", "?", "–", "!",
+    ]);
     for stage in &report.stages {
         let c = stage.counts;
         summary.add_row(vec![
             Cell::new(format!("{}. {}", stage.number, stage.title)),
-            Cell::new(percent(stage.score, lang)),
+            Cell::new(percent(stage.verified_score, lang)),
+            Cell::new(percent(stage.declared_score, lang)),
             Cell::new(c.pass),
             Cell::new(c.warn),
             Cell::new(c.fail),
@@ -102,7 +310,8 @@ pub fn render(report: &Report, style: Style) -> String {
     let c = report.counts;
     summary.add_row(vec![
         Cell::new(w.overall).add_attribute(Attribute::Bold),
-        Cell::new(percent(report.score, lang)).add_attribute(Attribute::Bold),
+        Cell::new(percent(report.verified_score, lang)).add_attribute(Attribute::Bold),
+        Cell::new(percent(report.declared_score, lang)).add_attribute(Attribute::Bold),
         Cell::new(c.pass),
         Cell::new(c.warn),
         Cell::new(c.fail),
@@ -110,78 +319,81 @@ pub fn render(report: &Report, style: Style) -> String {
         Cell::new(c.skip),
         Cell::new(c.error),
     ]);
-    let _ = writeln!(out, "\n{summary}");
-    let legend = match lang {
-        crate::i18n::Lang::En => "✓ pass  ⚠ warn  ✗ fail  ? unknown  – skip  ! error  * required",
-        crate::i18n::Lang::Fr => {
-            "✓ réussi  ⚠ à revoir  ✗ échec  ? inconnu  – ignoré  ! erreur  * obligatoire"
-        }
+    summary
+}
+
+/// `  ✗ needs.contributing * — Title: message`, cut to the width.
+fn one_line(out: &mut String, item: &ItemReport, style: Style) {
+    let level = match item.level {
+        Level::Required => " *",
+        _ => "",
     };
-    let _ = writeln!(out, "{legend}");
+    let message = item
+        .message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = format!("{}{level} — {}: {message}", item.id, item.title.trim());
+    // Two spaces, the mark and a space before the text.
+    let room = usize::from(style.width).saturating_sub(4);
+    let _ = writeln!(out, "  {} {}", mark(item.status, style), cut(&text, room));
+}
 
-    let to_do = super::to_do(report);
-    if !to_do.is_empty() {
-        let _ = writeln!(out, "\n{}{colon}", w.to_do);
-        for item in to_do {
-            let _ = writeln!(
-                out,
-                "\n  {} {} — {}",
-                mark(item.status, style),
-                item.id,
-                item.title
-            );
-            let _ = writeln!(out, "    {}{colon} {}", w.why, item.why.trim());
-            let _ = writeln!(out, "    {}{colon} {}", w.fix, item.fix.trim());
-            if let Some(url) = &item.help_url {
-                let _ = writeln!(out, "    {}{colon} {url}", w.documentation);
-            }
-        }
+/// `text` cut to `width` characters, ending with `…` when cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
     }
+    let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    kept.truncate(kept.trim_end().len());
+    kept.push('…');
+    kept
+}
 
-    if !report.questions.is_empty() {
-        let _ = writeln!(out, "\n{} ({}){colon}", w.questions, w.questions_hint);
-        for id in &report.questions {
-            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
-                let _ = writeln!(out, "  ? {} — {}", item.id, item.title);
-            }
-        }
-    }
-
-    if !report.warnings.is_empty() {
-        let _ = writeln!(out, "\n{}{colon}", w.warnings);
-        for warning in &report.warnings {
-            let _ = writeln!(out, "  ! {warning}");
-        }
-    }
-
-    let judgement = report.judgement();
-    let verdict = match judgement.verdict {
-        Verdict::Pass => paint(w.verdict_pass, Color::Green, style),
-        Verdict::Fail => paint(w.verdict_fail, Color::Red, style),
-    };
-    let _ = write!(
+/// A thing to do with why it matters, how to fix it and where it is documented.
+fn detailed(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
+    let w = words(lang);
+    let colon = colon(lang);
+    let _ = writeln!(
         out,
-        "\n{verdict}{colon} {} {}",
-        w.overall.to_lowercase(),
-        percent(report.score, lang)
+        "\n  {} {} — {}",
+        mark(item.status, style),
+        item.id,
+        item.title
     );
-    if !judgement.failed.is_empty() {
-        let what = match report.fail_on {
-            FailOn::Required => w.failed_required.to_owned(),
-            wider => format!("{} (--fail-on {})", w.failed_items, wider.id()),
-        };
-        let _ = write!(out, "; {what}{colon} {}", judgement.failed.join(", "));
+    let _ = writeln!(out, "    {}{colon} {}", w.why, item.why.trim());
+    let _ = writeln!(out, "    {}{colon} {}", w.fix, item.fix.trim());
+    if let Some(url) = &item.help_url {
+        let _ = writeln!(out, "    {}{colon} {url}", w.documentation);
     }
-    if let Some(threshold) = judgement.below_threshold {
-        // As the user wrote it: 99, not 99.0.
-        let threshold = match lang {
-            crate::i18n::Lang::En => format!("{threshold}%"),
-            crate::i18n::Lang::Fr => format!("{threshold}\u{202f}%").replace('.', ","),
-        };
-        let _ = write!(out, "; {} {threshold}", w.below_threshold);
+}
+
+/// Every waiver of `.ospo.yml`, with its reason and what became of it.
+fn waivers(out: &mut String, report: &Report) {
+    if report.waivers.is_empty() {
+        return;
     }
-    out.push('\n');
-    out
+    let lang = report.language;
+    let w = words(lang);
+    let colon = colon(lang);
+    let _ = writeln!(out, "\n{} ({}){colon}", w.waivers, report.waivers.len());
+    for waiver in &report.waivers {
+        let note = match (lang, waiver.outcome) {
+            (_, WaiverOutcome::Applied) => "",
+            (Lang::En, WaiverOutcome::NotWaivable) => " (not applied: a required item)",
+            (Lang::Fr, WaiverOutcome::NotWaivable) => " (non appliquée : élément obligatoire)",
+            (Lang::En, WaiverOutcome::Ignored) => " (ignored: --no-waivers)",
+            (Lang::Fr, WaiverOutcome::Ignored) => " (ignorée : --no-waivers)",
+            (Lang::En, WaiverOutcome::UnknownItem) => " (no such item)",
+            (Lang::Fr, WaiverOutcome::UnknownItem) => " (élément inconnu)",
+        };
+        let reason = waiver
+            .reason
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = writeln!(out, "  – {}{note}{colon} {reason}", waiver.id);
+    }
 }
 
 fn table(style: Style) -> Table {

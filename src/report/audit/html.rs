@@ -18,7 +18,7 @@ use crate::audit::{Audit, Row, Summary};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
-use crate::report::{Report, Tool, percent, status_label, to_do};
+use crate::report::{Report, Tool, percent, priority, status_label};
 use crate::score::{Counts, Verdict};
 
 const STYLE: &str = include_str!("html/audit.css");
@@ -358,7 +358,7 @@ fn row_data<'a>(
                 })
                 .filter_map(|item| index(&item.id))
                 .collect(),
-            to_do: to_do(report)
+            to_do: priority(report)
                 .into_iter()
                 .filter_map(|item| {
                     let at = index(&item.id)?;

@@ -75,6 +75,8 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
         project_file,
         verdict,
         score,
+        verified_score,
+        declared_score,
         passed_weight,
         applicable_weight,
         counts,
@@ -85,6 +87,8 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
         stages,
         items,
         questions,
+        waivers,
+        anchor,
         warnings,
     } = report;
     #[derive(Serialize)]
@@ -98,6 +102,8 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
         project_file: &'a Option<String>,
         verdict: &'a crate::score::Verdict,
         score: &'a Option<f64>,
+        verified_score: &'a Option<f64>,
+        declared_score: &'a Option<f64>,
         passed_weight: &'a u64,
         applicable_weight: &'a u64,
         counts: &'a crate::score::Counts,
@@ -111,6 +117,9 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
     #[derive(Serialize)]
     struct After<'a> {
         questions: &'a [String],
+        waivers: &'a [crate::report::WaiverReport],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        anchor: &'a Option<String>,
         warnings: &'a [String],
     }
     let before = Before {
@@ -122,6 +131,8 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
         project_file,
         verdict,
         score,
+        verified_score,
+        declared_score,
         passed_weight,
         applicable_weight,
         counts,
@@ -151,6 +162,8 @@ fn write_report(out: &mut Vec<u8>, report: &Report) {
         out,
         &After {
             questions,
+            waivers,
+            anchor,
             warnings,
         },
     );
@@ -166,7 +179,8 @@ thread_local! {
 struct FixedFields {
     head: ItemHead<String>,
     tail: ItemTail<String>,
-    /// `"id":…,"stage":…,"level":…,"weight":…,"probe":…,"title":…`, without braces.
+    /// `"id":…,"stage":…,"level":…,"weight":…,"probe":…,"basis":…,"title":…`, without
+    /// braces.
     head_json: Vec<u8>,
     /// `"why":…,"fix":…` and `"help_url":…` when there is one, without braces.
     tail_json: Vec<u8>,
@@ -180,6 +194,7 @@ struct ItemHead<S> {
     level: Level,
     weight: u32,
     probe: S,
+    basis: crate::checklist::Basis,
     title: S,
 }
 
@@ -211,6 +226,7 @@ fn parts(item: &ItemReport) -> (ItemHead<&str>, ItemMiddle<'_>, ItemTail<&str>) 
         level,
         weight,
         probe,
+        basis,
         title,
         status,
         message,
@@ -227,6 +243,7 @@ fn parts(item: &ItemReport) -> (ItemHead<&str>, ItemMiddle<'_>, ItemTail<&str>) 
             level: *level,
             weight: *weight,
             probe,
+            basis: *basis,
             title,
         },
         ItemMiddle {
@@ -251,6 +268,7 @@ impl<S> ItemHead<S> {
             level: self.level,
             weight: self.weight,
             probe: text(&self.probe),
+            basis: self.basis,
             title: text(&self.title),
         }
     }
