@@ -304,10 +304,13 @@ mod tests {
         assert_eq!((overall.passed_weight, overall.applicable_weight), (5, 10));
         assert_eq!(overall.score, Some(50.0));
         let stages = by_stage(&results);
-        assert_eq!(stages[0].1.score, Some(62.5));
-        assert_eq!(stages[1].1.score, None, "communication has no items");
-        assert_eq!(stages[2].1.score, Some(0.0));
-        assert_eq!(stages[0].1.counts.skip, 1);
+        assert_eq!(stages[0].1.overall.score, Some(62.5));
+        assert_eq!(
+            stages[1].1.overall.score, None,
+            "communication has no items"
+        );
+        assert_eq!(stages[2].1.overall.score, Some(0.0));
+        assert_eq!(stages[0].1.overall.counts.skip, 1);
         let judgement = judge(&results, |_| String::new(), overall.score, Gate::default());
         assert_eq!(judgement.verdict, Verdict::Pass);
         assert_eq!(

@@ -434,6 +434,7 @@ fn jsonl_lines_are_the_rows_serialised_whatever_was_written_before() {
                 lang,
                 gate: Default::default(),
                 probes_prepared: false,
+                no_waivers: false,
             },
             jobs: 1,
             loaded: None,

@@ -437,6 +437,7 @@ mod tests {
             level: Level::Recommended,
             weight: 1,
             probe: "file".to_owned(),
+            basis: crate::checklist::Basis::Verified,
             title: format!("Title of {id}"),
             status,
             message: "not found".to_owned(),
@@ -471,6 +472,8 @@ mod tests {
             project_file: None,
             verdict: Verdict::Fail,
             score: Some(50.0),
+            verified_score: Some(50.0),
+            declared_score: None,
             passed_weight: 1,
             applicable_weight: 2,
             counts: Counts::default(),
@@ -481,6 +484,8 @@ mod tests {
             stages: Vec::new(),
             items,
             questions: Vec::new(),
+            waivers: Vec::new(),
+            anchor: None,
             warnings: Vec::new(),
         }
     }
@@ -489,6 +494,7 @@ mod tests {
         Some(Location {
             path: path.to_owned(),
             line,
+            missing: false,
         })
     }
 
@@ -528,7 +534,7 @@ mod tests {
             location["artifactLocation"]["uri"],
             "docs/pr%C3%A9sentation.md"
         );
-        assert!(location.get("region").is_none(), "no line, no region");
+        assert_eq!(location["region"]["startLine"], 1, "no line: the first");
         // The fingerprint keeps the path as the report gives it.
         assert_eq!(
             results[1]["partialFingerprints"]["ospoItem/v1"],
@@ -575,10 +581,11 @@ mod tests {
         assert_eq!(
             results,
             [
-                ("needs.b", 1, "note"),
                 ("needs.d", 3, "warning"),
-                ("needs.e", 4, "warning")
-            ]
+                ("needs.e", 4, "warning"),
+                ("needs.b", 1, "note")
+            ],
+            "in the reports' order of priority: what does not hold before warnings"
         );
     }
 
