@@ -52,8 +52,12 @@ enum Command {
     /// Validates a publiccode.yml offline and lists every problem with its line. Exits 0
     /// when valid, 1 when invalid, 2 when the file cannot be read.
     Publiccode(PubliccodeArgs),
-    /// Prints the JSON Schema of the checklist format.
-    Schema,
+    /// Prints the JSON Schema of the checklist format, or of .ospo.yml.
+    Schema {
+        /// The schema of the project file, .ospo.yml, instead of the checklist format's.
+        #[arg(long)]
+        project_file: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -384,7 +388,11 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
         Command::Audit(args) => audit(args),
-        Command::Schema => print(&checklist::format::schema_json()),
+        Command::Schema { project_file } => print(&if project_file {
+            project::schema_json()
+        } else {
+            checklist::format::schema_json()
+        }),
     }
 }
 

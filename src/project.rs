@@ -34,7 +34,7 @@ pub struct Answer {
     pub date: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnswerValue {
     Yes,
     No,
@@ -93,6 +93,67 @@ fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D:
         ))),
         other => Ok(other),
     }
+}
+
+/// `.ospo.yml` as written, for its JSON Schema (`ospo schema --project-file`); [`parse`]
+/// reads the file with positions, field by field, to the same rules.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "ospo project file (.ospo.yml)",
+    description = "What the project says of itself: the checklist it follows, its answers to the questions no file shows, and the items it waives."
+)]
+#[allow(dead_code)]
+struct Format {
+    /// The checklist the project follows: a built-in one by name (`default`,
+    /// `fr-admin`), or a path from the repository root.
+    #[serde(default)]
+    checklist: Option<String>,
+    /// Answers to the checklist's questions (its `attest` items), by item id.
+    #[serde(default)]
+    answers: BTreeMap<String, AnswerFormat>,
+    /// Items the project does not follow, by item id, each with its reason. A `required`
+    /// item is waived only where the checklist marks it `waivable`; every waiver is shown
+    /// in the reports, and `--no-waivers` ignores them all.
+    #[serde(default)]
+    waivers: BTreeMap<String, String>,
+}
+
+/// One answer.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Answer")]
+#[allow(dead_code)]
+struct AnswerFormat {
+    /// `yes`, `no` or `n/a` (`true` and `false` are read as yes and no).
+    #[schemars(schema_with = "answer_schema")]
+    answer: String,
+    /// What shows it: a link (`https://…`), or the path of a file of the repository. A
+    /// `yes` counts only with evidence ospo can check.
+    #[serde(default)]
+    evidence: Option<String>,
+    /// The day of the answer, `YYYY-MM-DD`. A `yes` or `n/a` counts for the months the
+    /// checklist says (12 by default) from this day, then is to be renewed.
+    #[serde(default)]
+    #[schemars(regex(pattern = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"), extend("format" = "date"))]
+    date: Option<String>,
+}
+
+fn answer_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "oneOf": [
+            {"enum": ["yes", "no", "n/a", "na", "not applicable", "true", "false"]},
+            {"type": "boolean"}
+        ]
+    })
+}
+
+/// The JSON Schema of `.ospo.yml`, pretty-printed, ending with a newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Format);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
+    text.push('\n');
+    text
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -246,6 +307,44 @@ fn mapping(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The published schema is the one the code generates; `OSPO_BLESS=1 cargo test`
+    /// rewrites it after a change to the format.
+    #[test]
+    fn published_schema_is_current() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schema/ospo-project.schema.json"
+        );
+        let generated = schema_json();
+        if std::env::var_os("OSPO_BLESS").is_some() {
+            std::fs::write(path, &generated).expect("schema file is writable");
+        }
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == generated,
+            "schema/ospo-project.schema.json is out of date: run `OSPO_BLESS=1 cargo test` and commit it"
+        );
+    }
+
+    #[test]
+    fn yaml_booleans_are_yes_and_no() {
+        let project = parse(
+            ".ospo.yml",
+            "answers:\n  a.b: {answer: true}\n  c.d: {answer: false}\n  e.f: {answer: \"Yes\"}\n  g.h: {answer: no}\n",
+        )
+        .unwrap();
+        let answers: Vec<AnswerValue> = project.answers.values().map(|a| a.answer).collect();
+        assert_eq!(
+            answers,
+            [
+                AnswerValue::Yes,
+                AnswerValue::No,
+                AnswerValue::Yes,
+                AnswerValue::No
+            ]
+        );
+    }
 
     #[test]
     fn reads_answers_and_waivers() {

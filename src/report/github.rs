@@ -1,74 +1,183 @@
 //! `--format github`: GitHub Actions workflow commands, which GitHub turns into
 //! annotations on the run and on the pull request's files.
 //!
-//! An item that fails the check is an `error`; one that does not hold but is below the
-//! `--fail-on` level a `warning` (recommended) or a `notice` (optional); a warning status
-//! a `notice`. The command's file is the item's location, when it has one. The last line
-//! is the verdict, as plain log text. The Markdown summary for `$GITHUB_STEP_SUMMARY` is
-//! `--format markdown`; the command line writes it there.
+//! GitHub keeps at most ten annotations of each kind per step (and fifty per job), so
+//! the commands agree with the verdict and come in the reports' one order of priority
+//! ([`super::priority`]):
+//!
+//! - when the check fails, exactly one `error`, saying why: the items that fail it, or
+//!   the verified score under `--fail-under`;
+//! - then a `warning` for each item that does not hold at the `required` or
+//!   `recommended` level (those that fail the check first), and a `notice` for each
+//!   optional one and each warning status, at most ten of each kind;
+//! - when some are left out, a last `notice` says how many, and that the job summary
+//!   (`--format markdown`, which the command line writes to `$GITHUB_STEP_SUMMARY`) has
+//!   them all.
+//!
+//! Open questions are not findings and get no annotation, unless they fail the check. A
+//! command's file is the item's location when that file exists. The last line is the
+//! verdict, as plain log text.
 
 use std::fmt::Write;
 
 use super::{ItemReport, Report, capitalised, percent, words};
 use crate::checklist::Level;
+use crate::i18n::Lang;
 use crate::probe::Status;
+use crate::score::Verdict;
+
+/// How many annotations of one kind GitHub shows for a step.
+pub const PER_KIND: usize = 10;
 
 pub fn render(report: &Report) -> String {
     let lang = report.language;
     let w = words(lang);
     let mut out = String::new();
-    for item in &report.items {
-        let Some(command) = command(report, item) else {
-            continue;
-        };
-        let mut properties = Vec::new();
-        if let Some(location) = &item.location {
-            properties.push(format!("file={}", property(&location.path)));
-            if let Some(line) = location.line {
-                properties.push(format!("line={line}"));
-            }
-        }
-        properties.push(format!(
-            "title={}",
-            property(&format!("{}: {}", item.id, item.title))
-        ));
-        let mut message = item.message.clone();
-        if !item.fix.trim().is_empty() {
-            let _ = write!(message, "\n{}: {}", capitalised(w.fix), item.fix.trim());
-        }
+    if report.verdict == Verdict::Fail {
         let _ = writeln!(
             out,
-            "::{command} {}::{}",
-            properties.join(","),
+            "::error title={}::{}",
+            property(&format!("ospo: {}", w.verdict_fail)),
+            data(&why(report))
+        );
+    }
+    let (mut warnings, mut notices) = (Vec::new(), Vec::new());
+    for item in super::priority(report) {
+        match kind(item) {
+            Kind::Warning => warnings.push(item),
+            Kind::Notice => notices.push(item),
+        }
+    }
+    let shown_warnings = warnings.len().min(PER_KIND);
+    let overflow = warnings.len() > PER_KIND || notices.len() > PER_KIND;
+    // The last notice, when some are left out, says how many.
+    let shown_notices = notices.len().min(PER_KIND - usize::from(overflow));
+    for item in &warnings[..shown_warnings] {
+        annotation(&mut out, report, "warning", item);
+    }
+    for item in &notices[..shown_notices] {
+        annotation(&mut out, report, "notice", item);
+    }
+    if overflow {
+        let hidden = warnings.len() - shown_warnings + notices.len() - shown_notices;
+        let message = match lang {
+            Lang::En => format!(
+                "{hidden} more thing{} to do are not annotated here (GitHub shows ten annotations of each kind): the job summary lists them all, most important first.",
+                if hidden == 1 { "" } else { "s" }
+            ),
+            Lang::Fr => format!(
+                "{hidden} autre{} point{} à traiter ne {} pas annoté{} ici (GitHub affiche dix annotations de chaque type) : le résumé de la tâche les donne tous, les plus importants d'abord.",
+                if hidden == 1 { "" } else { "s" },
+                if hidden == 1 { "" } else { "s" },
+                if hidden == 1 { "est" } else { "sont" },
+                if hidden == 1 { "" } else { "s" },
+            ),
+        };
+        let title = match lang {
+            Lang::En => "ospo: more in the job summary",
+            Lang::Fr => "ospo : la suite dans le résumé",
+        };
+        let _ = writeln!(
+            out,
+            "::notice title={}::{}",
+            property(title),
             data(&message)
         );
     }
     let verdict = super::verdict_label(report.verdict, lang);
-    let mut summary = format!(
-        "ospo: {verdict}, {} {}",
-        w.overall.to_lowercase(),
-        percent(report.score, lang)
+    let _ = writeln!(
+        out,
+        "ospo{} {verdict}, {}",
+        super::colon(lang),
+        super::terminal::scores_line(report)
     );
-    if !report.failed.is_empty() {
-        let _ = write!(summary, "; {}", report.failed.join(", "));
-    }
-    let _ = writeln!(out, "{summary}");
     out
 }
 
-/// The workflow command for an item, if it gets one.
-fn command(report: &Report, item: &ItemReport) -> Option<&'static str> {
-    match item.status {
-        Status::Pass | Status::Skip => None,
-        Status::Warn => Some("notice"),
-        Status::Fail | Status::Unknown | Status::Error if item.fails(report.fail_on) => {
-            Some("error")
-        }
-        Status::Fail | Status::Unknown | Status::Error => Some(match item.level {
-            Level::Required | Level::Recommended => "warning",
-            Level::Optional => "notice",
-        }),
+/// Why the check fails, in one message: the items that fail it, then the score.
+fn why(report: &Report) -> String {
+    let lang = report.language;
+    let w = words(lang);
+    let colon = super::colon(lang);
+    let mut parts = Vec::new();
+    if !report.failed.is_empty() {
+        let what = match report.fail_on {
+            crate::score::FailOn::Required => w.failed_required.to_owned(),
+            wider => format!("{} (--fail-on {})", w.failed_items, wider.id()),
+        };
+        parts.push(format!(
+            "{}{colon} {}",
+            capitalised(&what),
+            report.failed.join(", ")
+        ));
     }
+    if let Some(threshold) = report.judgement().below_threshold {
+        parts.push(capitalised(&super::terminal::below(
+            report.verified_score,
+            threshold,
+            lang,
+        )));
+    }
+    let mut text = parts.join(".\n");
+    text.push('.');
+    let _ = match lang {
+        Lang::En => write!(
+            text,
+            "\nVerified score {}.",
+            percent(report.verified_score, lang)
+        ),
+        Lang::Fr => write!(
+            text,
+            "\nScore vérifié {}.",
+            percent(report.verified_score, lang)
+        ),
+    };
+    text
+}
+
+enum Kind {
+    Warning,
+    Notice,
+}
+
+/// The kind of an item's annotation: a warning for what does not hold at a level that
+/// matters, a notice for the rest.
+fn kind(item: &ItemReport) -> Kind {
+    match (item.status, item.level) {
+        (Status::Warn, _) | (_, Level::Optional) => Kind::Notice,
+        _ => Kind::Warning,
+    }
+}
+
+fn annotation(out: &mut String, report: &Report, command: &str, item: &ItemReport) {
+    let w = words(report.language);
+    let colon = super::colon(report.language);
+    let mut properties = Vec::new();
+    if let Some(location) = item.location.as_ref().filter(|location| !location.missing) {
+        properties.push(format!("file={}", property(&location.path)));
+        if let Some(line) = location.line {
+            properties.push(format!("line={line}"));
+        }
+    }
+    properties.push(format!(
+        "title={}",
+        property(&format!("{}: {}", item.id, item.title))
+    ));
+    let mut message = item.message.clone();
+    if !item.fix.trim().is_empty() {
+        let _ = write!(
+            message,
+            "\n{}{colon} {}",
+            capitalised(w.fix),
+            item.fix.trim()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "::{command} {}::{}",
+        properties.join(","),
+        data(&message)
+    );
 }
 
 /// A command's message, escaped as the runner reads it.

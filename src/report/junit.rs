@@ -3,15 +3,21 @@
 //!
 //! One `<testsuite>` per stage, all five in their order, and one `<testcase>` per item,
 //! its `classname` `ospo.<stage id>` (GitLab shows the class name as the suite, Jenkins as
-//! package `ospo` and class `<stage id>`) and its `name` `<item id> — <title>`. Statuses:
+//! package `ospo` and class `<stage id>`) and its `name` `<item id> — <title>`. A test
+//! fails exactly when its item fails the check, so that a passing job never shows a
+//! failed test and the `failures` count is the number of items in the JSON report's
+//! `failed` list:
 //!
-//! | status | element |
+//! | item | element |
 //! | --- | --- |
 //! | `pass` | none: the test passes |
 //! | `warn` | passes, what to fix in `<system-out>` |
-//! | `fail`, `unknown` | `<failure type="fail">`, `<failure type="unknown">` |
-//! | `error` | `<error type="error">` |
-//! | `skip` | `<skipped>` |
+//! | fails the check (`fail`, `unknown` or `error` at a level `--fail-on` covers) | `<failure type="fail">`, `"unknown"` or `"error"` |
+//! | does not hold, but does not fail the check | `<skipped>`, with what was found and what to do |
+//! | `skip` (not applicable, waived) | `<skipped>` |
+//!
+//! With `--fail-under`, a sixth suite holds one test case, the verified score against the
+//! threshold, which fails when the score is below it.
 //!
 //! GitLab shows the text of `<failure>`, `<error>` and `<skipped>` and ignores their
 //! `message` attribute, which Jenkins shows above the text: the text therefore carries
@@ -32,7 +38,11 @@ use crate::probe::Status;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let total = Tally::of(report.items.iter());
+    let mut total = Tally::of(report, report.items.iter());
+    if report.fail_under.is_some() {
+        total.tests += 1;
+        total.failures += usize::from(report.judgement().below_threshold.is_some());
+    }
     out.push_str("<testsuites");
     attribute(
         &mut out,
@@ -53,11 +63,14 @@ pub fn render(report: &Report) -> String {
             "name",
             &format!("{}. {}", stage.number, stage.title),
         );
-        Tally::of(items.iter().copied()).write(&mut out);
+        Tally::of(report, items.iter().copied()).write(&mut out);
         out.push_str(">\n");
         let mut properties = vec![("stage", stage.stage.id().to_owned())];
-        if let Some(score) = stage.score {
-            properties.push(("score", format!("{score:.1}")));
+        if let Some(score) = stage.verified_score {
+            properties.push(("verified-score", format!("{score:.1}")));
+        }
+        if let Some(score) = stage.declared_score {
+            properties.push(("declared-score", format!("{score:.1}")));
         }
         write_properties(&mut out, "    ", &properties);
         for item in items {
@@ -65,8 +78,50 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("  </testsuite>\n");
     }
+    if let Some(threshold) = report.fail_under {
+        score_suite(&mut out, report, threshold);
+    }
     out.push_str("</testsuites>\n");
     out
+}
+
+/// The suite of `--fail-under`: one test, the verified score against the threshold.
+fn score_suite(out: &mut String, report: &Report, threshold: f64) {
+    let lang = report.language;
+    let below = report.judgement().below_threshold.is_some();
+    let (suite, name) = match lang {
+        Lang::En => ("Score", format!("verified score ≥ {threshold}%")),
+        Lang::Fr => (
+            "Score",
+            format!(
+                "score vérifié ≥ {}",
+                format!("{threshold}\u{202f}%").replace('.', ",")
+            ),
+        ),
+    };
+    out.push_str("  <testsuite");
+    attribute(out, "name", suite);
+    Tally {
+        tests: 1,
+        failures: usize::from(below),
+        errors: 0,
+        skipped: 0,
+    }
+    .write(out);
+    out.push_str(">\n    <testcase");
+    attribute(out, "classname", "ospo.score");
+    attribute(out, "name", &name);
+    out.push_str(" time=\"0\">\n");
+    if below {
+        let message = super::terminal::below(report.verified_score, threshold, lang);
+        element(
+            out,
+            "failure",
+            &[("message", &message), ("type", "score")],
+            &message,
+        );
+    }
+    out.push_str("    </testcase>\n  </testsuite>\n");
 }
 
 /// The counts a `<testsuites>` or `<testsuite>` carries, from the test cases it holds.
@@ -78,7 +133,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn of<'a>(items: impl Iterator<Item = &'a ItemReport>) -> Tally {
+    fn of<'a>(report: &Report, items: impl Iterator<Item = &'a ItemReport>) -> Tally {
         let mut tally = Tally {
             tests: 0,
             failures: 0,
@@ -87,11 +142,10 @@ impl Tally {
         };
         for item in items {
             tally.tests += 1;
-            match item.status {
-                Status::Fail | Status::Unknown => tally.failures += 1,
-                Status::Error => tally.errors += 1,
-                Status::Skip => tally.skipped += 1,
-                Status::Pass | Status::Warn => {}
+            match outcome(report, item) {
+                Case::Failed => tally.failures += 1,
+                Case::Skipped => tally.skipped += 1,
+                Case::Passed => {}
             }
         }
         tally
@@ -103,6 +157,23 @@ impl Tally {
             " tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"0\"",
             self.tests, self.failures, self.errors, self.skipped
         );
+    }
+}
+
+/// What a test case shows of its item.
+enum Case {
+    Passed,
+    /// The item fails the check.
+    Failed,
+    /// Not applicable, waived, or not holding at a level that does not fail the check.
+    Skipped,
+}
+
+fn outcome(report: &Report, item: &ItemReport) -> Case {
+    match item.status {
+        Status::Pass | Status::Warn => Case::Passed,
+        _ if item.fails(report.fail_on) => Case::Failed,
+        _ => Case::Skipped,
     }
 }
 
@@ -126,22 +197,24 @@ fn testcase(out: &mut String, report: &Report, item: &ItemReport) {
     }
     write_properties(out, "      ", &properties);
     let message = item.message.trim();
-    match item.status {
-        Status::Pass => {}
-        Status::Warn => element(out, "system-out", &[], &details(report, item)),
-        Status::Fail | Status::Unknown => element(
+    match (outcome(report, item), item.status) {
+        (Case::Passed, Status::Warn) => {
+            element(out, "system-out", &[], &details(report, item));
+        }
+        (Case::Passed, _) => {}
+        (Case::Failed, status) => element(
             out,
             "failure",
-            &[("message", message), ("type", item.status.id())],
+            &[("message", message), ("type", status.id())],
             &details(report, item),
         ),
-        Status::Error => element(
+        (Case::Skipped, Status::Skip) => element(out, "skipped", &[("message", message)], message),
+        (Case::Skipped, _) => element(
             out,
-            "error",
-            &[("message", message), ("type", item.status.id())],
+            "skipped",
+            &[("message", message)],
             &details(report, item),
         ),
-        Status::Skip => element(out, "skipped", &[("message", message)], message),
     }
     out.push_str("    </testcase>\n");
 }

@@ -1,17 +1,35 @@
 //! `--format markdown`: a summary for a pull-request comment or a CI job summary (GitHub's
 //! `$GITHUB_STEP_SUMMARY`, a GitLab merge-request note).
 //!
-//! The verdict and the stage table come first, then what to do, each item with its message
-//! and fix; the full item list is folded away. Text from the repository is escaped so that
-//! it cannot break a table, inject HTML or mention people.
+//! The verdict, why, the scores and the stage table come first; then the ten most
+//! important things to do, each with its message and fix, and the rest folded by level;
+//! then the open questions (folded), the waivers and the warnings. It stays short (a
+//! typical repository's is under 10 KB): the items that hold are in the other formats.
+//! The verdict's icon follows the verdict and the band of the verified score, so that a
+//! pass on a low score never shows a green tick. Text from the repository is escaped so
+//! that it cannot break a table, inject HTML or mention people.
 
 use std::fmt::Write;
 
-use super::{ItemReport, Report, capitalised, colon, percent, priority, status_label, words};
+use super::{ItemReport, Report, WaiverOutcome, capitalised, colon, percent, priority, words};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
 use crate::score::{Counts, FailOn, Verdict};
+
+/// How many things to do are shown unfolded.
+const TOP: usize = 10;
+
+/// The verdict's icon: a cross for a failure; for a pass, a green tick only from a
+/// verified score of 80%, a yellow circle from 50%, an orange one below.
+pub fn icon(verdict: Verdict, verified: Option<f64>) -> &'static str {
+    match (verdict, verified.unwrap_or(0.0)) {
+        (Verdict::Fail, _) => "❌",
+        (Verdict::Pass, score) if score >= 80.0 => "✅",
+        (Verdict::Pass, score) if score >= 50.0 => "🟡",
+        (Verdict::Pass, _) => "🟠",
+    }
+}
 
 pub fn render(report: &Report) -> String {
     let lang = report.language;
@@ -20,14 +38,16 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
 
     let verdict = match report.verdict {
-        Verdict::Pass => format!("✅ {}", w.verdict_pass),
-        Verdict::Fail => format!("❌ {}", w.verdict_fail),
+        Verdict::Pass => w.verdict_pass,
+        Verdict::Fail => w.verdict_fail,
     };
     let _ = writeln!(
         out,
-        "## ospo{colon} {} — {verdict}, {}\n",
+        "## ospo{colon} {} — {} {verdict}, {} {}\n",
         inline(&report.checklist.title),
-        percent(report.score, lang)
+        icon(report.verdict, report.verified_score),
+        w.verified,
+        percent(report.verified_score, lang)
     );
     let commit = report
         .repository
@@ -46,33 +66,6 @@ pub fn render(report: &Report) -> String {
         inline(&report.checklist.source),
         report.tool.version,
     );
-
-    // The stage table.
-    let _ = writeln!(
-        out,
-        "| {} | {} | ✓ | ⚠ | ✗ | ? | – | ! |",
-        w.stage,
-        capitalised(w.score)
-    );
-    let _ = writeln!(out, "|:--|--:|--:|--:|--:|--:|--:|--:|");
-    for stage in &report.stages {
-        let _ = writeln!(
-            out,
-            "| {}. {} | {} | {} |",
-            stage.number,
-            inline(&stage.title),
-            percent(stage.score, lang),
-            counts(stage.counts)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "| **{}** | **{}** | {} |\n",
-        w.overall,
-        percent(report.score, lang),
-        counts(report.counts)
-    );
-    let _ = writeln!(out, "{}\n", legend(lang));
 
     // Why the check fails.
     if !report.failed.is_empty() {
@@ -93,17 +86,62 @@ pub fn render(report: &Report) -> String {
         );
     }
     if let Some(threshold) = report.judgement().below_threshold {
-        let threshold = match lang {
-            Lang::En => format!("{threshold}%"),
-            Lang::Fr => format!("{threshold}\u{202f}%").replace('.', ","),
-        };
-        let _ = writeln!(out, "**{} {threshold}**\n", capitalised(w.below_threshold));
+        let _ = writeln!(
+            out,
+            "**{}**\n",
+            capitalised(&super::terminal::below(
+                report.verified_score,
+                threshold,
+                lang
+            ))
+        );
     }
+    let _ = writeln!(
+        out,
+        "{}\n",
+        inline(&capitalised(&super::terminal::scores_line(report)))
+    );
+
+    // The stage table.
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | ✓ | ⚠ | ✗ | ? | – | ! |",
+        w.stage,
+        capitalised(w.verified),
+        capitalised(w.declared)
+    );
+    let _ = writeln!(out, "|:--|--:|--:|--:|--:|--:|--:|--:|--:|");
+    for stage in &report.stages {
+        let _ = writeln!(
+            out,
+            "| {}. {} | {} | {} | {} |",
+            stage.number,
+            inline(&stage.title),
+            percent(stage.verified_score, lang),
+            percent(stage.declared_score, lang),
+            counts(stage.counts)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| **{}** | **{}** | **{}** | {} |\n",
+        w.overall,
+        percent(report.verified_score, lang),
+        percent(report.declared_score, lang),
+        counts(report.counts)
+    );
+    let _ = writeln!(out, "{}\n", legend(lang));
 
     let to_do = priority(report);
     if !to_do.is_empty() {
-        let _ = writeln!(out, "### {}\n", w.to_do);
-        for item in to_do {
+        let shown = to_do.len().min(TOP);
+        let count = match (lang, shown < to_do.len()) {
+            (Lang::En, true) => format!(" ({shown} of {})", to_do.len()),
+            (Lang::Fr, true) => format!(" ({shown} sur {})", to_do.len()),
+            (_, false) => String::new(),
+        };
+        let _ = writeln!(out, "### {}{count}\n", w.to_do);
+        for item in &to_do[..shown] {
             let _ = writeln!(
                 out,
                 "- {} **{}** `{}`{} — {}  ",
@@ -120,21 +158,92 @@ pub fn render(report: &Report) -> String {
                 inline(item.fix.trim())
             );
         }
-    }
-
-    if !report.questions.is_empty() {
-        let _ = writeln!(out, "### {}\n", w.questions);
-        let _ = writeln!(out, "{}.\n", capitalised(w.questions_hint));
-        for id in &report.questions {
-            if let Some(item) = report.items.iter().find(|i| &i.id == id) {
+        // The rest, folded by level: a pull-request comment stays short.
+        for level in [Level::Required, Level::Recommended, Level::Optional] {
+            let rest: Vec<&&ItemReport> = to_do[shown..]
+                .iter()
+                .filter(|item| item.level == level)
+                .collect();
+            if rest.is_empty() {
+                continue;
+            }
+            let label = match lang {
+                Lang::En => format!("{} more, {}", rest.len(), level.label(lang)),
+                Lang::Fr => format!("{} de plus, niveau {}", rest.len(), level.label(lang)),
+            };
+            let _ = writeln!(out, "<details><summary>{label}</summary>\n");
+            for item in rest {
                 let _ = writeln!(
                     out,
-                    "- `{}`{} — {}",
+                    "- {} `{}` — {}",
+                    mark(item.status),
                     code(&item.id),
-                    required(item.level, lang),
-                    title(item)
+                    inline(&item.title)
                 );
             }
+            let _ = writeln!(out, "\n</details>\n");
+        }
+    }
+
+    let questions: Vec<&ItemReport> = report
+        .open_questions()
+        .filter(|item| !item.fails(report.fail_on))
+        .collect();
+    if !questions.is_empty() {
+        let _ = writeln!(
+            out,
+            "<details><summary>{} ({})</summary>\n",
+            w.questions,
+            questions.len()
+        );
+        let _ = writeln!(out, "{}.\n", capitalised(w.questions_hint));
+        // An answer that does not count says why; the unanswered ones are named in a
+        // line, `--all` and `ospo explain` tell what each asks.
+        let (answered, unanswered): (Vec<&ItemReport>, Vec<&ItemReport>) =
+            questions.iter().partition(|item| item.evidence.is_some());
+        for item in answered {
+            let _ = writeln!(
+                out,
+                "- `{}` — {}{colon} {}",
+                code(&item.id),
+                inline(&item.title),
+                inline(&item.message)
+            );
+        }
+        if !unanswered.is_empty() {
+            let ids: Vec<String> = unanswered
+                .iter()
+                .map(|item| format!("`{}`", code(&item.id)))
+                .collect();
+            let label = match lang {
+                Lang::En => "Not answered yet",
+                Lang::Fr => "Sans réponse",
+            };
+            let _ = writeln!(out, "- {label}{colon} {}", ids.join(", "));
+        }
+        let _ = writeln!(out, "\n</details>\n");
+    }
+
+    if !report.waivers.is_empty() {
+        let _ = writeln!(out, "### {} ({})\n", w.waivers, report.waivers.len());
+        for waiver in &report.waivers {
+            let note = match (lang, waiver.outcome) {
+                (_, WaiverOutcome::Applied) => "",
+                (Lang::En, WaiverOutcome::NotWaivable) => " *(not applied: a required item)*",
+                (Lang::Fr, WaiverOutcome::NotWaivable) => {
+                    " *(non appliquée : élément obligatoire)*"
+                }
+                (Lang::En, WaiverOutcome::Ignored) => " *(ignored: `--no-waivers`)*",
+                (Lang::Fr, WaiverOutcome::Ignored) => " *(ignorée : `--no-waivers`)*",
+                (Lang::En, WaiverOutcome::UnknownItem) => " *(no such item)*",
+                (Lang::Fr, WaiverOutcome::UnknownItem) => " *(élément inconnu)*",
+            };
+            let _ = writeln!(
+                out,
+                "- `{}`{note} — {}",
+                code(&waiver.id),
+                inline(&waiver.reason)
+            );
         }
         out.push('\n');
     }
@@ -146,32 +255,6 @@ pub fn render(report: &Report) -> String {
         }
         out.push('\n');
     }
-
-    // Every item, folded: a pull-request comment stays short.
-    let all = match lang {
-        Lang::En => "All items",
-        Lang::Fr => "Tous les éléments",
-    };
-    let _ = writeln!(
-        out,
-        "<details><summary>{all} ({})</summary>\n",
-        report.items.len()
-    );
-    let _ = writeln!(out, "| {} | {} | {} |", w.status, w.item, w.details);
-    let _ = writeln!(out, "|:--|:--|:--|");
-    for item in &report.items {
-        let _ = writeln!(
-            out,
-            "| {} {} | `{}`{}<br>{} | {} |",
-            mark(item.status),
-            status_label(item.status, lang),
-            code(&item.id),
-            required(item.level, lang),
-            inline(&item.title),
-            inline(&item.message)
-        );
-    }
-    let _ = writeln!(out, "\n</details>");
     out
 }
 

@@ -232,11 +232,9 @@ fn more(hidden: usize, questions: usize, lang: Lang) -> String {
         (true, _, _) => open,
     };
     match lang {
-        Lang::En => format!(
-            "… {both}: `--all` shows them, with why and how to fix each, and every item of every stage."
-        ),
+        Lang::En => format!("… {both}: `--all` shows them all, with why and how to fix each."),
         Lang::Fr => format!(
-            "… {both} : `--all` les affiche, avec pour chacune sa raison et la marche à suivre, ainsi que tous les éléments de chaque étape."
+            "… {both} : `--all` les affiche toutes, avec leur raison et la marche à suivre."
         ),
     }
 }
