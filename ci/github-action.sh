@@ -48,8 +48,10 @@ check)
     output sarif-file "$sarif"
   fi
   if [ "$code" -le 1 ] && [ -f "$json" ]; then
-    # The report is pretty-printed: its own score and verdict are the first at two spaces.
+    # The report is pretty-printed: its own scores and verdict are the first at two spaces.
     output score "$(sed -n 's/^  "score": \(.*\),$/\1/p' "$json" | head -n 1)"
+    output verified-score "$(sed -n 's/^  "verified_score": \(.*\),$/\1/p' "$json" | head -n 1)"
+    output declared-score "$(sed -n 's/^  "declared_score": \(.*\),$/\1/p' "$json" | head -n 1)"
     output verdict "$(sed -n 's/^  "verdict": "\(.*\)",$/\1/p' "$json" | head -n 1)"
   fi
   # The exit code is the action's last step, after the SARIF upload.

@@ -70,8 +70,7 @@ fn github_annotations_agree_with_the_verdict_and_fit_what_github_keeps() {
     // What is left out is counted, and the summary has it.
     let last_notice = text
         .lines()
-        .filter(|line| line.starts_with("::notice "))
-        .last()
+        .rfind(|line| line.starts_with("::notice "))
         .expect("a notice");
     assert!(
         last_notice.contains("more things to do") && last_notice.contains("job summary"),
@@ -229,10 +228,7 @@ fn sarif_results_come_in_the_order_of_priority() {
         .collect();
     assert_eq!(&ids[..2], ["needs.contributing", "legal.licence-file"]);
     // Open questions are not findings.
-    assert!(
-        !ids.iter().any(|id| *id == "community.governance-model"),
-        "{ids:?}"
-    );
+    assert!(!ids.contains(&"community.governance-model"), "{ids:?}");
 }
 
 #[test]
@@ -272,9 +268,9 @@ fn the_terminal_report_fits_on_a_screen_and_starts_with_the_verdict() {
         lines[to_do + 1]
     );
     assert!(
-        output
-            .stdout
-            .contains("more things to do and 25 open questions: `--all` shows them all"),
+        output.stdout.contains(
+            "28 more things to do and 25 open questions: `--all` shows them all, with their fixes."
+        ),
         "{}",
         output.stdout
     );

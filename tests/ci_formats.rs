@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 // ── fixtures ──
 
@@ -200,33 +200,50 @@ fn parse_junit(xml: &str) -> (BTreeMap<String, usize>, Vec<Suite>) {
     (counts(root), suites)
 }
 
-/// The element a test case of each status holds.
-fn element_of(status: &str) -> Option<&'static str> {
-    match status {
+/// The element a test case holds: a `<failure>` exactly when the item fails the run
+/// (it is in the JSON report's `failed` list), `<skipped>` when it does not hold
+/// otherwise or does not apply, `<system-out>` for a warning.
+fn element_of(json: &Value, item: &Value) -> Option<&'static str> {
+    let failed = json["failed"].as_array().expect("failed is a list");
+    match item["status"].as_str().expect("a status") {
         "pass" => None,
         "warn" => Some("system-out"),
-        "fail" | "unknown" => Some("failure"),
-        "error" => Some("error"),
         "skip" => Some("skipped"),
+        "fail" | "unknown" | "error" if failed.contains(&item["id"]) => Some("failure"),
+        "fail" | "unknown" | "error" => Some("skipped"),
         other => panic!("unknown status {other}"),
     }
 }
 
-/// JUnit counts from the status counts of the JSON report.
-fn junit_counts(counts: &Value) -> BTreeMap<String, usize> {
-    let n = |key: &str| counts[key].as_u64().expect("a count") as usize;
-    BTreeMap::from([
-        (
-            "tests".to_owned(),
-            ["pass", "warn", "fail", "unknown", "skip", "error"]
-                .iter()
-                .map(|key| n(key))
-                .sum(),
-        ),
-        ("failures".to_owned(), n("fail") + n("unknown")),
-        ("errors".to_owned(), n("error")),
-        ("skipped".to_owned(), n("skip")),
-    ])
+/// JUnit counts of some items of the JSON report.
+fn junit_counts<'a>(
+    json: &Value,
+    items: impl Iterator<Item = &'a Value>,
+) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::from([
+        ("tests".to_owned(), 0),
+        ("failures".to_owned(), 0),
+        ("errors".to_owned(), 0),
+        ("skipped".to_owned(), 0),
+    ]);
+    for item in items {
+        *counts.get_mut("tests").expect("tests") += 1;
+        match element_of(json, item) {
+            Some("failure") => *counts.get_mut("failures").expect("failures") += 1,
+            Some("skipped") => *counts.get_mut("skipped").expect("skipped") += 1,
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// The JSON report's items of one stage.
+fn stage_items<'a>(json: &'a Value, stage: &'a Value) -> impl Iterator<Item = &'a Value> {
+    json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(move |item| item["stage"] == stage["stage"])
 }
 
 /// Counts of a suite's test cases by the element they hold, as JUnit counts.
@@ -260,7 +277,7 @@ fn assert_junit_agrees_with_json(xml: &str, json: &Value) {
         assert_eq!(suite.counts, counted(&cases), "{}", suite.name);
         assert_eq!(
             suite.counts,
-            junit_counts(&stage["counts"]),
+            junit_counts(json, stage_items(json, stage)),
             "{}",
             suite.name
         );
@@ -273,22 +290,29 @@ fn assert_junit_agrees_with_json(xml: &str, json: &Value) {
     }
     let all: Vec<&Case> = suites.iter().flat_map(|suite| &suite.cases).collect();
     assert_eq!(root, counted(&all));
-    assert_eq!(root, junit_counts(&json["counts"]));
+    assert_eq!(
+        root,
+        junit_counts(json, json["items"].as_array().unwrap().iter())
+    );
+    assert_eq!(
+        root["failures"],
+        json["failed"].as_array().unwrap().len(),
+        "a test fails exactly when its item fails the run"
+    );
 
     let items = json["items"].as_array().unwrap();
     assert_eq!(all.len(), items.len(), "one test case per item");
     for (case, item) in all.iter().zip(items) {
         assert_eq!(case.id, item["id"].as_str().unwrap(), "the items' order");
-        assert_eq!(
-            case.file.as_deref(),
-            item["location"]["path"].as_str(),
-            "{}",
-            case.id
-        );
+        // The file, when the tree has it: a missing one is named in the text only.
+        let file = Some(&item["location"])
+            .filter(|location| location["missing"] != true)
+            .and_then(|location| location["path"].as_str());
+        assert_eq!(case.file.as_deref(), file, "{}", case.id);
         let status = item["status"].as_str().unwrap();
         let message = xml_safe(item["message"].as_str().unwrap());
         let message = message.as_str();
-        match (&case.outcome, element_of(status)) {
+        match (&case.outcome, element_of(json, item)) {
             (None, None) => {}
             (Some((element, kind, attribute, text)), Some(expected)) => {
                 assert_eq!(element, expected, "{}", case.id);
@@ -328,20 +352,19 @@ fn junit_report_of_a_project_missing_files_agrees_with_the_json_report() {
         .filter(|case| case.outcome.as_ref().is_some_and(|o| o.0 == "failure"))
         .map(|case| case.id.as_str())
         .collect();
-    let not_holding: BTreeSet<&str> = json["items"]
-        .as_array()
-        .unwrap()
+    assert_eq!(
+        failed,
+        BTreeSet::from(["legal.licence-file"]),
+        "one <failure> per item that fails the run"
+    );
+    let skipped: BTreeSet<&str> = suites
         .iter()
-        .filter(|item| ["fail", "unknown"].contains(&item["status"].as_str().unwrap()))
-        .map(|item| item["id"].as_str().unwrap())
+        .flat_map(|suite| &suite.cases)
+        .filter(|case| case.outcome.as_ref().is_some_and(|o| o.0 == "skipped"))
+        .map(|case| case.id.as_str())
         .collect();
-    assert_eq!(failed, not_holding, "one <failure> per item not holding");
-    for id in [
-        "legal.licence-file",
-        "community.code-of-conduct",
-        "community.governance",
-    ] {
-        assert!(failed.contains(id), "{id} should fail: {failed:?}");
+    for id in ["community.code-of-conduct", "community.governance"] {
+        assert!(skipped.contains(id), "{id} is skipped: {skipped:?}");
     }
     // The missing licence points at the file to create, and says it fails the check.
     let licence = suites
@@ -349,10 +372,13 @@ fn junit_report_of_a_project_missing_files_agrees_with_the_json_report() {
         .flat_map(|suite| &suite.cases)
         .find(|case| case.id == "legal.licence-file")
         .unwrap();
-    assert_eq!(licence.file.as_deref(), Some("LICENSE"));
+    assert_eq!(licence.file, None, "no link to a file the tree lacks");
     let text = &licence.outcome.as_ref().unwrap().3;
     assert!(text.contains("level: required (fails the check)"), "{text}");
-    assert!(text.contains("\nfile: LICENSE\n"), "{text}");
+    assert!(
+        text.contains("\nfile: LICENSE (does not exist yet)\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -385,9 +411,11 @@ fn junit_report_shows_every_status_and_survives_awkward_text() {
             .unwrap_or_else(|| panic!("no test case {id}"))
     };
     let kept = awkward_in_xml();
+    // Optional items: they do not fail the run, so their tests are skipped, with the
+    // message and what to do.
     let failure = case("community.moderated")
         .children()
-        .find(|node| node.has_tag_name("failure"))
+        .find(|node| node.has_tag_name("skipped"))
         .unwrap();
     let message = failure.attribute("message").unwrap();
     assert_eq!(message, format!("no (2026-01-10): {kept}"));
@@ -408,7 +436,7 @@ fn junit_report_shows_every_status_and_survives_awkward_text() {
     );
     let text = awkward
         .children()
-        .find(|node| node.has_tag_name("failure"))
+        .find(|node| node.has_tag_name("skipped"))
         .unwrap()
         .text()
         .unwrap();
@@ -432,7 +460,10 @@ fn junit_report_shows_every_status_and_survives_awkward_text() {
         "{fr}"
     );
     assert!(fr.contains("name=\"1. Besoins des utilisateurs et contributeurs\""));
-    assert_eq!(parse_junit(&fr).0, junit_counts(&json_fr["counts"]));
+    assert_eq!(
+        parse_junit(&fr).0,
+        junit_counts(&json_fr, json_fr["items"].as_array().unwrap().iter())
+    );
 }
 
 #[test]
@@ -545,19 +576,33 @@ fn code_quality_report_lists_what_does_not_hold_with_documented_severities() {
             )
         })
         .collect();
-    assert_eq!(found, expected);
+    // The same issues, in the reports' order of priority: the item that fails the run
+    // first, then by level.
+    let mut sorted = found.clone();
+    sorted.sort_unstable();
+    let mut expected = expected;
+    expected.sort_unstable();
+    assert_eq!(sorted, expected);
+    assert_eq!(found[0], ("legal.licence-file", "blocker"));
+    assert_eq!(found.last(), Some(&("legal.spdx-headers", "minor")));
     let licence = issues
         .iter()
         .find(|issue| issue["check_name"] == "legal.licence-file")
         .unwrap();
     assert_eq!(licence["severity"], "blocker");
-    assert_eq!(licence["location"]["path"], "LICENSE");
+    // The licence is missing: the issue is on the README, a file the commit has, and
+    // names the file to create.
+    assert_eq!(licence["location"]["path"], "README.md");
     assert_eq!(licence["location"]["lines"]["begin"], 1);
     let item = item(&json, "legal.licence-file");
     assert_eq!(
+        item["location"],
+        json!({"path": "LICENSE", "missing": true})
+    );
+    assert_eq!(
         licence["description"],
         format!(
-            "{}: {}",
+            "{}: {} — LICENSE does not exist yet; this result is shown on README.md.",
             item["title"].as_str().unwrap(),
             item["message"].as_str().unwrap()
         )

@@ -32,8 +32,9 @@ fn complete_project_terminal_report_ends_with_pass() {
     let repo = complete_project();
     let output = repo.ospo(&["check"]);
     output.assert_code(0);
-    assert!(
-        output.stdout.ends_with("\nPASS: overall 100.0%\n"),
+    assert_eq!(
+        output.stdout.lines().nth(2),
+        Some("PASS: verified score 100.0%; declared 100.0% (25 answers, 0 open questions)"),
         "{}",
         output.all()
     );
@@ -43,14 +44,23 @@ fn complete_project_terminal_report_ends_with_pass() {
         output.all()
     );
     assert!(
-        !output.stdout.contains("Questions to answer"),
+        !output.stdout.contains("open questions:"),
         "{}",
         output.all()
     );
-    // Every item of the default checklist is in the report.
+    // Every item of the default checklist is in the full report, which ends with the
+    // verdict too.
+    let full = repo.ospo(&["check", "--all"]);
     for id in default_item_ids() {
-        assert!(output.stdout.contains(&id), "{id} missing");
+        assert!(full.stdout.contains(&id), "{id} missing");
     }
+    assert!(
+        full.stdout.ends_with(
+            "\nPASS: verified score 100.0%; declared 100.0% (25 answers, 0 open questions)\n"
+        ),
+        "{}",
+        full.all()
+    );
 }
 
 #[test]
@@ -77,14 +87,17 @@ fn missing_licence_exits_1_and_names_the_required_item() {
 
     let output = repo.ospo(&["check"]);
     output.assert_code(1);
-    let last = output.stdout.lines().last().unwrap();
-    assert!(last.starts_with("FAIL: overall "), "{last}");
+    let lines: Vec<&str> = output.stdout.lines().collect();
     assert!(
-        last.ends_with("; required items not met: legal.licence-file"),
-        "{last}"
+        lines[2].starts_with("FAIL: verified score "),
+        "{}",
+        output.all()
     );
+    assert_eq!(lines[3], "  required items not met: legal.licence-file");
     assert!(
-        output.stdout.contains("What to do next:"),
+        output
+            .stdout
+            .contains("What to do next:\n  ✗ legal.licence-file * — "),
         "{}",
         output.all()
     );
@@ -129,7 +142,7 @@ fn fail_under_fails_a_project_scoring_below_it() {
     let output = repo.ospo(&["check", "--format", "json", "--fail-under", "99"]);
     output.assert_code(1);
     let report = output.json();
-    let score = report["score"].as_f64().unwrap();
+    let score = report["verified_score"].as_f64().unwrap();
     assert!(score < 99.0, "{score}");
     assert_eq!(report["verdict"], "fail");
     assert_eq!(report["fail_under"], 99.0);
@@ -137,11 +150,9 @@ fn fail_under_fails_a_project_scoring_below_it() {
 
     let output = repo.ospo(&["check", "--fail-under", "99"]);
     output.assert_code(1);
-    assert!(
-        output
-            .stdout
-            .trim_end()
-            .ends_with("; overall score below 99%"),
+    assert_eq!(
+        output.stdout.lines().nth(3),
+        Some(format!("  verified score {score:.1}% is below 99%").as_str()),
         "{}",
         output.all()
     );

@@ -108,8 +108,15 @@ fn the_action_check_step_annotates_summarises_writes_sarif_and_sets_its_outputs(
     assert!(
         output
             .stdout
+            .starts_with("::error title=ospo%3A FAIL::Required items not met: legal.licence-file."),
+        "{}",
+        output.all()
+    );
+    assert!(
+        output
+            .stdout
             .lines()
-            .any(|line| line.starts_with("::error file=LICENSE,title=legal.licence-file%3A")),
+            .any(|line| line.starts_with("::warning title=legal.licence-file%3A")),
         "{}",
         output.all()
     );
@@ -117,6 +124,15 @@ fn the_action_check_step_annotates_summarises_writes_sarif_and_sets_its_outputs(
     assert_eq!(step_output(&temp, "verdict").as_deref(), Some("fail"));
     let score: f64 = step_output(&temp, "score").unwrap().parse().unwrap();
     assert!(score > 50.0 && score < 100.0, "{score}");
+    let verified: f64 = step_output(&temp, "verified-score")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(verified > 50.0 && verified < score, "{verified}");
+    assert_eq!(
+        step_output(&temp, "declared-score").as_deref(),
+        Some("100.0")
+    );
     assert_eq!(
         step_output(&temp, "sarif-file").as_deref(),
         sarif.to_str(),
@@ -127,6 +143,10 @@ fn the_action_check_step_annotates_summarises_writes_sarif_and_sets_its_outputs(
     let summary = std::fs::read_to_string(temp.join("summary.md")).unwrap();
     assert!(summary.starts_with("## ospo: "), "{summary}");
     assert!(summary.contains("| **Overall** |"), "{summary}");
+    assert!(
+        summary.contains("| Stage | Verified | Declared |"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -199,6 +219,13 @@ fn the_action_declares_every_input_and_output_it_uses() {
             "input `{name}` has no description"
         );
     }
+    // Code scanning needs GitHub Advanced Security on a private repository: by default
+    // the log is uploaded for public ones only, as the event payload tells.
+    assert_eq!(inputs["sarif"]["default"], "auto");
+    assert!(
+        text.contains("inputs.sarif == 'auto' && github.event.repository.private != true"),
+        "{text}"
+    );
     // The README lists every input.
     let readme = std::fs::read_to_string(source("README.md")).unwrap();
     for name in inputs.keys() {

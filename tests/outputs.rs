@@ -65,9 +65,12 @@ fn an_output_takes_the_format_its_name_implies_when_none_comes_before_it() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(repo.path().join("report.json")).unwrap())
             .unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     let markdown = std::fs::read_to_string(repo.path().join("summary.md")).unwrap();
-    assert!(markdown.contains("| Stage | Score |"), "{markdown}");
+    assert!(
+        markdown.contains("| Stage | Verified | Declared |"),
+        "{markdown}"
+    );
 
     // One format and one output pair in either order.
     repo.ospo(&["check", "--output", "r.xml", "--format", "json"])
@@ -168,11 +171,9 @@ fn fail_on_decides_which_levels_fail_the_run() {
 
     let terminal = repo.ospo(&["check", "--fail-on", "any"]);
     terminal.assert_code(1);
-    assert!(
-        terminal
-            .stdout
-            .trim_end()
-            .ends_with("; items not met (--fail-on any): communication.logo"),
+    assert_eq!(
+        terminal.stdout.lines().nth(3),
+        Some("  items not met (--fail-on any): communication.logo"),
         "{}",
         terminal.all()
     );
@@ -207,20 +208,26 @@ fn github_format_prints_one_workflow_command_per_item_that_does_not_hold() {
     let output = repo.ospo(&["check", "--format", "github"]);
     output.assert_code(1);
     let lines: Vec<&str> = output.stdout.lines().collect();
+    // One error says why the run fails.
+    assert_eq!(
+        lines[0],
+        "::error title=ospo%3A FAIL::Required items not met: legal.licence-file.%0AVerified score 80.7%25.",
+        "{}",
+        output.stdout
+    );
     let licence = lines
         .iter()
         .find(|line| line.contains("title=legal.licence-file%3A"))
         .unwrap_or_else(|| panic!("no command for the licence:\n{}", output.all()));
+    // The licence is missing: the annotation is on the run, not on a file that is not
+    // there; it leads the warnings, as it fails the run.
     assert!(
-        licence.starts_with("::error file=LICENSE,title=legal.licence-file%3A "),
+        licence.starts_with("::warning title=legal.licence-file%3A "),
         "{licence}"
     );
-    // Recommended items do not fail the run under the default --fail-on: warnings.
-    for (id, file) in [
-        ("community.code-of-conduct", "CODE_OF_CONDUCT"),
-        ("community.governance", "GOVERNANCE"),
-    ] {
-        let prefix = format!("::warning file={file},title={id}%3A ");
+    assert_eq!(lines[1], *licence);
+    for id in ["community.code-of-conduct", "community.governance"] {
+        let prefix = format!("::warning title={id}%3A ");
         assert!(
             lines.iter().any(|line| line.starts_with(&prefix)),
             "no `{prefix}…`:\n{}",
@@ -229,11 +236,9 @@ fn github_format_prints_one_workflow_command_per_item_that_does_not_hold() {
     }
     // Each command is one line with its message after `::`, and the last line is the
     // verdict.
-    for line in &lines[..lines.len() - 1] {
+    for line in &lines[1..lines.len() - 1] {
         assert!(
-            line.starts_with("::error ")
-                || line.starts_with("::warning ")
-                || line.starts_with("::notice "),
+            line.starts_with("::warning ") || line.starts_with("::notice "),
             "{line}"
         );
         assert_eq!(line.matches("::").count(), 2, "{line}");
@@ -241,19 +246,19 @@ fn github_format_prints_one_workflow_command_per_item_that_does_not_hold() {
     }
     assert_eq!(
         lines.last().copied(),
-        Some("ospo: FAIL, overall 86.5%; legal.licence-file")
+        Some("ospo: FAIL, verified score 80.7%; declared 100.0% (25 answers, 0 open questions)")
     );
 
-    // Under --fail-on recommended, the two recommended items are errors too.
+    // Under --fail-on recommended, the error names the two recommended items too.
     let wider = repo.ospo(&["check", "--format", "github", "--fail-on", "recommended"]);
+    let errors: Vec<&str> = wider
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("::error "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", wider.stdout);
     for id in MISSING {
-        assert!(
-            wider.stdout.lines().any(
-                |line| line.starts_with("::error ") && line.contains(&format!("title={id}%3A"))
-            ),
-            "{id}:\n{}",
-            wider.stdout
-        );
+        assert!(errors[0].contains(id), "{id}: {}", errors[0]);
     }
 }
 
@@ -271,16 +276,19 @@ fn github_format_escapes_what_comes_from_the_repository() {
     repo.commit("Answer");
     let output = repo.ospo(&["check", "--checklist", &checklist, "--format", "github"]);
     output.assert_code(1);
+    let commands: Vec<&str> = output
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("::"))
+        .collect();
     assert_eq!(
-        output
-            .stdout
-            .lines()
-            .filter(|l| l.starts_with("::"))
-            .count(),
-        1,
-        "one command, however the answer reads:\n{}",
+        commands.len(),
+        2,
+        "the run's error and the item's warning, however the answer reads:\n{}",
         output.stdout
     );
+    assert!(commands[0].starts_with("::error title=ospo%3A FAIL::"));
+    assert!(commands[1].starts_with("::warning file=.ospo.yml,title=needs.odd%3A "));
     assert!(
         !output.stdout.contains("\n::error::injected"),
         "{}",
@@ -333,12 +341,15 @@ fn markdown_has_the_stage_table_and_the_fixes_of_the_failed_items() {
         2 + 5 + 1,
         "header, rule, five stages, overall:\n{markdown}"
     );
-    assert_eq!(table[0], "| Stage | Score | ✓ | ⚠ | ✗ | ? | – | ! |");
+    assert_eq!(
+        table[0],
+        "| Stage | Verified | Declared | ✓ | ⚠ | ✗ | ? | – | ! |"
+    );
     for (row, stage) in table[2..7].iter().zip(["1. ", "2. ", "3. ", "4. ", "5. "]) {
         assert!(row.starts_with(&format!("| {stage}")), "{row}");
     }
     assert!(
-        table[7].starts_with("| **Overall** | **86.5%** |"),
+        table[7].starts_with("| **Overall** | **80.7%** | **100.0%** |"),
         "{}",
         table[7]
     );
@@ -362,10 +373,9 @@ fn markdown_has_the_stage_table_and_the_fixes_of_the_failed_items() {
         );
     }
     assert!(
-        markdown.contains("<details><summary>All items ("),
-        "{markdown}"
+        !markdown.contains("<details>"),
+        "nothing to fold: {markdown}"
     );
-    assert!(markdown.trim_end().ends_with("</details>"), "{markdown}");
 }
 
 #[test]
@@ -375,7 +385,7 @@ fn markdown_reads_in_french() {
     output.assert_code(1);
     assert!(output.stdout.contains("❌ ÉCHEC"), "{}", output.stdout);
     assert!(
-        output.stdout.contains("| Étape | Score | ✓ |"),
+        output.stdout.contains("| Étape | Vérifié | Déclaré | ✓ |"),
         "{}",
         output.stdout
     );
@@ -385,7 +395,9 @@ fn markdown_reads_in_french() {
         output.stdout
     );
     assert!(
-        output.stdout.contains("| **Global** | **86,5\u{202f}%** |"),
+        output
+            .stdout
+            .contains("| **Global** | **80,7\u{202f}%** | **100,0\u{202f}%** |"),
         "{}",
         output.stdout
     );
@@ -397,7 +409,7 @@ fn markdown_of_a_complete_project_has_nothing_to_do() {
     let output = repo.ospo(&["check", "--format", "markdown"]);
     output.assert_code(0);
     assert!(
-        output.stdout.contains("✅ PASS, 100.0%"),
+        output.stdout.contains("✅ PASS, verified 100.0%"),
         "{}",
         output.stdout
     );

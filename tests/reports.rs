@@ -22,7 +22,7 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
     assert!(output.stdout.ends_with("}\n"), "JSON ends with a newline");
     let report = output.json();
 
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["tool"]["name"], "ospo");
     assert_eq!(report["tool"]["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(report["language"], "en");
@@ -31,6 +31,10 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
     assert_eq!(report["project_file"], ".ospo.yml");
     assert_eq!(report["verdict"], "pass");
     assert_eq!(report["score"], 100.0);
+    assert_eq!(report["verified_score"], 100.0);
+    assert_eq!(report["declared_score"], 100.0);
+    assert_eq!(report["waivers"], json!([]));
+    assert_eq!(report["anchor"], "README.md");
     assert_eq!(report["failed_required"], json!([]));
     assert_eq!(report["questions"], json!([]));
     assert_eq!(report["warnings"], json!([]));
@@ -45,7 +49,14 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
     for (index, stage) in stages.iter().enumerate() {
         assert_eq!(stage["number"], index + 1);
         assert_eq!(stage["score"], 100.0, "{stage:#}");
-        for key in ["title", "passed_weight", "applicable_weight", "counts"] {
+        assert_eq!(stage["verified_score"], 100.0, "{stage:#}");
+        for key in [
+            "title",
+            "passed_weight",
+            "applicable_weight",
+            "counts",
+            "declared_score",
+        ] {
             assert!(stage.get(key).is_some(), "stage lacks `{key}`: {stage:#}");
         }
     }
@@ -55,7 +66,7 @@ fn json_report_of_the_complete_project_has_the_documented_shape() {
     assert_eq!(items.len(), expected_ids.len());
     for item in items {
         for key in [
-            "id", "stage", "level", "weight", "status", "message", "title", "why", "fix",
+            "id", "stage", "level", "weight", "basis", "status", "message", "title", "why", "fix",
         ] {
             assert!(item.get(key).is_some(), "item lacks `{key}`: {item:#}");
         }
@@ -175,14 +186,21 @@ fn scores_are_weighted_per_stage_and_leave_skipped_items_out() {
 
 #[test]
 fn fail_under_is_reported_in_json_and_terminal() {
-    let (output, report) = scoring_report(&["--fail-under", "70"]);
+    // The threshold is measured against the verified score: (3 + 2) / (4 + 2), the
+    // answered questions left out.
+    let (output, report) = scoring_report(&["--fail-under", "90"]);
     output.assert_code(1);
     assert_eq!(report["verdict"], "fail");
-    assert_eq!(report["fail_under"], 70.0);
+    assert_eq!(report["fail_under"], 90.0);
+    assert_eq!(report["verified_score"], 83.3);
+    assert_eq!(report["declared_score"], 0.0);
+    assert_eq!(report["score"], 62.5);
     assert_eq!(report["failed_required"], json!([]));
-    let (output, report) = scoring_report(&["--fail-under", "62.5"]);
+    let (output, report) = scoring_report(&["--fail-under", "83.3"]);
     output.assert_code(0);
     assert_eq!(report["verdict"], "pass");
+    let (output, _) = scoring_report(&["--fail-under", "70"]);
+    output.assert_code(0);
 }
 
 // ── determinism ──
@@ -302,7 +320,7 @@ fn assert_english(output: &Output) {
 #[test]
 fn lang_fr_gives_a_french_report() {
     let (repo, checklist) = failing_project();
-    let output = repo.ospo(&["check", "--checklist", &checklist, "--lang", "fr"]);
+    let output = repo.ospo(&["check", "--all", "--checklist", &checklist, "--lang", "fr"]);
     output.assert_code(1);
     assert_french(&output);
 }
@@ -312,13 +330,13 @@ fn lang_env_fr_gives_a_french_report() {
     let (repo, checklist) = failing_project();
     let output = ospo_env(
         repo.path(),
-        &["check", "--checklist", &checklist],
+        &["check", "--all", "--checklist", &checklist],
         &[("LANG", "fr_FR.UTF-8")],
     );
     assert_french(&output);
     let output = ospo_env(
         repo.path(),
-        &["check", "--checklist", &checklist],
+        &["check", "--all", "--checklist", &checklist],
         &[("LC_MESSAGES", "fr_CA.UTF-8"), ("LANG", "en_GB.UTF-8")],
     );
     assert_french(&output);
@@ -329,7 +347,7 @@ fn lc_all_c_overrides_a_french_lang() {
     let (repo, checklist) = failing_project();
     let output = ospo_env(
         repo.path(),
-        &["check", "--checklist", &checklist],
+        &["check", "--all", "--checklist", &checklist],
         &[("LC_ALL", "C"), ("LANG", "fr_FR.UTF-8")],
     );
     assert_english(&output);
@@ -338,10 +356,10 @@ fn lc_all_c_overrides_a_french_lang() {
 #[test]
 fn no_locale_and_lang_en_give_english() {
     let (repo, checklist) = failing_project();
-    assert_english(&repo.ospo(&["check", "--checklist", &checklist]));
+    assert_english(&repo.ospo(&["check", "--all", "--checklist", &checklist]));
     let output = ospo_env(
         repo.path(),
-        &["check", "--checklist", &checklist, "--lang", "en"],
+        &["check", "--all", "--checklist", &checklist, "--lang", "en"],
         &[("LANG", "fr_FR.UTF-8")],
     );
     assert_english(&output);
@@ -432,6 +450,7 @@ answers:
     answer: no
 waivers:
   legal.licence: \"Licence kept in the parent repository\"
+  needs.changelog: later
 ";
 
 /// A small fixed project and checklist where every kind of probe and every status shows.
@@ -509,7 +528,7 @@ fn snapshot_fixture() -> (Repo, String) {
                 "required",
                 5,
                 "{kind: file, names: [\"LICENSE*\"], places: [\".\"]}",
-            ),
+            ) + "    waivable: true\n",
             item_yaml("legal.identified", "optional", 1, "{kind: licence}"),
             item_yaml(
                 "legal.notice",
@@ -575,6 +594,14 @@ fn snapshot_terminal_report() {
     let output = repo.ospo(&["check", "--checklist", &checklist, "--rev", "HEAD"]);
     output.assert_code(1);
     insta::assert_snapshot!("terminal_en", redact(&output.stdout, &repo));
+}
+
+#[test]
+fn snapshot_full_terminal_report() {
+    let (repo, checklist) = snapshot_fixture();
+    let output = repo.ospo(&["check", "--all", "--checklist", &checklist, "--rev", "HEAD"]);
+    output.assert_code(1);
+    insta::assert_snapshot!("terminal_all_en", redact(&output.stdout, &repo));
 }
 
 #[test]

@@ -87,7 +87,10 @@ fn rev_ignores_uncommitted_files_the_worktree_sees() {
 fn rev_reads_the_ospo_yml_of_that_commit() {
     let repo = Repo::with_files(&[(".ospo.yml", "answers:\n  funding.budget: {answer: no}\n")]);
     let first = repo.head();
-    repo.write(".ospo.yml", "answers:\n  funding.budget: {answer: yes}\n");
+    repo.write(
+        ".ospo.yml",
+        "answers:\n  funding.budget: {answer: yes, evidence: https://example.org/budget, date: 2026-01-20}\n",
+    );
     repo.commit("We have a budget now");
     let checklist = repo.write_checklist(
         "attest.yaml",
@@ -431,7 +434,10 @@ fn a_path_inside_the_repository_finds_its_root() {
 fn the_project_file_is_read_from_the_root_when_checking_a_subdirectory() {
     let repo = Repo::with_files(&[
         ("src/lib.rs", "// code\n"),
-        (".ospo.yml", "answers:\n  funding.budget: {answer: yes}\n"),
+        (
+            ".ospo.yml",
+            "answers:\n  funding.budget: {answer: yes, evidence: src/lib.rs, date: 2026-01-20}\n",
+        ),
     ]);
     let checklist = repo.write_checklist(
         "attest.yaml",
@@ -824,7 +830,10 @@ fn ospo_yml_symlinked_out_of_the_repository_is_not_read() {
 fn ospo_yaml_is_accepted_as_the_project_file_name() {
     let repo = Repo::with_files(&[
         ("README.md", README),
-        (".ospo.yaml", "answers:\n  funding.budget: {answer: yes}\n"),
+        (
+            ".ospo.yaml",
+            "answers:\n  funding.budget: {answer: yes, evidence: README.md, date: 2026-01-20}\n",
+        ),
     ]);
     let checklist = repo.write_checklist(
         "attest.yaml",

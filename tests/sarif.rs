@@ -68,7 +68,7 @@ fn fingerprints(log: &Value) -> Vec<(String, String)> {
 // ── the acceptance test ──
 
 #[test]
-fn missing_files_are_results_on_the_files_to_create() {
+fn missing_files_are_results_that_name_the_files_to_create() {
     let repo = project_missing_three_files();
     let (json_output, report) = repo.check_json("default", &[]);
     json_output.assert_code(1);
@@ -122,11 +122,13 @@ fn missing_files_are_results_on_the_files_to_create() {
     assert_eq!(rules[0]["id"], "needs.readme");
     assert_eq!(rules[0]["name"], "NeedsReadme");
 
-    // A result for each item that does not hold, none for the others.
+    // A result for each item that does not hold, none for the others; an open question
+    // is not a finding.
     let expected: BTreeSet<&str> = items
         .iter()
         .filter(|item| {
             ["fail", "unknown", "error", "warn"].contains(&item["status"].as_str().unwrap())
+                && !(item["basis"] == "declared" && item["status"] == "unknown")
         })
         .map(|item| item["id"].as_str().unwrap())
         .collect();
@@ -153,22 +155,30 @@ fn missing_files_are_results_on_the_files_to_create() {
         ("community.governance", "GOVERNANCE", "warning"),
     ] {
         assert_eq!(
-            item(&report, id)["location"]["path"],
-            path,
-            "the JSON report agrees"
+            item(&report, id)["location"],
+            serde_json::json!({"path": path, "missing": true}),
+            "the JSON report names the file to create"
         );
         let result = result(&log, id);
         assert_eq!(result["level"], level, "{result:#}");
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], id, "ruleIndex points at the rule");
+        // The result is on a file the commit has, the README, and names the missing one.
         let artifact = artifact(result);
-        assert_eq!(artifact["uri"], path);
+        assert_eq!(artifact["uri"], "README.md");
         assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
+        assert_eq!(
+            result["locations"][0]["physicalLocation"]["region"]["startLine"],
+            1
+        );
         assert!(
-            result["locations"][0]["physicalLocation"]
-                .get("region")
-                .is_none(),
-            "a file to create has no line"
+            result["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains(&format!(
+                    "{path} does not exist yet; this result is shown on README.md."
+                )),
+            "{result:#}"
         );
         assert_eq!(
             result["partialFingerprints"]["ospoItem/v1"],
@@ -210,10 +220,6 @@ fn validator() -> Option<PathBuf> {
 /// What the validator may say without failing the test, by rule and message: each is
 /// deliberate.
 const TOLERATED: &[(&str, &str)] = &[
-    // A file-level result (a file to create, the project file) has no line: the
-    // specification makes `region` optional, and inventing line 1 of a file that does not
-    // exist would mislead.
-    ("SARIF2017", "Warning_MissingRegion"),
     // The tool has no published homepage yet: `informationUri` follows the `homepage` or
     // `repository` of Cargo.toml once one is set.
     ("SARIF2005", "Warning_ProvideToolnformationUri"),
@@ -352,6 +358,10 @@ fn lines_and_odd_paths() -> (Repo, String) {
         (
             "publiccode.yml",
             &PUBLICCODE.replace("developmentStatus: stable", "developmentStatus: betta"),
+        ),
+        (
+            ".ospo.yml",
+            "answers:\n  community.moderation: {answer: no, date: 2026-01-10}\n",
         ),
     ]);
     let checklist = repo.write_checklist(

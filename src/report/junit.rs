@@ -181,7 +181,8 @@ fn testcase(out: &mut String, report: &Report, item: &ItemReport) {
     out.push_str("    <testcase");
     attribute(out, "classname", &format!("ospo.{}", item.stage.id()));
     attribute(out, "name", &format!("{} — {}", item.id, item.title));
-    if let Some(location) = &item.location {
+    // Only a file the tree has: GitLab links to it.
+    if let Some(location) = item.location.as_ref().filter(|location| !location.missing) {
         attribute(out, "file", &location.path);
         if let Some(line) = location.line {
             attribute(out, "line", &line.to_string());
@@ -245,6 +246,12 @@ fn details(report: &Report, item: &ItemReport) -> String {
     text.push('\n');
     if let Some(location) = &item.location {
         let _ = write!(text, "{file}{colon} {}", location.path);
+        if location.missing {
+            text.push_str(match lang {
+                Lang::En => " (does not exist yet)",
+                Lang::Fr => " (n'existe pas encore)",
+            });
+        }
         if let Some(line) = location.line {
             let _ = write!(text, ":{line}");
         }

@@ -86,7 +86,7 @@ pub fn render(report: &Report, style: Style) -> String {
             if style.all {
                 detailed(&mut out, item, lang, style);
             } else {
-                one_line(&mut out, item, style);
+                one_line(&mut out, item, lang, style);
             }
         }
     }
@@ -160,21 +160,27 @@ pub(crate) fn scores_line(report: &Report) -> String {
         ),
         Lang::Fr => format!(
             "score vérifié {verified} ; déclaré {declared} ({answered} réponse{}, {open} question{} en attente)",
-            plural(answered),
-            plural(open)
+            pluriel(answered),
+            pluriel(open)
         ),
     };
     if waived > 0 {
         let _ = match lang {
             Lang::En => write!(line, "; {waived} waiver{}", plural(waived)),
-            Lang::Fr => write!(line, " ; {waived} dispense{}", plural(waived)),
+            Lang::Fr => write!(line, " ; {waived} dispense{}", pluriel(waived)),
         };
     }
     line
 }
 
+/// English puts the plural on every count but one…
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+/// …French on counts of two or more.
+fn pluriel(count: usize) -> &'static str {
+    if count > 1 { "s" } else { "" }
 }
 
 /// A list of item ids, the first five of them and how many more.
@@ -215,8 +221,8 @@ fn more(hidden: usize, questions: usize, lang: Lang) -> String {
         (_, 0) => String::new(),
         (Lang::En, 1) => "1 more thing to do".to_owned(),
         (Lang::En, n) => format!("{n} more things to do"),
-        (Lang::Fr, 1) => "1 autre chose à faire".to_owned(),
-        (Lang::Fr, n) => format!("{n} autres choses à faire"),
+        (Lang::Fr, 1) => "1 autre point à traiter".to_owned(),
+        (Lang::Fr, n) => format!("{n} autres points à traiter"),
     };
     let open = match (lang, questions) {
         (_, 0) => String::new(),
@@ -231,11 +237,11 @@ fn more(hidden: usize, questions: usize, lang: Lang) -> String {
         (false, true, _) => things,
         (true, _, _) => open,
     };
-    match lang {
-        Lang::En => format!("… {both}: `--all` shows them all, with why and how to fix each."),
-        Lang::Fr => format!(
-            "… {both} : `--all` les affiche toutes, avec leur raison et la marche à suivre."
-        ),
+    match (lang, hidden) {
+        (Lang::En, 0) => format!("… {both} in .ospo.yml: `--all` lists the questions."),
+        (Lang::Fr, 0) => format!("… {both} dans .ospo.yml : `--all` liste les questions."),
+        (Lang::En, _) => format!("… {both}: `--all` shows them all, with their fixes."),
+        (Lang::Fr, _) => format!("… {both} : `--all` les détaille tous."),
     }
 }
 
@@ -321,7 +327,7 @@ fn summary_table(report: &Report, style: Style) -> Table {
 }
 
 /// `  ✗ needs.contributing * — Title: message`, cut to the width.
-fn one_line(out: &mut String, item: &ItemReport, style: Style) {
+fn one_line(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
     let level = match item.level {
         Level::Required => " *",
         _ => "",
@@ -331,7 +337,12 @@ fn one_line(out: &mut String, item: &ItemReport, style: Style) {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let text = format!("{}{level} — {}: {message}", item.id, item.title.trim());
+    let colon = colon(lang);
+    let text = format!(
+        "{}{level} — {}{colon} {message}",
+        item.id,
+        item.title.trim()
+    );
     // Two spaces, the mark and a space before the text.
     let room = usize::from(style.width).saturating_sub(4);
     let _ = writeln!(out, "  {} {}", mark(item.status, style), cut(&text, room));
