@@ -326,35 +326,41 @@ fn summary_table(report: &Report, style: Style) -> Table {
     summary
 }
 
-/// `  ✗ needs.contributing * — Title: message`, cut to the width.
+/// `  ✗ needs.contributing * — Title: message`, cut to the width at a word; a reason cut
+/// too short to say anything is left out.
 fn one_line(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
+    /// The fewest characters of the reason worth showing.
+    const SHORTEST_REASON: usize = 24;
     let level = match item.level {
         Level::Required => " *",
         _ => "",
     };
-    let message = item
-        .message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let message = item.message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let head = format!("{}{level} — {}", item.id, item.title.trim());
     let colon = colon(lang);
-    let text = format!(
-        "{}{level} — {}{colon} {message}",
-        item.id,
-        item.title.trim()
-    );
     // Two spaces, the mark and a space before the text.
     let room = usize::from(style.width).saturating_sub(4);
-    let _ = writeln!(out, "  {} {}", mark(item.status, style), cut(&text, room));
+    let left = room.saturating_sub(head.chars().count() + colon.chars().count() + 1);
+    let text = if message.is_empty() || left < SHORTEST_REASON.min(message.chars().count()) {
+        cut(&head, room)
+    } else {
+        format!("{head}{colon} {}", cut(&message, left))
+    };
+    let _ = writeln!(out, "  {} {text}", mark(item.status, style));
 }
 
-/// `text` cut to `width` characters, ending with `…` when cut.
+/// `text` cut to `width` characters, at a space when there is one near the end, ending
+/// with `…` when cut.
 fn cut(text: &str, width: usize) -> String {
     if text.chars().count() <= width {
         return text.to_owned();
     }
-    let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    kept.truncate(kept.trim_end().len());
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    let at_word = kept
+        .rfind(' ')
+        .filter(|space| kept[..*space].chars().count() + 12 >= width)
+        .map_or(kept.as_str(), |space| &kept[..space]);
+    let mut kept = at_word.trim_end_matches([' ', ',', ';', ':', '(']).to_owned();
     kept.push('…');
     kept
 }
