@@ -235,6 +235,45 @@ fn empty_patterns_are_refused() {
     }
 }
 
+/// `looks-for` says in words what the patterns look for: written empty, or with an empty
+/// text, it would say nothing, and is refused where it is.
+#[test]
+fn empty_looks_for_is_refused_at_the_field() {
+    let lines = diagnostics(&format!(
+        "{HEADER}{}",
+        content_item("      pattern: install\n      looks-for: []\n")
+    ));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("  FILE:16:7: item `needs.a`: `looks-for` is empty"),
+        "{lines:#?}"
+    );
+    let lines = diagnostics(&format!(
+        "{HEADER}{}",
+        content_item(
+            "      pattern: install\n      looks-for:\n        - en: an install step\n          fr: an install step\n        - en: ''\n          fr: '  '\n"
+        )
+    ));
+    assert_eq!(
+        lines,
+        [
+            "  FILE:19:11: item `needs.a`: `looks-for[1].en` is empty: say what is looked for",
+            "  FILE:20:11: item `needs.a`: `looks-for[1].fr` is empty: say what is looked for",
+        ]
+    );
+    // Given, it loads.
+    let (output, _) = run_with(
+        &format!(
+            "{HEADER}{}",
+            content_item(
+                "      pattern: install\n      looks-for: [{en: an install step, fr: une étape d'installation}]\n"
+            )
+        ),
+        &["list"],
+    );
+    output.assert_code(0);
+}
+
 #[test]
 fn bad_regex_in_patterns_is_located_at_its_element() {
     let item = content_item(
