@@ -587,6 +587,200 @@ mod tests {
         assert!(built_tree(&patterns[1..], case_sensitive).is_none());
     }
 
+    /// Every content item of the built-in checklists says what it looks for, in both
+    /// languages, each thing a noun phrase with its article.
+    #[test]
+    fn built_in_content_probes_say_what_they_look_for() {
+        let mut worded = 0;
+        for selector in crate::checklist::builtin::NAMES {
+            let checklist =
+                crate::checklist::load(selector, std::path::Path::new(".")).expect("loads");
+            for item in &checklist.items {
+                let crate::probe::ProbeSpec::Content(spec) = &item.spec else {
+                    continue;
+                };
+                let looks_for = spec.looks_for.as_deref().unwrap_or_default();
+                assert!(!looks_for.is_empty(), "{}: no looks-for", item.id);
+                for wanted in looks_for {
+                    let starts = |text: &str, articles: &[&str]| {
+                        articles.iter().any(|article| text.starts_with(article))
+                    };
+                    assert!(
+                        starts(&wanted.en, &["a ", "an ", "the "]),
+                        "{}: {}",
+                        item.id,
+                        wanted.en
+                    );
+                    assert!(
+                        starts(&wanted.fr, &["un ", "une ", "le ", "la ", "l'"]),
+                        "{}: {}",
+                        item.id,
+                        wanted.fr
+                    );
+                    assert_ne!(wanted.en, wanted.fr, "{}", item.id);
+                }
+                let crate::probe::Probe::Content(probe) = &item.probe else {
+                    panic!("{}: a content spec compiles to a content probe", item.id);
+                };
+                assert_eq!(probe.looks_for, looks_for, "{}", item.id);
+                worded += 1;
+            }
+        }
+        assert!(worded >= 24, "{worded}");
+    }
+
+    /// Lines the `looks-for` of the built-in content items give as examples, which their
+    /// patterns must match: a reader who copies one gets the item passed.
+    const LOOKS_FOR_EXAMPLES: &[(&str, &[&str])] = &[
+        (
+            "needs.readme-install",
+            &[
+                "## Getting started",
+                "## Déploiement",
+                "Run `pip install frob`",
+                "docker run frob",
+                "curl -fsSL https://example.org/install.sh | sh",
+            ],
+        ),
+        (
+            "needs.readme-usage",
+            &[
+                "## Usage",
+                "## Prise en main",
+                "Usage: tool [options]",
+                "Utilisation : outil [options]",
+            ],
+        ),
+        (
+            "needs.discussion-channel",
+            &[
+                "https://forum.example.org/",
+                "https://github.com/org/project/discussions",
+                "Join the salon Tchap",
+                "https://discord.gg/abc",
+                "project-users@example.org",
+                "@project@fosstodon.org",
+                "join us on Matrix",
+                "posez vos questions sur le forum",
+                "Forum : https://example.org",
+            ],
+        ),
+        (
+            "needs.contributing-dev-setup",
+            &[
+                "## Development setup",
+                "## Lancer les tests",
+                "make check",
+                "nix develop",
+            ],
+        ),
+        (
+            "needs.onboarding-newcomers",
+            &[
+                "good first issue",
+                "up-for-grabs",
+                "your first contribution",
+                "première contribution",
+            ],
+        ),
+        (
+            "communication.website-link",
+            &[
+                "Website: https://example.org",
+                "Site web : https://exemple.fr",
+                "[Documentation](https://example.org)",
+                "https://project.readthedocs.io",
+                "https://project.netlify.app",
+            ],
+        ),
+        (
+            "communication.feedback-channel",
+            &[
+                "https://github.com/org/project/issues",
+                "feedback is welcome",
+                "ouvrez un ticket",
+                "contact@example.org",
+                "Contact : https://example.org",
+                "## Signaler un problème",
+            ],
+        ),
+        (
+            "legal.readme-licence",
+            &[
+                "## Droits d'auteur",
+                "Licence : MIT",
+                "| License | MIT |",
+                "SPDX-License-Identifier: MIT",
+                "see the LICENSE file",
+                "sous licence EUPL",
+            ],
+        ),
+        (
+            "legal.declared-licence",
+            &["license = \"MIT\"", "  \"license\": \"MIT\",", "<license>"],
+        ),
+        (
+            "community.conduct-contact",
+            &[
+                "conduct@example.org",
+                "https://example.org/report",
+                "forms.gle/abc",
+                "contact the moderators",
+                "contactez les modérateurs",
+                "signalez-le confidentiellement",
+            ],
+        ),
+        (
+            "community.security-contact",
+            &[
+                "security@example.org",
+                "https://example.org/security/advisories",
+                "report it privately",
+                "de manière confidentielle",
+                "YesWeHack",
+                "hackerone.com",
+            ],
+        ),
+        (
+            "funding.funding-mention",
+            &[
+                "Liberapay",
+                "NGI Zero",
+                "France 2030",
+                "funded by the EU",
+                "soutien financier",
+                "## Mécènes",
+                "Dons : https://example.org",
+                "[Sponsor](https://example.org)",
+                "become a sponsor",
+                "dons en ligne",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn built_in_looks_for_examples_match_their_patterns() {
+        let checklist =
+            crate::checklist::load("default", std::path::Path::new(".")).expect("loads");
+        for (id, lines) in LOOKS_FOR_EXAMPLES {
+            let item = checklist.item(id).unwrap_or_else(|| panic!("no item {id}"));
+            let crate::probe::Probe::Content(probe) = &item.probe else {
+                panic!("{id} is a content item");
+            };
+            let matcher = probe.matcher().as_ref().expect("built-in patterns build");
+            let mut searcher = matcher.searcher();
+            for line in *lines {
+                assert!(searcher.is_match(line), "{id}: {line:?} does not match");
+            }
+        }
+        let content_items = checklist
+            .items
+            .iter()
+            .filter(|item| matches!(item.probe, crate::probe::Probe::Content(_)))
+            .count();
+        assert_eq!(content_items, LOOKS_FOR_EXAMPLES.len());
+    }
+
     #[test]
     fn syntax_trees_decode_as_encoded() {
         let config = syntax::Config::new().unicode(true).utf8(false);
