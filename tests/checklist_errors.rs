@@ -615,7 +615,7 @@ fn help_url_comes_from_the_item_else_the_template_of_its_checklist() {
     en.assert_code(0);
     assert!(
         en.stdout
-            .contains("\n\nDocumentation: http://relinked.example/\n\nProbe:\n"),
+            .contains("\n\nDocumentation: http://relinked.example/\n\nHow ospo checks:\n"),
         "{}",
         en.all()
     );
@@ -756,7 +756,11 @@ fn extends_override_changes_the_verdict_of_a_check() {
         "{}",
         explain.all()
     );
-    assert!(explain.stdout.contains("kind: file"), "{}", explain.all());
+    assert!(
+        explain.stdout.contains("\n  ospo looks for a file "),
+        "{}",
+        explain.all()
+    );
     let gone = repo.ospo(&["explain", "funding.funding-file", "--checklist", &path]);
     gone.assert_error();
 }
@@ -861,7 +865,7 @@ fn extends_override_switches_between_pattern_and_patterns() {
         ("needs.first", "patterns:", "pattern:"),
         ("needs.second", "pattern:", "patterns:"),
     ] {
-        let explain = repo.ospo(&["explain", id, "--checklist", &child]);
+        let explain = repo.ospo(&["explain", id, "--checklist", &child, "--patterns"]);
         explain.assert_code(0);
         assert!(explain.stdout.contains(kept), "{}", explain.all());
         assert!(!explain.stdout.contains(gone), "{}", explain.all());
