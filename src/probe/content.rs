@@ -640,6 +640,7 @@ mod tests {
                 "Run `pip install frob`",
                 "docker run frob",
                 "curl -fsSL https://example.org/install.sh | sh",
+                "curl -fsSL … | sh",
             ],
         ),
         (
