@@ -39,6 +39,9 @@ enum Command {
     Explain {
         /// The item id, e.g. `legal.licence-file`.
         item: String,
+        /// Also print the probe as the checklist writes it, regular expressions included.
+        #[arg(long)]
+        patterns: bool,
         #[command(flatten)]
         args: ChecklistArgs,
     },
@@ -374,7 +377,11 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
             let checklist = checklist_for_cwd(args.checklist.as_deref())?;
             print(&list(&checklist, lang))
         }
-        Command::Explain { item, args } => {
+        Command::Explain {
+            item,
+            patterns,
+            args,
+        } => {
             let lang = language(args.lang);
             let checklist = checklist_for_cwd(args.checklist.as_deref())?;
             let Some(found) = checklist.item(&item) else {
@@ -383,7 +390,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
                     checklist.id
                 );
             };
-            print(&explain(found, lang))
+            print(&explain(found, lang, patterns))
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
@@ -1021,26 +1028,50 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
     )
 }
 
-fn explain(item: &checklist::Item, lang: Lang) -> String {
-    let (why, fix, probe, stage, level, weight) = match lang {
-        Lang::En => ("Why", "Fix", "Probe", "Stage", "Level", "Weight"),
-        Lang::Fr => ("Pourquoi", "Action", "Sonde", "Étape", "Niveau", "Poids"),
+fn explain(item: &checklist::Item, lang: Lang, patterns: bool) -> String {
+    let (why, fix, how, written, stage, level, weight) = match lang {
+        Lang::En => (
+            "Why",
+            "Fix",
+            "How ospo checks",
+            "Definition in the checklist",
+            "Stage",
+            "Level",
+            "Weight",
+        ),
+        Lang::Fr => (
+            "Pourquoi",
+            "Action",
+            "Comment ospo vérifie",
+            "Définition dans la liste de contrôle",
+            "Étape",
+            "Niveau",
+            "Poids",
+        ),
     };
-    // The probe as it would be written in a checklist.
-    let spec = serde_saphyr::to_string(&item.spec)
-        .unwrap_or_default()
-        .lines()
-        .map(|line| format!("  {line}"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let indent = |text: &str| {
+        text.lines()
+            .map(|line| format!("  {line}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let described = indent(ospo::probe::describe::describe(&item.spec).get(lang));
     let colon = if lang == Lang::Fr { " :" } else { ":" };
+    // The probe as it would be written in a checklist, patterns and all: asked for only,
+    // since the description says the same in words.
+    let definition = if patterns {
+        let spec = serde_saphyr::to_string(&item.spec).unwrap_or_default();
+        format!("\n{written}{colon}\n{}\n", indent(&spec))
+    } else {
+        String::new()
+    };
     let documentation = item
         .help_url
         .as_deref()
         .map(|url| format!("\n\nDocumentation{colon} {url}"))
         .unwrap_or_default();
     format!(
-        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}{documentation}\n\n{probe}{colon}\n{spec}\n",
+        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}{documentation}\n\n{how}{colon}\n{described}\n{definition}",
         id = item.id,
         title = item.title.get(lang),
         n = item.stage.number(),

@@ -235,6 +235,45 @@ fn empty_patterns_are_refused() {
     }
 }
 
+/// `looks-for` says in words what the patterns look for: written empty, or with an empty
+/// text, it would say nothing, and is refused where it is.
+#[test]
+fn empty_looks_for_is_refused_at_the_field() {
+    let lines = diagnostics(&format!(
+        "{HEADER}{}",
+        content_item("      pattern: install\n      looks-for: []\n")
+    ));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].starts_with("  FILE:16:7: item `needs.a`: `looks-for` is empty"),
+        "{lines:#?}"
+    );
+    let lines = diagnostics(&format!(
+        "{HEADER}{}",
+        content_item(
+            "      pattern: install\n      looks-for:\n        - en: an install step\n          fr: an install step\n        - en: ''\n          fr: '  '\n"
+        )
+    ));
+    assert_eq!(
+        lines,
+        [
+            "  FILE:19:11: item `needs.a`: `looks-for[1].en` is empty: say what is looked for",
+            "  FILE:20:11: item `needs.a`: `looks-for[1].fr` is empty: say what is looked for",
+        ]
+    );
+    // Given, it loads.
+    let (output, _) = run_with(
+        &format!(
+            "{HEADER}{}",
+            content_item(
+                "      pattern: install\n      looks-for: [{en: an install step, fr: une étape d'installation}]\n"
+            )
+        ),
+        &["list"],
+    );
+    output.assert_code(0);
+}
+
 #[test]
 fn bad_regex_in_patterns_is_located_at_its_element() {
     let item = content_item(
@@ -576,7 +615,7 @@ fn help_url_comes_from_the_item_else_the_template_of_its_checklist() {
     en.assert_code(0);
     assert!(
         en.stdout
-            .contains("\n\nDocumentation: http://relinked.example/\n\nProbe:\n"),
+            .contains("\n\nDocumentation: http://relinked.example/\n\nHow ospo checks:\n"),
         "{}",
         en.all()
     );
@@ -717,7 +756,11 @@ fn extends_override_changes_the_verdict_of_a_check() {
         "{}",
         explain.all()
     );
-    assert!(explain.stdout.contains("kind: file"), "{}", explain.all());
+    assert!(
+        explain.stdout.contains("\n  ospo looks for a file "),
+        "{}",
+        explain.all()
+    );
     let gone = repo.ospo(&["explain", "funding.funding-file", "--checklist", &path]);
     gone.assert_error();
 }
@@ -822,7 +865,7 @@ fn extends_override_switches_between_pattern_and_patterns() {
         ("needs.first", "patterns:", "pattern:"),
         ("needs.second", "pattern:", "patterns:"),
     ] {
-        let explain = repo.ospo(&["explain", id, "--checklist", &child]);
+        let explain = repo.ospo(&["explain", id, "--checklist", &child, "--patterns"]);
         explain.assert_code(0);
         assert!(explain.stdout.contains(kept), "{}", explain.all());
         assert!(!explain.stdout.contains(gone), "{}", explain.all());

@@ -452,7 +452,7 @@ fn explain_prints_why_fix_and_probe() {
     );
     assert!(stdout.contains("Why:"), "{stdout}");
     assert!(stdout.contains("Fix:"), "{stdout}");
-    assert!(stdout.contains("Probe:"), "{stdout}");
+    assert!(stdout.contains("How ospo checks:"), "{stdout}");
     assert!(
         stdout.contains(source["why"]["en"].as_str().unwrap().trim()),
         "{stdout}"
@@ -461,9 +461,27 @@ fn explain_prints_why_fix_and_probe() {
         stdout.contains(source["fix"]["en"].as_str().unwrap().trim()),
         "{stdout}"
     );
-    assert!(stdout.contains("kind: file"), "{stdout}");
-    assert!(stdout.contains("LICENSE*"), "{stdout}");
+    assert!(
+        stdout.contains("\n  ospo looks for a file of at least 100 bytes named LICENSE*"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("kind: file"), "{stdout}");
     assert!(stdout.contains("Level: required"), "{stdout}");
+    // The probe as written, on demand.
+    let written = ospo(dir.path(), &["explain", "legal.licence-file", "--patterns"]);
+    written.assert_code(0);
+    assert!(
+        written
+            .stdout
+            .contains("\nDefinition in the checklist:\n  kind: file\n  names:\n  - LICENSE*\n"),
+        "{}",
+        written.all()
+    );
+    assert!(
+        written.stdout.ends_with("\n  min-size: 100\n"),
+        "{}",
+        written.all()
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::line_syntax;
 use super::locate::Finder;
 use super::{Context, Evidence, Outcome, Problem, Status};
+use crate::i18n::Text;
 use crate::repo::{EntryKind, RepoError, SCAN_BYTES};
 use crate::text;
 use crate::yaml;
@@ -30,6 +31,13 @@ pub struct ContentSpec {
     /// Directories to look in, relative to the root (`"."`); default: the places forges look.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub places: Option<Vec<String>>,
+    /// What the patterns look for, in words, in English and French: one short noun phrase
+    /// per group of patterns, with its article and a few examples ("a heading such as
+    /// Install or Getting started"). Failure messages and `ospo explain` give these
+    /// instead of the patterns; they change nothing in what matches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1))]
+    pub looks_for: Option<Vec<Text>>,
     /// Regular expression (Rust `regex` syntax) tried on each line. Give this or `patterns`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
@@ -63,6 +71,13 @@ fn non_empty<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<St
 #[derive(Debug, Clone)]
 pub struct ContentProbe {
     finder: Finder,
+    /// The names and places as written, for the message that no file is there.
+    names: Vec<String>,
+    places: Option<Vec<String>>,
+    /// That message, made once: in an audit, every repository without the file says it.
+    no_file: OnceLock<Text>,
+    /// `looks-for`, checked: empty when the checklist does not say.
+    looks_for: Vec<Text>,
     /// The `pattern`, or the alternatives of `patterns`.
     patterns: Vec<String>,
     /// Whether they came as `patterns`, for errors to name the element.
@@ -256,24 +271,57 @@ impl ContentSpec {
                 message: "a content probe needs `pattern` or `patterns`".into(),
             }),
         };
-        match (
-            Finder::compile(&self.names, self.places.as_deref()),
-            patterns,
-        ) {
-            (Ok(finder), Ok(patterns)) => Ok(ContentProbe {
+        let mut problems = Vec::new();
+        let finder = Finder::compile(&self.names, self.places.as_deref())
+            .map_err(|found| problems.extend(found))
+            .ok();
+        let patterns = patterns.map_err(|problem| problems.push(problem)).ok();
+        problems.extend(self.looks_for_problems());
+        match (finder, patterns) {
+            (Some(finder), Some(patterns)) if problems.is_empty() => Ok(ContentProbe {
                 finder,
+                names: self.names.clone(),
+                places: self.places.clone(),
+                no_file: OnceLock::new(),
+                looks_for: self.looks_for.clone().unwrap_or_default(),
                 patterns,
                 listed: self.pattern.is_none(),
                 case_sensitive: self.case_sensitive,
                 matcher: Arc::default(),
             }),
-            (Err(mut problems), Err(problem)) => {
-                problems.push(problem);
-                Err(problems)
-            }
-            (Err(problems), Ok(_)) => Err(problems),
-            (Ok(_), Err(problem)) => Err(vec![problem]),
+            _ => Err(problems),
         }
+    }
+
+    /// Refuses a `looks-for` written empty, or with an empty text: a report would then say
+    /// that it looked for nothing.
+    fn looks_for_problems(&self) -> Vec<Problem> {
+        let at = yaml::Path::default().key("looks-for");
+        let Some(looks_for) = &self.looks_for else {
+            return Vec::new();
+        };
+        if looks_for.is_empty() {
+            return vec![Problem {
+                path: at,
+                message: "`looks-for` is empty: describe in words what the patterns look for, \
+                          or leave `looks-for` out"
+                    .into(),
+            }];
+        }
+        let mut problems = Vec::new();
+        for (index, text) in looks_for.iter().enumerate() {
+            for (lang, said) in [("en", &text.en), ("fr", &text.fr)] {
+                if said.trim().is_empty() {
+                    problems.push(Problem {
+                        path: at.index(index).key(lang),
+                        message: format!(
+                            "`looks-for[{index}].{lang}` is empty: say what is looked for"
+                        ),
+                    });
+                }
+            }
+        }
+        problems
     }
 }
 
@@ -297,18 +345,20 @@ impl ContentProbe {
     }
 
     pub fn run(&self, context: &Context<'_>) -> Outcome {
-        let wanted = self.finder.describe();
-        let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
         let candidates = match self.finder.candidates(context.repo) {
             Ok(candidates) => candidates,
             Err(outcome) => return *outcome,
         };
         if candidates.is_empty() {
+            let missing = self.no_file.get_or_init(|| {
+                super::describe::no_file_named(&self.names, self.places.as_deref())
+            });
+            let (missing_en, missing_fr) = (&missing.en, &missing.fr);
             return Outcome::new(
                 Status::Fail,
                 text!(
-                    "no file to search (looked for {wanted_en})",
-                    "aucun fichier où chercher (recherché : {wanted_fr})"
+                    "no file to search: {missing_en}",
+                    "aucun fichier où chercher : {missing_fr}"
                 ),
             );
         }
@@ -367,6 +417,8 @@ impl ContentProbe {
         }
         let files = searched.join(", ");
         let mut outcome = if searched.is_empty() {
+            let wanted = self.finder.describe();
+            let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
             Outcome::new(
                 Status::Fail,
                 text!(
@@ -374,12 +426,27 @@ impl ContentProbe {
                     "aucun fichier texte lisible parmi {wanted_fr}"
                 ),
             )
-        } else {
+        } else if self.looks_for.is_empty() {
             Outcome::new(
                 Status::Fail,
                 text!(
                     "no line of {files} matches what this item looks for",
                     "aucune ligne de {files} ne correspond à ce que cet élément recherche"
+                ),
+            )
+        } else {
+            let trimmed: Vec<Text> = self
+                .looks_for
+                .iter()
+                .map(|wanted| Text::new(wanted.en.trim(), wanted.fr.trim()))
+                .collect();
+            let wanted = Text::join(&trimmed, ", or ", ", ou ");
+            let (wanted_en, wanted_fr) = (&wanted.en, &wanted.fr);
+            Outcome::new(
+                Status::Fail,
+                text!(
+                    "not found in {files}: {wanted_en}",
+                    "introuvable dans {files} : {wanted_fr}"
                 ),
             )
         };
@@ -518,6 +585,201 @@ mod tests {
         let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
         assert!(built_tree(&patterns, !case_sensitive).is_none());
         assert!(built_tree(&patterns[1..], case_sensitive).is_none());
+    }
+
+    /// Every content item of the built-in checklists says what it looks for, in both
+    /// languages, each thing a noun phrase with its article.
+    #[test]
+    fn built_in_content_probes_say_what_they_look_for() {
+        let mut worded = 0;
+        for selector in crate::checklist::builtin::NAMES {
+            let checklist =
+                crate::checklist::load(selector, std::path::Path::new(".")).expect("loads");
+            for item in &checklist.items {
+                let crate::probe::ProbeSpec::Content(spec) = &item.spec else {
+                    continue;
+                };
+                let looks_for = spec.looks_for.as_deref().unwrap_or_default();
+                assert!(!looks_for.is_empty(), "{}: no looks-for", item.id);
+                for wanted in looks_for {
+                    let starts = |text: &str, articles: &[&str]| {
+                        articles.iter().any(|article| text.starts_with(article))
+                    };
+                    assert!(
+                        starts(&wanted.en, &["a ", "an ", "the "]),
+                        "{}: {}",
+                        item.id,
+                        wanted.en
+                    );
+                    assert!(
+                        starts(&wanted.fr, &["un ", "une ", "le ", "la ", "l'"]),
+                        "{}: {}",
+                        item.id,
+                        wanted.fr
+                    );
+                    assert_ne!(wanted.en, wanted.fr, "{}", item.id);
+                }
+                let crate::probe::Probe::Content(probe) = &item.probe else {
+                    panic!("{}: a content spec compiles to a content probe", item.id);
+                };
+                assert_eq!(probe.looks_for, looks_for, "{}", item.id);
+                worded += 1;
+            }
+        }
+        assert!(worded >= 24, "{worded}");
+    }
+
+    /// Lines the `looks-for` of the built-in content items give as examples, which their
+    /// patterns must match: a reader who copies one gets the item passed.
+    const LOOKS_FOR_EXAMPLES: &[(&str, &[&str])] = &[
+        (
+            "needs.readme-install",
+            &[
+                "## Getting started",
+                "## Déploiement",
+                "Run `pip install frob`",
+                "docker run frob",
+                "curl -fsSL https://example.org/install.sh | sh",
+                "curl -fsSL … | sh",
+            ],
+        ),
+        (
+            "needs.readme-usage",
+            &[
+                "## Usage",
+                "## Prise en main",
+                "Usage: tool [options]",
+                "Utilisation : outil [options]",
+            ],
+        ),
+        (
+            "needs.discussion-channel",
+            &[
+                "https://forum.example.org/",
+                "https://github.com/org/project/discussions",
+                "Join the salon Tchap",
+                "https://discord.gg/abc",
+                "project-users@example.org",
+                "@project@fosstodon.org",
+                "join us on Matrix",
+                "posez vos questions sur le forum",
+                "Forum : https://example.org",
+            ],
+        ),
+        (
+            "needs.contributing-dev-setup",
+            &[
+                "## Development setup",
+                "## Lancer les tests",
+                "make check",
+                "nix develop",
+            ],
+        ),
+        (
+            "needs.onboarding-newcomers",
+            &[
+                "good first issue",
+                "up-for-grabs",
+                "your first contribution",
+                "première contribution",
+            ],
+        ),
+        (
+            "communication.website-link",
+            &[
+                "Website: https://example.org",
+                "Site web : https://exemple.fr",
+                "[Documentation](https://example.org)",
+                "https://project.readthedocs.io",
+                "https://project.netlify.app",
+            ],
+        ),
+        (
+            "communication.feedback-channel",
+            &[
+                "https://github.com/org/project/issues",
+                "feedback is welcome",
+                "ouvrez un ticket",
+                "contact@example.org",
+                "Contact : https://example.org",
+                "## Signaler un problème",
+            ],
+        ),
+        (
+            "legal.readme-licence",
+            &[
+                "## Droits d'auteur",
+                "Licence : MIT",
+                "| License | MIT |",
+                "SPDX-License-Identifier: MIT",
+                "see the LICENSE file",
+                "sous licence EUPL",
+            ],
+        ),
+        (
+            "legal.declared-licence",
+            &["license = \"MIT\"", "  \"license\": \"MIT\",", "<license>"],
+        ),
+        (
+            "community.conduct-contact",
+            &[
+                "conduct@example.org",
+                "https://example.org/report",
+                "forms.gle/abc",
+                "contact the moderators",
+                "contactez les modérateurs",
+                "signalez-le confidentiellement",
+            ],
+        ),
+        (
+            "community.security-contact",
+            &[
+                "security@example.org",
+                "https://example.org/security/advisories",
+                "report it privately",
+                "de manière confidentielle",
+                "YesWeHack",
+                "hackerone.com",
+            ],
+        ),
+        (
+            "funding.funding-mention",
+            &[
+                "Liberapay",
+                "NGI Zero",
+                "France 2030",
+                "funded by the EU",
+                "soutien financier",
+                "## Mécènes",
+                "Dons : https://example.org",
+                "[Sponsor](https://example.org)",
+                "become a sponsor",
+                "dons en ligne",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn built_in_looks_for_examples_match_their_patterns() {
+        let checklist =
+            crate::checklist::load("default", std::path::Path::new(".")).expect("loads");
+        for (id, lines) in LOOKS_FOR_EXAMPLES {
+            let item = checklist.item(id).unwrap_or_else(|| panic!("no item {id}"));
+            let crate::probe::Probe::Content(probe) = &item.probe else {
+                panic!("{id} is a content item");
+            };
+            let matcher = probe.matcher().as_ref().expect("built-in patterns build");
+            let mut searcher = matcher.searcher();
+            for line in *lines {
+                assert!(searcher.is_match(line), "{id}: {line:?} does not match");
+            }
+        }
+        let content_items = checklist
+            .items
+            .iter()
+            .filter(|item| matches!(item.probe, crate::probe::Probe::Content(_)))
+            .count();
+        assert_eq!(content_items, LOOKS_FOR_EXAMPLES.len());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod changelog;
 pub mod content;
 pub mod dco;
 pub mod dependencies;
+pub mod describe;
 pub mod file;
 pub mod funding;
 mod glob;
