@@ -28,7 +28,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         Lang::En => format!(
             "ospo audit — {} repositories in {}: {} pass, {} fail, {} could not be checked",
             summary.repositories,
-            shown_prefix(&prefix),
+            plain(shown_prefix(&prefix)),
             summary.passed,
             summary.failed,
             summary.errors
@@ -36,7 +36,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         Lang::Fr => format!(
             "ospo audit — {} dépôts dans {} : réussite {}, échec {}, non vérifiables {}",
             summary.repositories,
-            shown_prefix(&prefix),
+            plain(shown_prefix(&prefix)),
             summary.passed,
             summary.failed,
             summary.errors
@@ -76,7 +76,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         match row {
             Row::Report(report) => {
                 let mut cells = vec![
-                    name.to_owned(),
+                    plain(name),
                     verdict_label(report.verdict, lang).to_owned(),
                     percent(report.verified_score, lang),
                     percent(report.declared_score, lang),
@@ -86,12 +86,12 @@ pub fn render(audit: &Audit, width: u16) -> String {
                     let found = report.stages.iter().find(|s| s.stage == stage.stage);
                     percent(found.and_then(|s| s.verified_score), lang)
                 }));
-                cells.push(report.failed.join(", "));
+                cells.push(plain(&report.failed.join(", ")));
                 rows.add_row(cells);
             }
             Row::Error(error) => {
                 let mut cells = vec![
-                    name.to_owned(),
+                    plain(name),
                     match lang {
                         Lang::En => "ERROR",
                         Lang::Fr => "ERREUR",
@@ -102,7 +102,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
                     "—".to_owned(),
                     2 + summary.stages.len(),
                 ));
-                cells.push(error.message.clone());
+                cells.push(plain(&error.message));
                 rows.add_row(cells);
             }
         }
@@ -196,7 +196,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         items.set_header(vec![item, level, repositories]);
         for summary_item in missed.into_iter().take(MOST_FAILING) {
             items.add_row(vec![
-                format!("{} — {}", summary_item.id, summary_item.title),
+                plain(&format!("{} — {}", summary_item.id, summary_item.title)),
                 summary_item.level.label(lang).to_owned(),
                 format!("{} / {}", summary_item.failing, checked(summary_item)),
             ]);
@@ -233,7 +233,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         questions.set_header(header.to_vec());
         for summary_item in open.into_iter().take(MOST_FAILING) {
             questions.add_row(vec![
-                format!("{} — {}", summary_item.id, summary_item.title),
+                plain(&format!("{} — {}", summary_item.id, summary_item.title)),
                 summary_item.level.label(lang).to_owned(),
                 format!("{} / {}", summary_item.open, checked(summary_item)),
                 summary_item.counts.fail.to_string(),
@@ -252,6 +252,22 @@ fn checked(item: &ItemSummary) -> usize {
         .sum()
 }
 
+/// Text from a repository (its path, an error message, the ids and titles of its own
+/// checklist) as the terminal shows it: a control character is written as its escape
+/// (`\u{1b}`), so that nothing a repository holds moves the cursor, changes colours or
+/// breaks a row.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn shown_prefix(prefix: &str) -> &str {
     if prefix.is_empty() { "." } else { prefix }
 }
@@ -264,4 +280,34 @@ fn table(width: u16) -> Table {
         .set_width(width)
         .force_no_tty();
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::RowError;
+
+    #[test]
+    fn control_characters_from_repositories_are_written_as_escapes() {
+        assert_eq!(plain("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        let audit = Audit::of(
+            vec![
+                Row::Error(RowError {
+                    path: "/srv/org/\u{1b}[2Jwiped".to_owned(),
+                    message: "cannot open \u{1b}]8;;https://example.org\u{7}here".to_owned(),
+                }),
+                Row::Error(RowError {
+                    path: "/srv/org/plain".to_owned(),
+                    message: "HEAD is unborn".to_owned(),
+                }),
+            ],
+            Lang::En,
+        );
+        let text = render(&audit, 120);
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2Jwiped"), "{text}");
+    }
 }
