@@ -2,6 +2,7 @@
 //! mirrors, a broken one among them, a plain directory beside them — checked in one run;
 //! its rows, summary, shards and merge, and its exit codes.
 
+mod audit_fixture;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -133,7 +134,7 @@ fn an_organisation_is_one_row_per_repository_with_the_broken_one_as_an_error() {
     let output = org.audit(&["--format", "json"]);
     output.assert_code(1);
     let audit = output.json();
-    assert_eq!(audit["schema_version"], 1);
+    assert_eq!(audit["schema_version"], 2);
     let rows = audit["repositories"].as_array().unwrap();
     assert_eq!(rows.len(), 66, "60 worktrees, 5 mirrors and the broken one");
     let paths: Vec<&str> = rows.iter().map(row_path).collect();
@@ -174,14 +175,20 @@ fn an_organisation_is_one_row_per_repository_with_the_broken_one_as_an_error() {
     // The complete project passes (20 worktrees and 2 mirrors), the others fail.
     assert_eq!(summary["passed"], 22);
     assert_eq!(summary["failed"], 43);
-    assert_eq!(summary["overall"]["scored"], 65);
-    let histogram: u64 = summary["overall"]["histogram"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n.as_u64().unwrap())
-        .sum();
-    assert_eq!(histogram, 65);
+    for spread in ["verified", "overall"] {
+        assert_eq!(summary[spread]["scored"], 65, "{spread}");
+        let histogram: u64 = summary[spread]["histogram"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(histogram, 65, "{spread}");
+    }
+    // The complete project and the one missing three files answer every question; the
+    // README alone answers none.
+    assert_eq!(summary["declared"]["scored"], 44);
+    assert_eq!(summary["waivers"], 0);
     let stages: Vec<&str> = summary["stages"]
         .as_array()
         .unwrap()
@@ -202,6 +209,18 @@ fn an_organisation_is_one_row_per_repository_with_the_broken_one_as_an_error() {
     // has no licence either (21 + 1).
     assert_eq!(licence["failing"], 43, "{licence}");
     assert_eq!(licence["counts"]["pass"], 22, "{licence}");
+    assert_eq!(licence["basis"], "verified");
+    assert_eq!(licence["open"], 0);
+    // A question the clones of the README alone leave open: not a miss.
+    let question = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["basis"] == "declared")
+        .expect("the default checklist has questions");
+    assert_eq!(question["open"], 21, "{question}");
+    assert_eq!(question["failing"], 0, "{question}");
+    assert_eq!(question["counts"]["unknown"], 21, "{question}");
 }
 
 #[test]
@@ -501,5 +520,210 @@ fn jsonl_rows_keep_the_order_of_json_rows_when_a_worktree_is_moved() {
     // Each line is its row as the JSON report has it.
     for (line, row) in rows.iter().zip(json_rows) {
         assert_eq!(line, row);
+    }
+}
+
+// ── Verified items and open questions ──
+
+/// The rows of the table that follows the line starting with `title`: the first cell of
+/// each, up to ` — `.
+fn table_after<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    let start = text
+        .find(title)
+        .unwrap_or_else(|| panic!("no {title:?} in:\n{text}"));
+    text[start..]
+        .lines()
+        .skip(1)
+        .skip_while(|line| !line.starts_with('╞'))
+        .skip(1)
+        .take_while(|line| line.starts_with('│'))
+        .map(|line| {
+            let cell = line.trim_start_matches('│').trim_start();
+            cell.split(" — ").next().unwrap_or(cell)
+        })
+        .collect()
+}
+
+/// The audit's text with the fixture's folder written `[ROOT]`.
+fn redacted(text: &str, org: &audit_fixture::QuestionsOrg) -> String {
+    text.replace(&org.root.display().to_string(), "[ROOT]")
+}
+
+#[test]
+fn the_most_missed_are_verified_items_and_open_questions_are_listed_apart() {
+    let org = audit_fixture::QuestionsOrg::new();
+    let english = org.audit(&[]);
+    english.assert_code(1);
+    let text = &english.stdout;
+    // `funding.budget` is open in every repository, yet not among the items missed.
+    assert_eq!(
+        table_after(
+            text,
+            "Verified items not met, by how many repositories miss them:"
+        ),
+        audit_fixture::MOST_MISSED,
+        "{text}"
+    );
+    assert_eq!(
+        table_after(text, "Questions most often open"),
+        audit_fixture::MOST_OPEN,
+        "{text}"
+    );
+    let missed_at = text.find("Verified items not met").unwrap();
+    let open_at = text.find("Questions most often open").unwrap();
+    assert!(
+        missed_at < open_at,
+        "the questions come after the items missed"
+    );
+    assert!(!text[missed_at..open_at].contains("funding.budget"));
+    assert!(text.contains("1 waiver applied"), "{text}");
+    insta::assert_snapshot!("questions_terminal_en", redacted(text, &org));
+
+    let french = org.audit(&["--lang", "fr"]);
+    let texte = &french.stdout;
+    assert_eq!(
+        table_after(
+            texte,
+            "Éléments vérifiés non satisfaits, selon le nombre de dépôts concernés :"
+        ),
+        audit_fixture::MOST_MISSED,
+        "{texte}"
+    );
+    assert_eq!(
+        table_after(texte, "Questions le plus souvent en attente"),
+        audit_fixture::MOST_OPEN,
+        "{texte}"
+    );
+    insta::assert_snapshot!("questions_terminal_fr", redacted(texte, &org));
+}
+
+#[test]
+fn the_summary_spreads_the_verified_scores_and_counts_questions_and_waivers_apart() {
+    let org = audit_fixture::QuestionsOrg::new();
+    let audit = org.audit(&["--format", "json"]).json();
+    assert_eq!(audit["schema_version"], 2);
+    let summary = &audit["summary"];
+    let rows = audit["repositories"].as_array().unwrap();
+    let scores = |field: &str| -> Vec<Value> {
+        rows.iter()
+            .map(|row| row["report"][field].clone())
+            .collect()
+    };
+    assert_eq!(
+        scores("verified_score"),
+        serde_json::json!([100.0, 81.8, 25.0, 41.7])
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(
+        scores("declared_score"),
+        serde_json::json!([100.0, 0.0, null, null])
+            .as_array()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(
+        summary["verified"],
+        serde_json::json!({
+            "scored": 4, "mean": 62.1, "min": 25.0, "max": 100.0,
+            "histogram": [0, 0, 1, 0, 1, 0, 0, 0, 1, 1]
+        })
+    );
+    assert_eq!(
+        summary["declared"],
+        serde_json::json!({
+            "scored": 2, "mean": 50.0, "min": 0.0, "max": 100.0,
+            "histogram": [1, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+        })
+    );
+    // The overall spread is still there, verified items and answers together.
+    assert_eq!(summary["overall"]["scored"], 4);
+    assert_eq!(summary["overall"]["max"], 100.0);
+    assert_eq!(summary["waivers"], 1);
+    let stage = |id: &str| {
+        summary["stages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|stage| stage["stage"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(stage("community")["verified"]["mean"], 41.7);
+    assert_eq!(stage("community")["declared"]["mean"], 50.0);
+    assert_eq!(stage("legal")["verified"]["histogram"][0], 2);
+    assert_eq!(stage("funding")["verified"]["scored"], 0, "questions only");
+    assert_eq!(stage("funding")["declared"]["scored"], 0, "open everywhere");
+
+    let items: Vec<(&str, &str, u64, u64, u64)> = summary["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                item["id"].as_str().unwrap(),
+                item["basis"].as_str().unwrap(),
+                item["failing"].as_u64().unwrap(),
+                item["open"].as_u64().unwrap(),
+                item["waived"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("needs.readme", "verified", 0, 0, 0),
+            ("needs.roadmap", "verified", 2, 0, 0),
+            ("legal.licence-file", "verified", 2, 0, 0),
+            ("community.contributing", "verified", 2, 0, 0),
+            ("community.governance", "verified", 2, 0, 1),
+            // Answered no in bravo; open in charlie (no answer) and delta (no evidence).
+            ("community.security-contact", "declared", 1, 2, 0),
+            ("funding.budget", "declared", 0, 4, 0),
+        ]
+    );
+
+    // An auditor's run: the waiver is ignored, and governance is missed once more.
+    let strict = org.audit(&["--format", "json", "--no-waivers"]).json();
+    assert_eq!(strict["summary"]["waivers"], 0);
+    let governance = strict["summary"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item["id"] == "community.governance")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (governance["failing"].clone(), governance["waived"].clone()),
+        (3.into(), 0.into())
+    );
+}
+
+#[test]
+fn shards_of_an_audit_with_questions_merge_to_the_bytes_of_one_run() {
+    let org = audit_fixture::QuestionsOrg::new();
+    let outside = org.root.parent().unwrap();
+    let mut files = Vec::new();
+    for index in 1..=2 {
+        let shard = format!("{index}/2");
+        let part = org.audit(&["--format", "jsonl", "--shard", &shard]);
+        let file = outside.join(format!("part-{index}.jsonl"));
+        std::fs::write(&file, &part.stdout).unwrap();
+        files.push(file);
+    }
+    for format in ["jsonl", "json", "csv", "html", "terminal"] {
+        let whole = org.audit(&["--format", format]);
+        let mut args = vec!["audit", "merge"];
+        args.extend(files.iter().map(|file| file.to_str().unwrap()));
+        args.extend(["--format", format]);
+        let merged = ospo(&org.root, &args);
+        merged.assert_code(1);
+        assert!(
+            merged.stdout == whole.stdout,
+            "merging the shards in {format}:\n{}\n---\n{}",
+            merged.stdout,
+            whole.stdout
+        );
     }
 }

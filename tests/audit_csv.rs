@@ -1,6 +1,7 @@
 //! `ospo audit --format csv`: read back with an RFC 4180 parser of its own, one record a
 //! repository, the same facts as `--format json`, hostile text quoted and defused.
 
+mod audit_fixture;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -174,9 +175,17 @@ fn a_row_per_repository_with_what_the_json_says() {
         .iter()
         .map(|item| item["id"].as_str().expect("id"))
         .collect();
-    let mut expected_header: Vec<&str> = vec!["path", "verdict", "message", "score"];
+    let mut expected_header: Vec<&str> = vec![
+        "path",
+        "verdict",
+        "message",
+        "score",
+        "verified_score",
+        "declared_score",
+    ];
     expected_header.extend(["needs", "communication", "legal", "community", "funding"]);
-    expected_header.extend(["pass", "warn", "fail", "unknown", "skip", "error", "failed"]);
+    expected_header.extend(["pass", "warn", "fail", "unknown", "skip", "error"]);
+    expected_header.extend(["open_questions", "waivers", "failed"]);
     expected_header.extend(&items);
     assert_eq!(table.header, expected_header);
 
@@ -186,6 +195,29 @@ fn a_row_per_repository_with_what_the_json_says() {
             assert_eq!(table.get(row, "verdict"), report["verdict"]);
             assert_eq!(table.get(row, "message"), "");
             assert_eq!(table.get(row, "score"), score(&report["score"]));
+            assert_eq!(
+                table.get(row, "verified_score"),
+                score(&report["verified_score"])
+            );
+            assert_eq!(
+                table.get(row, "declared_score"),
+                score(&report["declared_score"])
+            );
+            assert_eq!(
+                table.get(row, "open_questions"),
+                report["questions"]
+                    .as_array()
+                    .expect("questions")
+                    .len()
+                    .to_string()
+            );
+            let applied = report["waivers"]
+                .as_array()
+                .expect("waivers")
+                .iter()
+                .filter(|waiver| waiver["outcome"] == "applied")
+                .count();
+            assert_eq!(table.get(row, "waivers"), applied.to_string());
             for stage in report["stages"].as_array().expect("stages") {
                 let id = stage["stage"].as_str().expect("stage id");
                 assert_eq!(table.get(row, id), score(&stage["score"]), "{id}");
@@ -323,4 +355,99 @@ fn text_that_would_be_a_formula_is_defused() {
     for row in &table.rows {
         assert_eq!(table.get(row, "verdict"), "error");
     }
+}
+
+/// The audit of the fixture with questions: the scores, the open questions and the waivers
+/// of each repository, as the fixture makes them.
+#[test]
+fn verified_and_declared_scores_open_questions_and_waivers_have_columns() {
+    let org = audit_fixture::QuestionsOrg::new();
+    let output = org.audit(&["--format", "csv"]);
+    assert_eq!(output.code, 1, "{}", output.all());
+    let table = Table::of(&output.stdout);
+    let at = |name: &str| table.header.iter().position(|h| h == name).unwrap();
+    assert_eq!(at("verified_score"), at("score") + 1);
+    assert_eq!(at("declared_score"), at("score") + 2);
+    assert_eq!(at("open_questions"), at("error") + 1);
+    assert_eq!(at("waivers"), at("error") + 2);
+    assert_eq!(at("failed"), at("error") + 3);
+    let columns = [
+        "path",
+        "verdict",
+        "score",
+        "verified_score",
+        "declared_score",
+        "unknown",
+        "skip",
+        "open_questions",
+        "waivers",
+        "funding.budget",
+    ];
+    let rows: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            columns
+                .iter()
+                .map(|column| table.get(row, column))
+                .collect()
+        })
+        .collect();
+    let paths: Vec<String> = audit_fixture::NAMES
+        .iter()
+        .map(|name| org.path(name))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec![
+                paths[0].as_str(),
+                "pass",
+                "100.0",
+                "100.0",
+                "100.0",
+                "1",
+                "0",
+                "1",
+                "0",
+                "unknown"
+            ],
+            vec![
+                paths[1].as_str(),
+                "pass",
+                "69.2",
+                "81.8",
+                "0.0",
+                "1",
+                "1",
+                "1",
+                "1",
+                "unknown"
+            ],
+            vec![
+                paths[2].as_str(),
+                "fail",
+                "25.0",
+                "25.0",
+                "",
+                "2",
+                "0",
+                "2",
+                "0",
+                "unknown"
+            ],
+            vec![
+                paths[3].as_str(),
+                "fail",
+                "41.7",
+                "41.7",
+                "",
+                "2",
+                "0",
+                "2",
+                "0",
+                "unknown"
+            ],
+        ]
+    );
 }

@@ -7,6 +7,7 @@
 //! `playwright-core` from `OSPO_BROWSER_NODE_MODULES` and the Chromium of `OSPO_CHROMIUM`
 //! (`.ci/run` installs both); without them it is skipped, unless `OSPO_REQUIRE_BROWSER=1`.
 
+mod audit_fixture;
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -209,7 +210,9 @@ fn the_page_stands_alone_reads_back_and_is_the_same_twice() {
     for words in [
         "Audit de préparation à l'ouverture",
         "Répartition des scores",
-        "Éléments dans toute l'organisation",
+        "Éléments les plus souvent manquants",
+        "Questions le plus souvent en attente",
+        "score vérifié (moyenne)",
         "Éléments obligatoires non satisfaits",
         "non vérifiables",
         "ÉCHEC",
@@ -257,6 +260,136 @@ fn hostile_repository_text_stays_in_the_data() {
         format!("cannot open {hostile}").as_str()
     );
     assert_eq!(data["repositories"][0]["name"], hostile);
+}
+
+/// The markup of the section `id`.
+fn section<'a>(page: &'a str, id: &str) -> &'a str {
+    let open = format!("<section id=\"{id}\"");
+    let start = page
+        .find(&open)
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = start + page[start..].find("</section>").expect("the section ends");
+    &page[start..end]
+}
+
+/// The item ids of a section's bars, in order.
+fn bar_ids(section: &str) -> Vec<&str> {
+    section
+        .split("<li ")
+        .skip(1)
+        .map(|bar| {
+            let start = bar.find("<code>").expect("an id") + "<code>".len();
+            &bar[start..start + bar[start..].find("</code>").expect("the id ends")]
+        })
+        .collect()
+}
+
+#[test]
+fn the_most_missed_are_verified_items_and_questions_have_a_section_of_their_own() {
+    let org = audit_fixture::QuestionsOrg::new();
+    let out = tempfile::tempdir().expect("temporary directory");
+    let html_at = |lang: &str| {
+        let file = out.path().join(format!("{lang}.html"));
+        let output = org.audit(&[
+            "--format",
+            "html",
+            "--lang",
+            lang,
+            "--output",
+            file.to_str().expect("UTF-8"),
+        ]);
+        assert_eq!(output.code, 1, "{}", output.all());
+        std::fs::read_to_string(file).expect("the page was written")
+    };
+    let html = html_at("en");
+
+    // Every verified item, the most missed first; `funding.budget`, open everywhere, is
+    // not among them but heads the questions.
+    let items = section(&html, "items");
+    let mut expected = audit_fixture::MOST_MISSED.to_vec();
+    expected.push("needs.readme");
+    assert_eq!(bar_ids(items), expected);
+    assert!(items.contains("<h2 id=\"items-title\">Items most missed</h2>"));
+    let questions = section(&html, "questions");
+    assert_eq!(bar_ids(questions), audit_fixture::MOST_OPEN);
+    assert!(questions.contains("<h2 id=\"questions-title\">Questions most often open</h2>"));
+    assert!(
+        questions.contains("<b>100%</b> <span class=\"muted\">4 / 4</span>"),
+        "{questions}"
+    );
+    assert!(questions.contains("<b>50%</b> <span class=\"muted\">2 / 4</span>"));
+    assert!(html.find("id=\"items\"") < html.find("id=\"questions\""));
+
+    // The table: the verified score coloured by its tenth and sorted on, the declared one
+    // beside it.
+    for (name, verified, declared) in [
+        (
+            "alpha",
+            "data-v=\"100\" class=\"score s9\"",
+            "data-v=\"100\" class=\"score s9 declared\"",
+        ),
+        (
+            "bravo",
+            "data-v=\"81.8\" class=\"score s8\"",
+            "data-v=\"0\" class=\"score s0 declared\"",
+        ),
+        (
+            "charlie",
+            "data-v=\"25\" class=\"score s2\"",
+            "data-v=\"\" class=\"score none declared\"",
+        ),
+    ] {
+        let start = html
+            .find(&format!("data-v=\"{name}\""))
+            .unwrap_or_else(|| panic!("no row {name}"));
+        let row = &html[start..start + html[start..].find("</tr>").unwrap()];
+        assert!(
+            row.contains(&format!("data-k=\"verified\" {verified}")),
+            "{row}"
+        );
+        assert!(
+            row.contains(&format!("data-k=\"declared\" {declared}")),
+            "{row}"
+        );
+    }
+    assert!(html.contains(
+        "<span class=\"value\">62.1%</span><span class=\"label\">verified score (mean)</span>"
+    ));
+    assert!(
+        html.contains("<span class=\"value\">6</span><span class=\"label\">open questions</span>")
+    );
+    assert!(
+        html.contains("<span class=\"value\">1</span><span class=\"label\">waivers applied</span>")
+    );
+    // The filter offers the questions apart, by the repositories leaving them open.
+    assert!(html.contains(
+        "<optgroup label=\"Questions left open\"><option value=\"q5\">community.security-contact"
+    ));
+    let data = data(&html);
+    assert_eq!(data["summary"]["verified"]["mean"], 62.1);
+    let bravo = &data["repositories"][1];
+    assert_eq!(bravo["name"], "bravo");
+    assert_eq!(bravo["verified_score"], 81.8);
+    assert_eq!(bravo["waivers"][0]["id"], "community.governance");
+    // No CONTRIBUTING, and the security contact answered no; governance is waived, and
+    // the budget is an open question, not a miss.
+    assert_eq!(bravo["failing"], serde_json::json!([3, 5]));
+    assert_eq!(bravo["questions"], serde_json::json!([6]));
+
+    let french = html_at("fr");
+    assert_eq!(bar_ids(section(&french, "items")), expected);
+    assert_eq!(
+        bar_ids(section(&french, "questions")),
+        audit_fixture::MOST_OPEN
+    );
+    for words in [
+        "<h2 id=\"items-title\">Éléments les plus souvent manquants</h2>",
+        "<h2 id=\"questions-title\">Questions le plus souvent en attente</h2>",
+        "<span class=\"value\">62,1\u{202f}%</span><span class=\"label\">score vérifié (moyenne)</span>",
+        "<optgroup label=\"Questions en attente\">",
+    ] {
+        assert!(french.contains(words), "the French page says {words:?}");
+    }
 }
 
 // ── In a browser ──
@@ -353,16 +486,16 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
         serde_json::json!([["name", "ascending"]])
     );
 
-    // By overall score: ascending, ties in path order, the error row last; then descending,
-    // the error row still last.
+    // By verified score: ascending, ties in path order, the error row last; then
+    // descending, the error row still last.
     let mut scored: Vec<(f64, usize)> = rows
         .iter()
         .enumerate()
-        .filter_map(|(at, row)| row["score"].as_f64().map(|score| (score, at)))
+        .filter_map(|(at, row)| row["verified_score"].as_f64().map(|score| (score, at)))
         .collect();
     let unscored: Vec<&str> = rows
         .iter()
-        .filter(|row| row["score"].is_null())
+        .filter(|row| row["verified_score"].is_null())
         .map(|row| row["name"].as_str().unwrap())
         .collect();
     assert_eq!(unscored, ["broken"]);
@@ -375,18 +508,18 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
     assert_eq!(shown(&seen["first_click"]["rows"]), ascending);
     assert_eq!(
         seen["first_click"]["aria_sort"],
-        serde_json::json!([["overall", "ascending"]])
+        serde_json::json!([["verified", "ascending"]])
     );
     assert_eq!(shown(&seen["second_click"]["rows"]), descending);
     assert_eq!(
         seen["second_click"]["aria_sort"],
-        serde_json::json!([["overall", "descending"]])
+        serde_json::json!([["verified", "descending"]])
     );
     let scores: Vec<f64> = seen["first_click"]["rows"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|row| row["overall"].as_f64())
+        .filter_map(|row| row["verified"].as_f64())
         .collect();
     assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
     assert!(
@@ -420,8 +553,48 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
             "verdict {verdict}"
         );
     }
+    // The bars: the verified items, most missed first; the questions apart, most often
+    // open first.
+    let summary_items = data["summary"]["items"].as_array().unwrap();
+    let ranked = |bars: &Value, basis: &str, count: &str| {
+        let bars = bars.as_array().unwrap();
+        assert!(!bars.is_empty(), "{basis} bars");
+        let counts: Vec<u64> = bars
+            .iter()
+            .enumerate()
+            .map(|(rank, bar)| {
+                assert_eq!(bar["rank"], rank);
+                let item = &summary_items[bar["item"].as_u64().unwrap() as usize];
+                assert_eq!(item["basis"], basis, "{item}");
+                item[count].as_u64().unwrap()
+            })
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(counts[0] > 0);
+    };
+    ranked(&seen["items_bars"], "verified", "failing");
+    ranked(&seen["questions_bars"], "declared", "open");
+    let verified_items = summary_items
+        .iter()
+        .filter(|item| item["basis"] == "verified")
+        .count();
+    assert_eq!(seen["items_bars"].as_array().unwrap().len(), verified_items);
+    let in_checklist_order: Vec<u64> = seen["items_checklist_order"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|at| at.as_u64().unwrap())
+        .collect();
+    assert!(in_checklist_order.windows(2).all(|w| w[0] < w[1]));
+    let ranks: Vec<u64> = (0..verified_items as u64).collect();
+    assert_eq!(seen["items_ranked_again"], serde_json::json!(ranks));
+
     let item = seen["item_filter"]["item"].as_u64().unwrap();
     assert_eq!(seen["item_filter"]["selected"], item.to_string().as_str());
+    assert_eq!(
+        seen["item_filter"]["pressed"],
+        serde_json::json!([item.to_string()])
+    );
     let missing: Vec<&str> = rows
         .iter()
         .filter(|row| {
@@ -434,6 +607,27 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
     assert!(!missing.is_empty() && missing.len() < names.len());
     assert_eq!(seen["item_filter"]["rows"], serde_json::json!(missing));
     assert_eq!(seen["after_reset"], names.len());
+    // The question most often open lists the repositories leaving it open.
+    let question = seen["question_filter"]["item"].as_u64().unwrap();
+    assert_eq!(
+        seen["question_filter"]["selected"],
+        format!("q{question}").as_str()
+    );
+    let leaving_open: Vec<&str> = rows
+        .iter()
+        .filter(|row| {
+            row["questions"]
+                .as_array()
+                .is_some_and(|open| open.iter().any(|at| at.as_u64() == Some(question)))
+        })
+        .map(|row| row["name"].as_str().unwrap())
+        .collect();
+    assert!(!leaving_open.is_empty() && leaving_open.len() < names.len());
+    assert_eq!(
+        seen["question_filter"]["rows"],
+        serde_json::json!(leaving_open)
+    );
+    assert_eq!(seen["after_second_click"], names.len());
 
     // A failing repository's items to fix are its to-do list; the error row says why.
     let name = seen["detail"]["name"].as_str().unwrap();

@@ -48,15 +48,15 @@ try {
   });
   await page.goto(pathToFileURL(report).href, { waitUntil: "load" });
 
-  // The rows shown, in order: name, overall score (null when none), verdict.
+  // The rows shown, in order: name, verified score (null when none), verdict.
   const rows = () =>
     page.$$eval("#repos tbody tr.repo:not([hidden])", (trs) =>
       trs.map((tr) => {
-        const score = tr.querySelector('[data-k="overall"]');
+        const score = tr.querySelector('[data-k="verified"]');
         const v = score ? score.getAttribute("data-v") : "";
         return {
           name: tr.querySelector('[data-k="name"]').getAttribute("data-v"),
-          overall: v === "" ? null : Number(v),
+          verified: v === "" ? null : Number(v),
           verdict: tr.getAttribute("data-verdict"),
         };
       }),
@@ -72,9 +72,9 @@ try {
   result.initial = await rows();
   result.initial_sort = await ariaSort();
 
-  await page.click('#repos th[data-key="overall"] button');
+  await page.click('#repos th[data-key="verified"] button');
   result.first_click = { rows: await rows(), aria_sort: await ariaSort() };
-  await page.click('#repos th[data-key="overall"] button');
+  await page.click('#repos th[data-key="verified"] button');
   result.second_click = { rows: await rows(), aria_sort: await ariaSort() };
   await page.click('#repos th[data-key="name"] button');
   result.by_name = { rows: await rows(), aria_sort: await ariaSort() };
@@ -90,16 +90,45 @@ try {
   }
   await page.selectOption("#filter-verdict", "");
 
-  // The first item some repository misses, chosen by clicking its bar.
-  const item = await page.$eval("#filter-item option[value]:not([value=''])", (o) => o.value);
-  await page.click(`#items li[data-item="${item}"] button.item`);
+  // The item most missed, chosen by clicking its bar, then the question most often open.
+  const bars = (list) =>
+    page.$$eval(`${list} li`, (lis) =>
+      lis.map((li) => ({
+        item: Number(li.getAttribute("data-item")),
+        rank: Number(li.getAttribute("data-rank")),
+        filter: li.getAttribute("data-filter"),
+      })),
+    );
+  result.items_bars = await bars("#items-list");
+  result.questions_bars = await bars("#questions-list");
+  const item = result.items_bars[0].filter;
+  await page.click(`#items li[data-filter="${item}"] button.item`);
   result.item_filter = {
     item: Number(item),
     selected: await page.$eval("#filter-item", (s) => s.value),
+    pressed: await page.$$eval('button.item[aria-pressed="true"]', (bs) =>
+      bs.map((b) => b.parentNode.getAttribute("data-filter")),
+    ),
     rows: (await rows()).map((row) => row.name),
   };
   await page.selectOption("#filter-item", "");
   result.after_reset = (await rows()).length;
+  const question = result.questions_bars[0].filter;
+  await page.click(`#questions li[data-filter="${question}"] button.item`);
+  result.question_filter = {
+    item: Number(question.slice(1)),
+    selected: await page.$eval("#filter-item", (s) => s.value),
+    rows: (await rows()).map((row) => row.name),
+  };
+  // A second click on the bar lifts the filter.
+  await page.click(`#questions li[data-filter="${question}"] button.item`);
+  result.after_second_click = (await rows()).length;
+
+  // The bars in the checklist's order, then ranked again.
+  await page.selectOption("#items-order", "checklist");
+  result.items_checklist_order = (await bars("#items-list")).map((bar) => bar.item);
+  await page.selectOption("#items-order", "rank");
+  result.items_ranked_again = (await bars("#items-list")).map((bar) => bar.rank);
 
   // A failing repository's items to fix, then an error row's message.
   const open = (name) =>
@@ -129,7 +158,7 @@ try {
       ps.map((p) => p.textContent),
     );
   }
-  await page.click('#repos th[data-key="overall"] button');
+  await page.click('#repos th[data-key="verified"] button');
   await page.screenshot({ path: path.join(shots, "audit.png"), fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: path.join(shots, "audit-dark.png"), fullPage: true });

@@ -4,18 +4,29 @@
 //! ending with CRLF; a field containing a comma, a double quote, CR or LF is quoted, its
 //! quotes doubled. The columns:
 //!
-//! `path`, `verdict` (`pass`, `fail`, or `error` for a repository that could not be
-//! checked), `message` (why it could not be checked; empty otherwise), `score` (overall),
-//! one column a stage (`needs`, `communication`, `legal`, `community`, `funding`: its
-//! score), the counts of items by status (`pass`, `warn`, `fail`, `unknown`, `skip`,
-//! `error`), `failed` (the ids of the items that fail it, separated by spaces), then one
-//! column an item of the summary, in its order, headed by the item's id and holding its
-//! status id, empty for a repository whose checklist lacks it.
+//! - `path`;
+//! - `verdict`: `pass`, `fail`, or `error` for a repository that could not be checked;
+//! - `message`: why it could not be checked; empty otherwise;
+//! - `score`: the overall score, verified items and answered questions together;
+//! - `verified_score`: the score of the items ospo decides from the repository, the
+//!   headline of the other formats;
+//! - `declared_score`: the score of the questions answered in `.ospo.yml`;
+//! - one column a stage (`needs`, `communication`, `legal`, `community`, `funding`): its
+//!   overall score;
+//! - the counts of items by status (`pass`, `warn`, `fail`, `unknown`, `skip`, `error`);
+//! - `open_questions`: how many questions have no answer that counts (they are among the
+//!   `unknown` items and in no score);
+//! - `waivers`: how many waivers of `.ospo.yml` were applied (their items are among the
+//!   `skip` ones);
+//! - `failed`: the ids of the items that fail it, separated by spaces;
+//! - then one column an item of the summary, in its order, headed by the item's id and
+//!   holding its status id, empty for a repository whose checklist lacks it.
 //!
-//! Scores have one decimal (`87.5`) and are empty when nothing is scored. Headers and
-//! values are ids, the same in every language. A text that comes from a repository (its
-//! path, an error message, an item id of its own checklist) and starts with `=`, `+`, `-`,
-//! `@`, a tab or CR is written after a `'`, so that no spreadsheet takes it for a formula.
+//! Scores have one decimal (`87.5`) and are empty when nothing is scored (a repository
+//! that answered no question has no declared score). Headers and values are ids, the same
+//! in every language. A text that comes from a repository (its path, an error message, an
+//! item id of its own checklist) and starts with `=`, `+`, `-`, `@`, a tab or CR is written
+//! after a `'`, so that no spreadsheet takes it for a formula.
 
 use std::collections::HashMap;
 
@@ -28,13 +39,20 @@ const END: &str = "\r\n";
 
 pub fn render(audit: &Audit) -> String {
     let mut out = String::new();
-    let mut header: Vec<String> = ["path", "verdict", "message", "score"]
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let mut header: Vec<String> = [
+        "path",
+        "verdict",
+        "message",
+        "score",
+        "verified_score",
+        "declared_score",
+    ]
+    .into_iter()
+    .map(str::to_owned)
+    .collect();
     header.extend(Stage::ALL.iter().map(|stage| stage.id().to_owned()));
     header.extend(Status::ALL.iter().map(|status| status.id().to_owned()));
-    header.push("failed".to_owned());
+    header.extend(["open_questions", "waivers", "failed"].map(str::to_owned));
     header.extend(audit.summary.items.iter().map(|item| text(&item.id)));
     record(&mut out, &header);
 
@@ -45,6 +63,8 @@ pub fn render(audit: &Audit) -> String {
                 fields.push(report.verdict.id().to_owned());
                 fields.push(String::new());
                 fields.push(score(report.score));
+                fields.push(score(report.verified_score));
+                fields.push(score(report.declared_score));
                 for stage in Stage::ALL {
                     let found = report.stages.iter().find(|s| s.stage == stage);
                     fields.push(score(found.and_then(|s| s.score)));
@@ -60,6 +80,8 @@ pub fn render(audit: &Audit) -> String {
                 ] {
                     fields.push(count.to_string());
                 }
+                fields.push(report.questions.len().to_string());
+                fields.push(report.applied_waivers().count().to_string());
                 fields.push(text(&report.failed.join(" ")));
                 let statuses: HashMap<&str, Status> = report
                     .items
@@ -77,7 +99,7 @@ pub fn render(audit: &Audit) -> String {
                 fields.push(text(&error.message));
                 // No score, no count, no item: nothing was checked.
                 let empty =
-                    1 + Stage::ALL.len() + Status::ALL.len() + 1 + audit.summary.items.len();
+                    3 + Stage::ALL.len() + Status::ALL.len() + 3 + audit.summary.items.len();
                 fields.extend(std::iter::repeat_n(String::new(), empty));
             }
         }

@@ -1,11 +1,14 @@
 //! `ospo audit --format html`: one self-contained page to open, sort and share.
 //!
 //! The page is drawn here, so that it reads without scripts and the same audit gives the
-//! same bytes: a header of totals, the table of repositories (a cell per score, coloured
-//! by its tenth), a bar per item showing how many repositories miss it, and the score
-//! distributions as inline SVG. The script and the style sheet beside this file
-//! (`html/audit.js`, `html/audit.css`) are inlined; the script sorts and filters the table
-//! and shows a repository's items to fix from a JSON block of the page's data. Nothing is
+//! same bytes: a header of totals, the table of repositories (the verified score, the
+//! headline, in a cell coloured by its tenth, the declared score beside it, and each
+//! stage's verified score), a bar per verified item showing how many repositories miss
+//! it, the most missed first, then apart a bar per question showing how many leave it
+//! open, and the distributions of the verified and declared scores as inline SVG. The
+//! script and the style sheet beside this file (`html/audit.js`, `html/audit.css`) are
+//! inlined; the script sorts and filters the table and shows a repository's items to
+//! fix, open questions and waivers from a JSON block of the page's data. Nothing is
 //! loaded from anywhere: the page's security policy forbids it.
 
 use std::fmt::Write;
@@ -13,13 +16,13 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::common_prefix;
-use crate::audit::summary::{BINS, ItemSummary, Spread};
+use crate::audit::summary::{BINS, ItemSummary, Spread, StageSummary};
 use crate::audit::{Audit, Row, Summary};
-use crate::checklist::Level;
+use crate::checklist::{Basis, Level};
 use crate::i18n::Lang;
 use crate::probe::Status;
 use crate::report::{Report, Tool, percent, priority, status_label};
-use crate::score::{Counts, Verdict};
+use crate::score::{Counts, Scored, Verdict};
 
 const STYLE: &str = include_str!("html/audit.css");
 const SCRIPT: &str = include_str!("html/audit.js");
@@ -33,7 +36,14 @@ struct Ui {
     failing: &'static str,
     errors: &'static str,
     mean: &'static str,
-    overall: &'static str,
+    verified: &'static str,
+    declared: &'static str,
+    verified_hint: &'static str,
+    declared_hint: &'static str,
+    verified_mean: &'static str,
+    declared_mean: &'static str,
+    open_questions: &'static str,
+    waivers_applied: &'static str,
     in_folder: &'static str,
     checklist: &'static str,
     repository: &'static str,
@@ -48,6 +58,8 @@ struct Ui {
     error: &'static str,
     filter_item: &'static str,
     any_item: &'static str,
+    filter_failing: &'static str,
+    filter_open: &'static str,
     shown: &'static str,
     none_shown: &'static str,
     items_title: &'static str,
@@ -55,7 +67,13 @@ struct Ui {
     items_order: &'static str,
     order_checklist: &'static str,
     order_failing: &'static str,
-    repositories_missing: &'static str,
+    order_open: &'static str,
+    questions_title: &'static str,
+    questions_intro: &'static str,
+    answered_yes: &'static str,
+    answered_no: &'static str,
+    not_applicable: &'static str,
+    open: &'static str,
     distribution_title: &'static str,
     distribution_intro: &'static str,
     lowest: &'static str,
@@ -64,6 +82,7 @@ struct Ui {
     to_do: &'static str,
     nothing_to_do: &'static str,
     questions: &'static str,
+    waivers: &'static str,
     fix: &'static str,
     documentation: &'static str,
     could_not_check: &'static str,
@@ -82,7 +101,14 @@ fn ui(lang: Lang) -> &'static Ui {
             failing: "fail",
             errors: "could not be checked",
             mean: "mean",
-            overall: "Overall",
+            verified: "Verified",
+            declared: "Declared",
+            verified_hint: "The score of the items ospo verifies in the repository",
+            declared_hint: "The score of the questions answered in .ospo.yml (open questions count in no score)",
+            verified_mean: "verified score (mean)",
+            declared_mean: "declared score (mean)",
+            open_questions: "open questions",
+            waivers_applied: "waivers applied",
             in_folder: "in",
             checklist: "Checklist",
             repository: "Repository",
@@ -95,24 +121,33 @@ fn ui(lang: Lang) -> &'static Ui {
             pass: "Pass",
             fail: "Fail",
             error: "Error",
-            filter_item: "Not meeting",
+            filter_item: "Item",
             any_item: "Any item",
+            filter_failing: "Items not met",
+            filter_open: "Questions left open",
             shown: "{shown} of {total} repositories shown",
             none_shown: "No repository matches these filters.",
-            items_title: "Items across the organisation",
-            items_intro: "For each item, the share of checked repositories where it does not hold (failed, unanswered or not checkable). Click an item to list those repositories.",
+            items_title: "Items most missed",
+            items_intro: "For each item ospo verifies in the repositories, the share of checked repositories where it does not hold (failed, not checkable or in error). Click an item to list those repositories.",
             items_order: "Order",
             order_checklist: "Checklist",
             order_failing: "Most missed first",
-            repositories_missing: "repositories miss it",
+            order_open: "Most often open first",
+            questions_title: "Questions most often open",
+            questions_intro: "For each question a project answers in its .ospo.yml, the share of checked repositories that leave it open: no answer, an answer without evidence, or one to renew. Open questions count in no score. Click a question to list those repositories.",
+            answered_yes: "answered yes",
+            answered_no: "answered no",
+            not_applicable: "not applicable or waived",
+            open: "open",
             distribution_title: "Score distribution",
-            distribution_intro: "How many repositories score in each tenth, overall and per stage.",
+            distribution_intro: "How many repositories score in each tenth: the verified score, per stage too, and the declared score.",
             lowest: "lowest",
             highest: "highest",
             no_score: "No repository has a score here.",
             to_do: "What to do next",
             nothing_to_do: "Every item holds.",
             questions: "Questions to answer in .ospo.yml",
+            waivers: "Waivers applied",
             fix: "Fix",
             documentation: "Documentation",
             could_not_check: "Could not be checked",
@@ -128,7 +163,14 @@ fn ui(lang: Lang) -> &'static Ui {
             failing: "en échec",
             errors: "non vérifiables",
             mean: "moyenne",
-            overall: "Global",
+            verified: "Vérifié",
+            declared: "Déclaré",
+            verified_hint: "Le score des éléments qu'ospo vérifie dans le dépôt",
+            declared_hint: "Le score des questions auxquelles le projet a répondu dans .ospo.yml (les questions en attente ne comptent dans aucun score)",
+            verified_mean: "score vérifié (moyenne)",
+            declared_mean: "score déclaré (moyenne)",
+            open_questions: "questions en attente",
+            waivers_applied: "dispenses appliquées",
             in_folder: "dans",
             checklist: "Liste de contrôle",
             repository: "Dépôt",
@@ -141,24 +183,33 @@ fn ui(lang: Lang) -> &'static Ui {
             pass: "Réussi",
             fail: "Échec",
             error: "Erreur",
-            filter_item: "Ne satisfaisant pas",
+            filter_item: "Élément",
             any_item: "Tout élément",
+            filter_failing: "Éléments non satisfaits",
+            filter_open: "Questions en attente",
             shown: "{shown} dépôts affichés sur {total}",
             none_shown: "Aucun dépôt ne correspond à ces filtres.",
-            items_title: "Éléments dans toute l'organisation",
-            items_intro: "Pour chaque élément, la part des dépôts vérifiés où il n'est pas satisfait (échec, sans réponse ou non vérifiable). Cliquez sur un élément pour lister ces dépôts.",
+            items_title: "Éléments les plus souvent manquants",
+            items_intro: "Pour chaque élément qu'ospo vérifie dans les dépôts, la part des dépôts vérifiés où il n'est pas satisfait (échec, non vérifiable ou erreur). Cliquez sur un élément pour lister ces dépôts.",
             items_order: "Ordre",
             order_checklist: "Liste de contrôle",
             order_failing: "Les plus manquants d'abord",
-            repositories_missing: "dépôts ne le satisfont pas",
+            order_open: "Les plus souvent en attente d'abord",
+            questions_title: "Questions le plus souvent en attente",
+            questions_intro: "Pour chaque question à laquelle un projet répond dans son .ospo.yml, la part des dépôts vérifiés qui la laissent en attente : sans réponse, avec une réponse sans justificatif ou une réponse à renouveler. Les questions en attente ne comptent dans aucun score. Cliquez sur une question pour lister ces dépôts.",
+            answered_yes: "réponse « oui »",
+            answered_no: "réponse « non »",
+            not_applicable: "sans objet ou dispensé",
+            open: "en attente",
             distribution_title: "Répartition des scores",
-            distribution_intro: "Combien de dépôts obtiennent un score dans chaque dizaine, au global et par étape.",
+            distribution_intro: "Combien de dépôts obtiennent un score dans chaque dizaine : le score vérifié, également par étape, et le score déclaré.",
             lowest: "minimum",
             highest: "maximum",
             no_score: "Aucun dépôt n'a de score ici.",
             to_do: "Que faire ensuite",
             nothing_to_do: "Tous les éléments sont satisfaits.",
             questions: "Questions auxquelles répondre dans .ospo.yml",
+            waivers: "Dispenses appliquées",
             fix: "Action",
             documentation: "Documentation",
             could_not_check: "N'a pas pu être vérifié",
@@ -209,15 +260,29 @@ struct RowData<'a> {
     checklist: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     commit: Option<&'a str>,
+    /// The verified score: the headline, which the table colours and sorts by.
+    verified_score: Option<f64>,
+    declared_score: Option<f64>,
+    /// The overall score, verified items and answered questions together.
     score: Option<f64>,
+    /// Each stage's verified score, in the summary's order of stages.
     stages: Vec<Option<f64>>,
     failed_required: &'a [String],
-    /// The items that do not hold (fail, unknown or error), by index.
+    /// The items that do not hold (fail, unknown or error), open questions left out, by
+    /// index.
     failing: Vec<usize>,
     /// What to do next, the most useful first.
     to_do: Vec<NoteData<'a>>,
-    /// Attested items not answered yet, by index.
+    /// Open questions, by index.
     questions: Vec<usize>,
+    /// The waivers applied.
+    waivers: Vec<WaiverData<'a>>,
+}
+
+#[derive(Serialize)]
+struct WaiverData<'a> {
+    id: &'a str,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -241,7 +306,7 @@ pub fn render(audit: &Audit) -> String {
     let rows: Vec<RowData> = audit
         .repositories
         .iter()
-        .map(|row| row_data(row, &prefix, &index, &items, lang))
+        .map(|row| row_data(row, &summary.stages, &prefix, &index, &items, lang))
         .collect();
     let data = Data {
         schema_version: audit.schema_version,
@@ -318,6 +383,7 @@ fn item_data(audit: &Audit, lang: Lang) -> Vec<ItemData<'_>> {
 
 fn row_data<'a>(
     row: &'a Row,
+    stages: &[StageSummary],
     prefix: &str,
     index: &dyn Fn(&str) -> Option<usize>,
     items: &[ItemData],
@@ -333,12 +399,15 @@ fn row_data<'a>(
             error: Some(&error.message),
             checklist: None,
             commit: None,
+            verified_score: None,
+            declared_score: None,
             score: None,
             stages: Vec::new(),
             failed_required: &[],
             failing: Vec::new(),
             to_do: Vec::new(),
             questions: Vec::new(),
+            waivers: Vec::new(),
         },
         Row::Report(report) => RowData {
             path,
@@ -347,14 +416,20 @@ fn row_data<'a>(
             error: None,
             checklist: Some(&report.checklist.id),
             commit: report.repository.short_commit(),
+            verified_score: report.verified_score,
+            declared_score: report.declared_score,
             score: report.score,
-            stages: report.stages.iter().map(|stage| stage.score).collect(),
+            stages: stages
+                .iter()
+                .map(|stage| stage_score(report, stage.stage))
+                .collect(),
             failed_required: &report.failed_required,
             failing: report
                 .items
                 .iter()
                 .filter(|item| {
                     matches!(item.status, Status::Fail | Status::Unknown | Status::Error)
+                        && !item.is_open_question()
                 })
                 .filter_map(|item| index(&item.id))
                 .collect(),
@@ -372,8 +447,24 @@ fn row_data<'a>(
                 })
                 .collect(),
             questions: report.questions.iter().filter_map(|id| index(id)).collect(),
+            waivers: report
+                .applied_waivers()
+                .map(|waiver| WaiverData {
+                    id: &waiver.id,
+                    reason: &waiver.reason,
+                })
+                .collect(),
         },
     }
+}
+
+/// A report's verified score for a stage.
+fn stage_score(report: &Report, stage: crate::checklist::Stage) -> Option<f64> {
+    report
+        .stages
+        .iter()
+        .find(|s| s.stage == stage)
+        .and_then(|s| s.verified_score)
 }
 
 fn header(out: &mut String, audit: &Audit, prefix: &str, ui: &Ui) {
@@ -438,9 +529,27 @@ fn header(out: &mut String, audit: &Audit, prefix: &str, ui: &Ui) {
     card(out, "error", summary.errors.to_string(), ui.errors);
     card(
         out,
-        &format!("mean {}", score_class(summary.overall.mean)),
-        percent(summary.overall.mean, lang),
-        &format!("{} ({})", ui.overall, ui.mean),
+        &format!("mean {}", score_class(summary.verified.mean)),
+        percent(summary.verified.mean, lang),
+        ui.verified_mean,
+    );
+    card(
+        out,
+        "declared",
+        percent(summary.declared.mean, lang),
+        ui.declared_mean,
+    );
+    card(
+        out,
+        "open",
+        summary.open_questions().to_string(),
+        ui.open_questions,
+    );
+    card(
+        out,
+        "waived",
+        summary.waivers.to_string(),
+        ui.waivers_applied,
     );
     out.push_str("</div>\n</header>\n");
 }
@@ -486,16 +595,32 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
         item = ui.filter_item,
         any = ui.any_item,
     );
-    for (at, item) in summary.items.iter().enumerate() {
-        if item.failing > 0 {
-            let _ = write!(
-                out,
-                "<option value=\"{at}\">{} — {} ({})</option>",
-                escape(&item.id),
-                escape(&item.title),
-                item.failing
-            );
+    // Items not met (by the repositories where they do not hold) and questions left open
+    // (by those that leave them open, values `q` and the index), in the checklist's order.
+    for (label, prefix, count) in [
+        (
+            ui.filter_failing,
+            "",
+            (|item| item.failing) as fn(&ItemSummary) -> usize,
+        ),
+        (ui.filter_open, "q", |item| item.open),
+    ] {
+        if !summary.items.iter().any(|item| count(item) > 0) {
+            continue;
         }
+        let _ = write!(out, "<optgroup label=\"{label}\">");
+        for (at, item) in summary.items.iter().enumerate() {
+            if count(item) > 0 {
+                let _ = write!(
+                    out,
+                    "<option value=\"{prefix}{at}\">{} — {} ({})</option>",
+                    escape(&item.id),
+                    escape(&item.title),
+                    count(item)
+                );
+            }
+        }
+        out.push_str("</optgroup>");
     }
     let _ = writeln!(
         out,
@@ -509,15 +634,17 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
         "<div class=\"table-wrap\">\n<table id=\"repos\">\n<thead><tr>\
          <th data-key=\"name\" data-type=\"text\" aria-sort=\"ascending\" class=\"name\"><button type=\"button\">{}</button></th>\
          <th data-key=\"verdict\" data-type=\"num\"><button type=\"button\">{}</button></th>\
-         <th data-key=\"overall\" data-type=\"num\" class=\"num\"><button type=\"button\">{}</button></th>",
-        ui.repository, ui.verdict, ui.overall
+         <th data-key=\"verified\" data-type=\"num\" class=\"num\" title=\"{}\"><button type=\"button\">{}</button></th>\
+         <th data-key=\"declared\" data-type=\"num\" class=\"num\" title=\"{}\"><button type=\"button\">{}</button></th>",
+        ui.repository, ui.verdict, ui.verified_hint, ui.verified, ui.declared_hint, ui.declared
     );
     for stage in &summary.stages {
         let _ = write!(
             out,
-            "<th data-key=\"stage-{}\" data-type=\"num\" class=\"num\" title=\"{}\"><button type=\"button\"><span class=\"stage-number\">{}</span> {}</button></th>",
+            "<th data-key=\"stage-{}\" data-type=\"num\" class=\"num\" title=\"{} ({})\"><button type=\"button\"><span class=\"stage-number\">{}</span> {}</button></th>",
             stage.number,
             escape(&stage.title),
+            ui.verified.to_lowercase(),
             stage.number,
             escape(&stage.title)
         );
@@ -527,7 +654,7 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
         "<th data-key=\"required\" data-type=\"num\" class=\"failed\"><button type=\"button\">{}</button></th></tr></thead>\n<tbody>",
         ui.failed_required
     );
-    let columns = 4 + summary.stages.len();
+    let columns = 5 + summary.stages.len();
     for (at, (row, row_data)) in audit
         .repositories
         .iter()
@@ -563,14 +690,11 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
                     report.verdict.id(),
                     label.to_uppercase()
                 );
-                score_cell(out, "overall", report.score, lang);
+                score_cell(out, "verified", "", report.verified_score, lang);
+                score_cell(out, "declared", " declared", report.declared_score, lang);
                 for stage in &summary.stages {
-                    let score = report
-                        .stages
-                        .iter()
-                        .find(|s| s.stage == stage.stage)
-                        .and_then(|s| s.score);
-                    score_cell(out, &format!("stage-{}", stage.number), score, lang);
+                    let score = stage_score(report, stage.stage);
+                    score_cell(out, &format!("stage-{}", stage.number), "", score, lang);
                 }
                 let failed: Vec<String> = report
                     .failed_required
@@ -603,12 +727,14 @@ fn table(out: &mut String, audit: &Audit, data: &Data, ui: &Ui) {
     out.push_str("</section>\n");
 }
 
-fn score_cell(out: &mut String, key: &str, score: Option<f64>, lang: Lang) {
+/// A score's cell, sorted by `key`; `class` adds to its classes (` declared`: a score
+/// shown beside the headline, not filled with its colour).
+fn score_cell(out: &mut String, key: &str, class: &str, score: Option<f64>, lang: Lang) {
     match score {
         Some(value) => {
             let _ = write!(
                 out,
-                "<td data-k=\"{key}\" data-v=\"{value}\" class=\"score {}\"><span>{}</span><i style=\"width:{value}%\"></i></td>",
+                "<td data-k=\"{key}\" data-v=\"{value}\" class=\"score {}{class}\"><span>{}</span><i style=\"width:{value}%\"></i></td>",
                 score_class(score),
                 percent(score, lang)
             );
@@ -616,7 +742,7 @@ fn score_cell(out: &mut String, key: &str, score: Option<f64>, lang: Lang) {
         None => {
             let _ = write!(
                 out,
-                "<td data-k=\"{key}\" data-v=\"\" class=\"score none\"><span>—</span></td>"
+                "<td data-k=\"{key}\" data-v=\"\" class=\"score none{class}\"><span>—</span></td>"
             );
         }
     }
@@ -636,87 +762,116 @@ fn scale_legend(out: &mut String, ui: &Ui) {
 }
 
 fn item_bars(out: &mut String, summary: &Summary, ui: &Ui, lang: Lang) {
-    if summary.items.is_empty() {
+    bars(out, summary, Basis::Verified, ui, lang);
+    bars(out, summary, Basis::Declared, ui, lang);
+}
+
+/// A section of bars, one an item of `basis` in [`Summary::ranked`] order: the verified
+/// items by how many repositories miss them, the questions by how many leave them open.
+fn bars(out: &mut String, summary: &Summary, basis: Basis, ui: &Ui, lang: Lang) {
+    let ranked = summary.ranked(basis);
+    if ranked.is_empty() {
         return;
     }
+    let (section, title, intro, ranked_order, legend) = match basis {
+        Basis::Verified => (
+            "items",
+            ui.items_title,
+            ui.items_intro,
+            ui.order_failing,
+            &LEGEND,
+        ),
+        Basis::Declared => (
+            "questions",
+            ui.questions_title,
+            ui.questions_intro,
+            ui.order_open,
+            &QUESTION_LEGEND,
+        ),
+    };
+    let label = |status: Status| match basis {
+        Basis::Verified => status_label(status, lang),
+        Basis::Declared => question_label(status, ui, lang),
+    };
     let _ = write!(
         out,
-        "<section id=\"items\" aria-labelledby=\"items-title\">\n<div class=\"section-head\">\
-         <h2 id=\"items-title\">{}</h2>\
-         <label>{}<select id=\"items-order\"><option value=\"checklist\">{}</option>\
-         <option value=\"failing\">{}</option></select></label></div>\n<p class=\"intro\">{}</p>\n",
-        ui.items_title, ui.items_order, ui.order_checklist, ui.order_failing, ui.items_intro
+        "<section id=\"{section}\" aria-labelledby=\"{section}-title\">\n<div class=\"section-head\">\
+         <h2 id=\"{section}-title\">{title}</h2>\
+         <label>{}<select class=\"order\" id=\"{section}-order\" data-list=\"{section}-list\">\
+         <option value=\"rank\">{ranked_order}</option>\
+         <option value=\"checklist\">{}</option></select></label></div>\n<p class=\"intro\">{intro}</p>\n",
+        ui.items_order, ui.order_checklist
     );
     let _ = write!(out, "<p class=\"legend\">");
-    for status in LEGEND {
+    for status in legend {
         let _ = write!(
             out,
             "<span><i class=\"st-{}\"></i>{}</span>",
             status.id(),
-            status_label(status, lang)
+            label(*status)
         );
     }
     out.push_str("</p>\n");
-    for stage in &summary.stages {
-        let items: Vec<(usize, &ItemSummary)> = summary
-            .items
+    let _ = writeln!(out, "<ol class=\"bars\" id=\"{section}-list\">");
+    for (rank, at) in ranked.into_iter().enumerate() {
+        let item = &summary.items[at];
+        let checked = total(&item.counts);
+        let (count, filter) = match basis {
+            Basis::Verified => (item.failing, at.to_string()),
+            Basis::Declared => (item.open, format!("q{at}")),
+        };
+        let share = if checked == 0 {
+            0.0
+        } else {
+            count as f64 * 100.0 / checked as f64
+        };
+        let stage = summary
+            .stages
             .iter()
-            .enumerate()
-            .filter(|(_, item)| item.stage == stage.stage)
-            .collect();
-        if items.is_empty() {
-            continue;
+            .find(|stage| stage.stage == item.stage);
+        let counts_text = legend
+            .iter()
+            .filter(|status| item.counts.get(**status) > 0)
+            .map(|status| format!("{}: {}", label(*status), item.counts.get(*status)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            out,
+            "<li data-item=\"{at}\" data-rank=\"{rank}\" data-filter=\"{filter}\"><button type=\"button\" class=\"item\" title=\"{}\">\
+             <span class=\"what\"><span class=\"stage-number\" title=\"{}\">{}</span><span class=\"title\">{}</span><code>{}</code></span>\
+             <span class=\"level {}\">{}</span><span class=\"stack\" role=\"img\" aria-label=\"{}\">",
+            escape(&item.title),
+            escape(stage.map_or("", |stage| stage.title.as_str())),
+            item.stage.number(),
+            escape(&item.title),
+            escape(&item.id),
+            item.level.id(),
+            item.level.label(lang),
+            escape(&counts_text),
+        );
+        for status in legend {
+            let count = item.counts.get(*status);
+            if count > 0 {
+                let _ = write!(
+                    out,
+                    "<i class=\"st-{}\" style=\"width:{:.3}%\" title=\"{}: {count}\"></i>",
+                    status.id(),
+                    count as f64 * 100.0 / checked as f64,
+                    label(*status)
+                );
+            }
         }
         let _ = writeln!(
             out,
-            "<h3><span class=\"stage-number\">{}</span> {}</h3>\n<ol class=\"bars\">",
-            stage.number,
-            escape(&stage.title)
+            "</span><span class=\"share\"><b>{}</b> <span class=\"muted\">{count} / {checked}</span></span></button></li>",
+            whole_percent(share, lang),
         );
-        for (at, item) in items {
-            let checked = total(&item.counts);
-            let share = if checked == 0 {
-                0.0
-            } else {
-                item.failing as f64 * 100.0 / checked as f64
-            };
-            let _ = write!(
-                out,
-                "<li data-item=\"{at}\" data-failing=\"{share:.3}\"><button type=\"button\" class=\"item\" title=\"{}\">\
-                 <span class=\"what\"><span class=\"title\">{}</span><code>{}</code></span>\
-                 <span class=\"level {}\">{}</span><span class=\"stack\" role=\"img\" aria-label=\"{}\">",
-                escape(&item.title),
-                escape(&item.title),
-                escape(&item.id),
-                item.level.id(),
-                item.level.label(lang),
-                escape(&counts_text(&item.counts, lang)),
-            );
-            for status in LEGEND {
-                let count = count(&item.counts, status);
-                if count > 0 {
-                    let _ = write!(
-                        out,
-                        "<i class=\"st-{}\" style=\"width:{:.3}%\" title=\"{}: {count}\"></i>",
-                        status.id(),
-                        count as f64 * 100.0 / checked as f64,
-                        status_label(status, lang)
-                    );
-                }
-            }
-            let _ = writeln!(
-                out,
-                "</span><span class=\"share\"><b>{}</b> <span class=\"muted\">{} / {checked}</span></span></button></li>",
-                whole_percent(share, lang),
-                item.failing
-            );
-        }
-        out.push_str("</ol>\n");
     }
-    out.push_str("</section>\n");
+    out.push_str("</ol>\n</section>\n");
 }
 
-/// The statuses in the order the bars show them: what does not hold first.
+/// The statuses in the order the bars of verified items show them: what does not hold
+/// first.
 const LEGEND: [Status; 6] = [
     Status::Fail,
     Status::Error,
@@ -726,6 +881,27 @@ const LEGEND: [Status; 6] = [
     Status::Skip,
 ];
 
+/// The statuses in the order the bars of questions show them: open first.
+const QUESTION_LEGEND: [Status; 6] = [
+    Status::Unknown,
+    Status::Fail,
+    Status::Error,
+    Status::Warn,
+    Status::Pass,
+    Status::Skip,
+];
+
+/// What a status says of a question.
+fn question_label(status: Status, ui: &Ui, lang: Lang) -> &'static str {
+    match status {
+        Status::Unknown => ui.open,
+        Status::Fail => ui.answered_no,
+        Status::Pass => ui.answered_yes,
+        Status::Skip => ui.not_applicable,
+        Status::Warn | Status::Error => status_label(status, lang),
+    }
+}
+
 fn distributions(out: &mut String, summary: &Summary, ui: &Ui, lang: Lang) {
     let _ = writeln!(
         out,
@@ -734,19 +910,21 @@ fn distributions(out: &mut String, summary: &Summary, ui: &Ui, lang: Lang) {
         ui.distribution_title, ui.distribution_intro
     );
     // One scale for all, so that the charts compare.
-    let highest = std::iter::once(&summary.overall)
-        .chain(summary.stages.iter().map(|stage| &stage.spread))
+    let highest = [&summary.verified, &summary.declared]
+        .into_iter()
+        .chain(summary.stages.iter().map(|stage| &stage.verified))
         .flat_map(|spread| spread.histogram)
         .max()
         .unwrap_or(0)
         .max(1);
-    chart(out, ui.overall, None, &summary.overall, highest, ui, lang);
+    chart(out, ui.verified, None, &summary.verified, highest, ui, lang);
+    chart(out, ui.declared, None, &summary.declared, highest, ui, lang);
     for stage in &summary.stages {
         chart(
             out,
             &stage.title,
             Some(stage.number),
-            &stage.spread,
+            &stage.verified,
             highest,
             ui,
             lang,
@@ -864,32 +1042,6 @@ fn histogram_text(spread: &Spread, ui: &Ui, lang: Lang) -> String {
         percent(spread.mean, lang),
         bins.join(", ")
     )
-}
-
-fn counts_text(counts: &Counts, lang: Lang) -> String {
-    LEGEND
-        .iter()
-        .filter(|status| count(counts, **status) > 0)
-        .map(|status| {
-            format!(
-                "{}: {}",
-                status_label(*status, lang),
-                count(counts, *status)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn count(counts: &Counts, status: Status) -> usize {
-    match status {
-        Status::Pass => counts.pass,
-        Status::Warn => counts.warn,
-        Status::Fail => counts.fail,
-        Status::Unknown => counts.unknown,
-        Status::Skip => counts.skip,
-        Status::Error => counts.error,
-    }
 }
 
 fn total(counts: &Counts) -> usize {

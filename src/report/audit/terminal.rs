@@ -1,17 +1,21 @@
-//! `ospo audit`'s default report: a row per repository (overall score, each stage's, the
-//! required items it fails), then the organisation's totals (stage averages, the items
-//! that fail most).
+//! `ospo audit`'s default report: a row per repository (its verified score, the headline,
+//! its declared score, each stage's verified score, the items that fail it), then the
+//! organisation's totals: each stage's verified scores, the waivers applied, the verified
+//! items most missed, and apart from them the questions most often left open.
 
 use std::fmt::Write;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
 use super::common_prefix;
+use crate::audit::summary::ItemSummary;
 use crate::audit::{Audit, Row};
 use crate::i18n::Lang;
+use crate::probe::Status;
 use crate::report::{colon, percent, verdict_label};
 
-/// How many of the items most missed the totals list; the other formats list them all.
+/// How many of the items most missed, and of the questions most often open, the totals
+/// list; the other formats list them all.
 const MOST_FAILING: usize = 20;
 
 pub fn render(audit: &Audit, width: u16) -> String {
@@ -24,7 +28,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         Lang::En => format!(
             "ospo audit — {} repositories in {}: {} pass, {} fail, {} could not be checked",
             summary.repositories,
-            shown_prefix(&prefix),
+            plain(shown_prefix(&prefix)),
             summary.passed,
             summary.failed,
             summary.errors
@@ -32,7 +36,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
         Lang::Fr => format!(
             "ospo audit — {} dépôts dans {} : réussite {}, échec {}, non vérifiables {}",
             summary.repositories,
-            shown_prefix(&prefix),
+            plain(shown_prefix(&prefix)),
             summary.passed,
             summary.failed,
             summary.errors
@@ -41,16 +45,18 @@ pub fn render(audit: &Audit, width: u16) -> String {
     let _ = writeln!(out, "{head}\n");
 
     let mut rows = table(width);
-    let (repository, overall, verdict, failing) = match lang {
+    let (repository, verified, declared, verdict, failing) = match lang {
         Lang::En => (
             "Repository",
-            "Overall",
+            "Verified",
+            "Declared",
             "Verdict",
             "Items that fail it, or why it could not be checked",
         ),
         Lang::Fr => (
             "Dépôt",
-            "Global",
+            "Vérifié",
+            "Déclaré",
             "Verdict",
             "Éléments qui le font échouer, ou pourquoi il n'a pas pu être vérifié",
         ),
@@ -58,7 +64,8 @@ pub fn render(audit: &Audit, width: u16) -> String {
     let mut header = vec![
         repository.to_owned(),
         verdict.to_owned(),
-        overall.to_owned(),
+        verified.to_owned(),
+        declared.to_owned(),
     ];
     header.extend(summary.stages.iter().map(|stage| stage.number.to_string()));
     header.push(failing.to_owned());
@@ -69,17 +76,22 @@ pub fn render(audit: &Audit, width: u16) -> String {
         match row {
             Row::Report(report) => {
                 let mut cells = vec![
-                    name.to_owned(),
+                    plain(name),
                     verdict_label(report.verdict, lang).to_owned(),
-                    percent(report.score, lang),
+                    percent(report.verified_score, lang),
+                    percent(report.declared_score, lang),
                 ];
-                cells.extend(report.stages.iter().map(|stage| percent(stage.score, lang)));
-                cells.push(report.failed.join(", "));
+                // Each stage's verified score, as the summary's stages give them.
+                cells.extend(summary.stages.iter().map(|stage| {
+                    let found = report.stages.iter().find(|s| s.stage == stage.stage);
+                    percent(found.and_then(|s| s.verified_score), lang)
+                }));
+                cells.push(plain(&report.failed.join(", ")));
                 rows.add_row(cells);
             }
             Row::Error(error) => {
                 let mut cells = vec![
-                    name.to_owned(),
+                    plain(name),
                     match lang {
                         Lang::En => "ERROR",
                         Lang::Fr => "ERREUR",
@@ -88,61 +100,93 @@ pub fn render(audit: &Audit, width: u16) -> String {
                 ];
                 cells.extend(std::iter::repeat_n(
                     "—".to_owned(),
-                    1 + summary.stages.len(),
+                    2 + summary.stages.len(),
                 ));
-                cells.push(error.message.clone());
+                cells.push(plain(&error.message));
                 rows.add_row(cells);
             }
         }
     }
     let _ = writeln!(out, "{rows}");
 
-    let mut stages = table(width);
-    let (stage, mean, lowest, highest) = match lang {
-        Lang::En => ("Stage", "Mean", "Lowest", "Highest"),
-        Lang::Fr => ("Étape", "Moyenne", "Minimum", "Maximum"),
+    let title = match lang {
+        Lang::En => "Verified scores by stage, and the mean of the declared ones",
+        Lang::Fr => "Scores vérifiés par étape, et moyenne des scores déclarés",
     };
-    stages.set_header(vec![stage, mean, lowest, highest]);
+    let _ = writeln!(out, "\n{title}{colon}");
+    let mut stages = table(width);
+    let (stage, mean, lowest, highest, declared_mean, all) = match lang {
+        Lang::En => (
+            "Stage",
+            "Mean",
+            "Lowest",
+            "Highest",
+            "Declared (mean)",
+            "All stages",
+        ),
+        Lang::Fr => (
+            "Étape",
+            "Moyenne",
+            "Minimum",
+            "Maximum",
+            "Déclaré (moyenne)",
+            "Toutes les étapes",
+        ),
+    };
+    stages.set_header(vec![stage, mean, lowest, highest, declared_mean]);
     for stage in &summary.stages {
         stages.add_row(vec![
             format!("{}. {}", stage.number, stage.title),
-            percent(stage.spread.mean, lang),
-            percent(stage.spread.min, lang),
-            percent(stage.spread.max, lang),
+            percent(stage.verified.mean, lang),
+            percent(stage.verified.min, lang),
+            percent(stage.verified.max, lang),
+            percent(stage.declared.mean, lang),
         ]);
     }
     stages.add_row(vec![
-        overall.to_owned(),
-        percent(summary.overall.mean, lang),
-        percent(summary.overall.min, lang),
-        percent(summary.overall.max, lang),
+        all.to_owned(),
+        percent(summary.verified.mean, lang),
+        percent(summary.verified.min, lang),
+        percent(summary.verified.max, lang),
+        percent(summary.declared.mean, lang),
     ]);
-    let _ = writeln!(out, "\n{stages}");
-
-    let mut failing: Vec<_> = summary
-        .items
-        .iter()
-        .filter(|item| item.failing > 0)
-        .collect();
-    // The most widespread gaps first; the checklist's order among equals.
-    failing.sort_by_key(|item| std::cmp::Reverse(item.failing));
-    if !failing.is_empty() {
-        let more = failing.len().saturating_sub(MOST_FAILING);
-        let title = match (lang, more) {
-            (Lang::En, 0) => "Items not met, by how many repositories miss them".to_owned(),
-            (Lang::Fr, 0) => {
-                "Éléments non satisfaits, selon le nombre de dépôts concernés".to_owned()
+    let _ = writeln!(out, "{stages}");
+    if summary.waivers > 0 {
+        let waivers = summary.waivers;
+        let line = match (lang, waivers) {
+            (Lang::En, 1) => "1 waiver applied; `--no-waivers` checks the item it skips".to_owned(),
+            (Lang::En, n) => {
+                format!("{n} waivers applied; `--no-waivers` checks the items they skip")
             }
-            (Lang::En, _) => format!(
-                "The {MOST_FAILING} items most missed, of {} not met (all are in the other formats)",
-                failing.len()
-            ),
-            (Lang::Fr, _) => format!(
-                "Les {MOST_FAILING} éléments les plus souvent manquants, sur {} non satisfaits (tous figurent dans les autres formats)",
-                failing.len()
+            (Lang::Fr, 1) => {
+                "1 dispense appliquée ; `--no-waivers` vérifie l'élément qu'elle écarte".to_owned()
+            }
+            (Lang::Fr, n) => format!(
+                "{n} dispenses appliquées ; `--no-waivers` vérifie les éléments qu'elles écartent"
             ),
         };
-        failing.truncate(MOST_FAILING);
+        let _ = writeln!(out, "{line}");
+    }
+
+    let missed = summary.most_missed();
+    if !missed.is_empty() {
+        let more = missed.len().saturating_sub(MOST_FAILING);
+        let title = match (lang, more) {
+            (Lang::En, 0) => {
+                "Verified items not met, by how many repositories miss them".to_owned()
+            }
+            (Lang::Fr, 0) => {
+                "Éléments vérifiés non satisfaits, selon le nombre de dépôts concernés".to_owned()
+            }
+            (Lang::En, _) => format!(
+                "The {MOST_FAILING} verified items most missed, of {} not met (all are in the other formats)",
+                missed.len()
+            ),
+            (Lang::Fr, _) => format!(
+                "Les {MOST_FAILING} éléments vérifiés les plus souvent manquants, sur {} non satisfaits (tous figurent dans les autres formats)",
+                missed.len()
+            ),
+        };
         let _ = writeln!(out, "\n{title}{colon}");
         let mut items = table(width);
         let (item, level, repositories) = match lang {
@@ -150,15 +194,76 @@ pub fn render(audit: &Audit, width: u16) -> String {
             Lang::Fr => ("Élément", "Niveau", "Dépôts"),
         };
         items.set_header(vec![item, level, repositories]);
-        let checked = summary.passed + summary.failed;
-        for summary_item in failing {
+        for summary_item in missed.into_iter().take(MOST_FAILING) {
             items.add_row(vec![
-                format!("{} — {}", summary_item.id, summary_item.title),
+                plain(&format!("{} — {}", summary_item.id, summary_item.title)),
                 summary_item.level.label(lang).to_owned(),
-                format!("{} / {checked}", summary_item.failing),
+                format!("{} / {}", summary_item.failing, checked(summary_item)),
             ]);
         }
         let _ = writeln!(out, "{items}");
+    }
+
+    let open = summary.most_open();
+    if !open.is_empty() {
+        let more = open.len().saturating_sub(MOST_FAILING);
+        let title = match (lang, more) {
+            (Lang::En, 0) => {
+                "Questions most often open (answers go in each repository's .ospo.yml)".to_owned()
+            }
+            (Lang::Fr, 0) => {
+                "Questions le plus souvent en attente (réponses attendues dans le .ospo.yml de chaque dépôt)"
+                    .to_owned()
+            }
+            (Lang::En, _) => format!(
+                "The {MOST_FAILING} questions most often open, of {} (all are in the other formats)",
+                open.len()
+            ),
+            (Lang::Fr, _) => format!(
+                "Les {MOST_FAILING} questions le plus souvent en attente, sur {} (toutes figurent dans les autres formats)",
+                open.len()
+            ),
+        };
+        let _ = writeln!(out, "\n{title}{colon}");
+        let mut questions = table(width);
+        let header = match lang {
+            Lang::En => ["Question", "Level", "Open", "Answered no"],
+            Lang::Fr => ["Question", "Niveau", "En attente", "Réponse « non »"],
+        };
+        questions.set_header(header.to_vec());
+        for summary_item in open.into_iter().take(MOST_FAILING) {
+            questions.add_row(vec![
+                plain(&format!("{} — {}", summary_item.id, summary_item.title)),
+                summary_item.level.label(lang).to_owned(),
+                format!("{} / {}", summary_item.open, checked(summary_item)),
+                summary_item.counts.fail.to_string(),
+            ]);
+        }
+        let _ = writeln!(out, "{questions}");
+    }
+    out
+}
+
+/// How many repositories were checked on an item.
+fn checked(item: &ItemSummary) -> usize {
+    Status::ALL
+        .iter()
+        .map(|status| item.counts.get(*status))
+        .sum()
+}
+
+/// Text from a repository (its path, an error message, the ids and titles of its own
+/// checklist) as the terminal shows it: a control character is written as its escape
+/// (`\u{1b}`), so that nothing a repository holds moves the cursor, changes colours or
+/// breaks a row.
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -175,4 +280,34 @@ fn table(width: u16) -> Table {
         .set_width(width)
         .force_no_tty();
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::RowError;
+
+    #[test]
+    fn control_characters_from_repositories_are_written_as_escapes() {
+        assert_eq!(plain("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        let audit = Audit::of(
+            vec![
+                Row::Error(RowError {
+                    path: "/srv/org/\u{1b}[2Jwiped".to_owned(),
+                    message: "cannot open \u{1b}]8;;https://example.org\u{7}here".to_owned(),
+                }),
+                Row::Error(RowError {
+                    path: "/srv/org/plain".to_owned(),
+                    message: "HEAD is unborn".to_owned(),
+                }),
+            ],
+            Lang::En,
+        );
+        let text = render(&audit, 120);
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(text.contains("\\u{1b}[2Jwiped"), "{text}");
+    }
 }

@@ -1,5 +1,6 @@
 // The script of `ospo audit --format html`: sorts and filters the table of repositories,
-// shows a repository's items to fix, orders the items' bars. It reads the page's data
+// shows a repository's items to fix, its open questions and waivers, orders the bars of
+// items and of questions. It reads the page's data
 // from its JSON block and writes only text nodes, never markup, from it.
 (function () {
   "use strict";
@@ -64,18 +65,26 @@
     });
   });
 
-  // Filters.
+  // Filters. An item's value is its index, for the repositories that do not meet it, or
+  // `q` and its index, for those that leave the question open.
+  function hasItem(repo, value) {
+    if (value.charAt(0) === "q") {
+      return repo.questions.indexOf(Number(value.slice(1))) !== -1;
+    }
+    return repo.failing.indexOf(Number(value)) !== -1;
+  }
+
   function applyFilters() {
     var query = nameInput.value.trim().toLowerCase();
     var verdict = verdictSelect.value;
-    var item = itemSelect.value === "" ? null : Number(itemSelect.value);
+    var item = itemSelect.value;
     var shown = 0;
     rows.forEach(function (row) {
       var index = Number(row.getAttribute("data-index"));
       var repo = data.repositories[index];
       var keep = (!query || repo.name.toLowerCase().indexOf(query) !== -1) &&
         (!verdict || repo.verdict === verdict) &&
-        (item === null || repo.failing.indexOf(item) !== -1);
+        (item === "" || hasItem(repo, item));
       row.hidden = !keep;
       var detail = details[index];
       if (detail) detail.hidden = !keep || !isOpen(row);
@@ -86,8 +95,8 @@
       .replace("{total}", String(rows.length));
     noneShown.hidden = shown > 0;
     Array.prototype.forEach.call(document.querySelectorAll("button.item"), function (button) {
-      var at = Number(button.parentNode.getAttribute("data-item"));
-      button.setAttribute("aria-pressed", item === at ? "true" : "false");
+      var value = button.parentNode.getAttribute("data-filter");
+      button.setAttribute("aria-pressed", item !== "" && item === value ? "true" : "false");
     });
   }
   nameInput.addEventListener("input", applyFilters);
@@ -158,6 +167,17 @@
       });
       td.appendChild(questions);
     }
+    if (repo.waivers.length > 0) {
+      td.appendChild(el("h4", null, text.waivers));
+      var waivers = el("ul", "waivers");
+      repo.waivers.forEach(function (waiver) {
+        var li = el("li");
+        li.appendChild(el("code", null, waiver.id));
+        li.appendChild(document.createTextNode(" " + waiver.reason));
+        waivers.appendChild(li);
+      });
+      td.appendChild(waivers);
+    }
     return tr;
   }
 
@@ -175,33 +195,26 @@
     });
   });
 
-  // The items' bars: checklist order or the most missed first, within each stage; a click
-  // lists the repositories missing the item.
-  var order = document.getElementById("items-order");
-  if (order) {
+  // The bars of items and of questions: ranked (the most missed, or the most often open,
+  // first) or in the checklist's order; a click lists the repositories missing the item or
+  // leaving the question open.
+  Array.prototype.forEach.call(document.querySelectorAll("select.order"), function (order) {
     order.addEventListener("change", function () {
-      var failingFirst = order.value === "failing";
-      Array.prototype.forEach.call(document.querySelectorAll("ol.bars"), function (list) {
-        var items = Array.prototype.slice.call(list.children);
-        items.sort(function (a, b) {
-          var ia = Number(a.getAttribute("data-item"));
-          var ib = Number(b.getAttribute("data-item"));
-          if (failingFirst) {
-            var d = Number(b.getAttribute("data-failing")) - Number(a.getAttribute("data-failing"));
-            if (d !== 0) return d;
-          }
-          return ia - ib;
-        });
-        items.forEach(function (li) { list.appendChild(li); });
+      var list = document.getElementById(order.getAttribute("data-list"));
+      var key = order.value === "checklist" ? "data-item" : "data-rank";
+      var items = Array.prototype.slice.call(list.children);
+      items.sort(function (a, b) {
+        return Number(a.getAttribute(key)) - Number(b.getAttribute(key));
       });
+      items.forEach(function (li) { list.appendChild(li); });
     });
-  }
+  });
   Array.prototype.forEach.call(document.querySelectorAll("button.item"), function (button) {
     button.addEventListener("click", function () {
-      var at = button.parentNode.getAttribute("data-item");
-      var option = itemSelect.querySelector('option[value="' + at + '"]');
+      var value = button.parentNode.getAttribute("data-filter");
+      var option = itemSelect.querySelector('option[value="' + value + '"]');
       if (!option) return;
-      itemSelect.value = itemSelect.value === at ? "" : at;
+      itemSelect.value = itemSelect.value === value ? "" : value;
       applyFilters();
       document.getElementById("repositories").scrollIntoView({ block: "start" });
     });
