@@ -385,12 +385,21 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
             let lang = language(args.lang);
             let checklist = checklist_for_cwd(args.checklist.as_deref())?;
             let Some(found) = checklist.item(&item) else {
+                let ids: Vec<&str> = checklist.items.iter().map(|i| i.id.as_str()).collect();
+                let meant = ospo::metadata::closest(&item, &ids)
+                    .map(|close| format!(" (did you mean `{close}`?)"))
+                    .unwrap_or_default();
                 anyhow::bail!(
-                    "checklist `{}` has no item `{item}`; `ospo list` shows its items",
+                    "checklist `{}` has no item `{item}`{meant}; `ospo list` shows its items",
                     checklist.id
                 );
             };
-            print(&explain(found, lang, patterns))
+            print(&explain(
+                found,
+                checklist.answers_valid_months,
+                lang,
+                patterns,
+            ))
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
@@ -1028,7 +1037,12 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
     )
 }
 
-fn explain(item: &checklist::Item, lang: Lang, patterns: bool) -> String {
+fn explain(
+    item: &checklist::Item,
+    answers_valid_months: u32,
+    lang: Lang,
+    patterns: bool,
+) -> String {
     let (why, fix, how, written, stage, level, weight) = match lang {
         Lang::En => (
             "Why",
@@ -1055,7 +1069,8 @@ fn explain(item: &checklist::Item, lang: Lang, patterns: bool) -> String {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let described = indent(ospo::probe::describe::describe(&item.spec).get(lang));
+    let described =
+        indent(ospo::probe::describe::describe_in(&item.spec, answers_valid_months).get(lang));
     let colon = if lang == Lang::Fr { " :" } else { ":" };
     // The probe as it would be written in a checklist, patterns and all: asked for only,
     // since the description says the same in words.
@@ -1070,8 +1085,28 @@ fn explain(item: &checklist::Item, lang: Lang, patterns: bool) -> String {
         .as_deref()
         .map(|url| format!("\n\nDocumentation{colon} {url}"))
         .unwrap_or_default();
+    // What the status rests on, and whether a waiver can skip a required item.
+    let basis = match (lang, item.spec.basis()) {
+        (Lang::En, checklist::Basis::Verified) => "Basis: verified, from the repository",
+        (Lang::En, checklist::Basis::Declared) => "Basis: declared, answered in .ospo.yml",
+        (Lang::Fr, checklist::Basis::Verified) => "Fondement : vérifié, d'après le dépôt",
+        (Lang::Fr, checklist::Basis::Declared) => {
+            "Fondement : déclaré, réponse donnée dans .ospo.yml"
+        }
+    };
+    let waiver = match (lang, item.level, item.waivable) {
+        (_, checklist::Level::Required, true)
+        | (_, checklist::Level::Recommended, _)
+        | (_, checklist::Level::Optional, _) => "",
+        (Lang::En, checklist::Level::Required, false) => {
+            "\nWaiver: none; a waiver of this required item in .ospo.yml is ignored"
+        }
+        (Lang::Fr, checklist::Level::Required, false) => {
+            "\nDispense : impossible ; une dispense de cet élément obligatoire dans .ospo.yml est ignorée"
+        }
+    };
     format!(
-        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}{documentation}\n\n{how}{colon}\n{described}\n{definition}",
+        "{id} — {title}\n\n{stage}{colon} {n}. {stage_title}\n{level}{colon} {lvl}\n{weight}{colon} {w}\n{basis}{waiver}\n\n{why}{colon}\n  {why_text}\n\n{fix}{colon}\n  {fix_text}{documentation}\n\n{how}{colon}\n{described}\n{definition}",
         id = item.id,
         title = item.title.get(lang),
         n = item.stage.number(),

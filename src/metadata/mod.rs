@@ -88,8 +88,9 @@ pub fn counted(errors: usize, warnings: usize) -> Text {
     Text::join(&parts, ", ", ", ")
 }
 
-/// The allowed value closest to `value`, when it is close enough to be a typo.
-pub(crate) fn closest<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
+/// The allowed value closest to `value`, when it is close enough to be a typo: a
+/// did-you-mean for keys, values and item ids.
+pub fn closest<'a>(value: &str, allowed: &[&'a str]) -> Option<&'a str> {
     // Long values are not typos of short keywords; this also bounds the work.
     if value.chars().count() > 64 {
         return None;

@@ -58,11 +58,18 @@ const NAMES_IN_MESSAGE: usize = 4;
 
 /// How ospo decides an item with this probe: a few sentences, and for a content probe a
 /// line per thing it looks for, each starting with `- `. Lines are separated by `\n`.
+/// Answers are said to count for the default months; [`describe_in`] says the
+/// checklist's.
 pub fn describe(spec: &ProbeSpec) -> Text {
+    describe_in(spec, crate::checklist::ANSWERS_VALID_MONTHS)
+}
+
+/// [`describe`], for a checklist whose answers count for `answers_valid_months`.
+pub fn describe_in(spec: &ProbeSpec, answers_valid_months: u32) -> Text {
     match spec {
         ProbeSpec::File(spec) => file(spec),
         ProbeSpec::Content(spec) => content(spec),
-        ProbeSpec::Attest(spec) => attest(spec),
+        ProbeSpec::Attest(spec) => attest(spec, answers_valid_months),
         ProbeSpec::Dco(spec) => dco(spec),
         ProbeSpec::Activity(spec) => activity(spec),
         ProbeSpec::Licence(spec) => licence(spec),
@@ -165,35 +172,36 @@ fn content(spec: &ContentSpec) -> Text {
     }
 }
 
-fn attest(spec: &AttestSpec) -> Text {
+fn attest(spec: &AttestSpec, months: u32) -> Text {
     let answered = Text::new(
         "ospo cannot see this in the files: the project answers it in .ospo.yml with `yes`, \
-         `no` or `n/a`",
+         `no` or `n/a`, the evidence and the date of the answer",
         "ospo ne peut pas le constater dans les fichiers : le projet y répond dans .ospo.yml \
-         par `yes`, `no` ou `n/a`",
+         par `yes`, `no` ou `n/a`, avec la preuve et la date de la réponse",
     );
-    let counts = Text::new(
-        "`yes` passes, `no` fails and `n/a` leaves the item out of the score. Without an \
-         answer, the item is unknown, which does not pass it",
-        "`yes` valide l'élément, `no` le met en échec et `n/a` l'écarte du score. Sans \
-         réponse, l'élément reste inconnu, donc non validé",
-    );
-    match spec.evidence {
-        Some(EvidenceRule::Required) => said!(
-            "{answered}, the evidence (a link or a short text) and the date of the answer. \
-             {counts}; a `yes` without evidence is unknown too.",
-            "{answered}, avec la preuve (un lien ou un court texte) et la date de la \
-             réponse. {counts} ; un `yes` sans preuve reste inconnu lui aussi.";
-            answered, counts
+    let yes = match spec.evidence {
+        Some(EvidenceRule::Optional) => Text::new(
+            "`yes` passes, with or without evidence,",
+            "`yes` valide l'élément, avec ou sans preuve,",
         ),
-        Some(EvidenceRule::Optional) | None => said!(
-            "{answered}, and may add evidence (a link or a short text) and the date of the \
-             answer. {counts}.",
-            "{answered}, et peut y joindre une preuve (un lien ou un court texte) et la date \
-             de la réponse. {counts}.";
-            answered, counts
+        Some(EvidenceRule::Required) | None => Text::new(
+            "`yes` passes only with evidence ospo can check, a link (https://…) or the path \
+             of a file of the repository,",
+            "`yes` ne valide l'élément qu'avec une preuve qu'ospo peut vérifier, un lien \
+             (https://…) ou le chemin d'un fichier du dépôt,",
         ),
-    }
+    };
+    let months = Text::new(months.to_string(), months.to_string());
+    said!(
+        "{answered}. {yes} and `n/a` leaves the item out of the score; both count for {months} \
+         months from their date, then are to be renewed. `no` fails. Without an answer that \
+         counts, the question stays open: it is listed apart and counts in no score.",
+        "{answered}. {yes} et `n/a` l'écarte du score ; l'un et l'autre valent {months} mois à \
+         compter de leur date, puis sont à renouveler. `no` le met en échec. Sans réponse \
+         valable, la question reste en attente : elle est listée à part et n'entre dans aucun \
+         score.";
+        answered, yes, months
+    )
 }
 
 fn dco(spec: &DcoSpec) -> Text {
@@ -1224,16 +1232,26 @@ mod tests {
         assert!(
             required
                 .en
-                .ends_with("a `yes` without evidence is unknown too.")
+                .contains("a link (https://…) or the path of a file")
+                && required.en.contains("count for 12 months"),
+            "{}",
+            required.en
         );
         assert!(
             required
                 .fr
-                .ends_with("un `yes` sans preuve reste inconnu lui aussi.")
+                .contains("valent 12 mois à compter de leur date"),
+            "{}",
+            required.fr
         );
-        let optional = describe(&spec(serde_json::json!({"kind": "attest"})));
+        let by_default = describe(&spec(serde_json::json!({"kind": "attest"})));
+        assert_eq!(by_default, required, "evidence is required by default");
+        let optional = describe_in(
+            &spec(serde_json::json!({"kind": "attest", "evidence": "optional"})),
+            6,
+        );
         assert!(
-            optional.en.contains("and may add evidence"),
+            optional.en.contains("with or without evidence") && optional.en.contains("6 months"),
             "{}",
             optional.en
         );

@@ -335,7 +335,11 @@ fn one_line(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
         Level::Required => " *",
         _ => "",
     };
-    let message = item.message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let message = item
+        .message
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let head = format!("{}{level} — {}", item.id, item.title.trim());
     let colon = colon(lang);
     // Two spaces, the mark and a space before the text.
@@ -360,7 +364,9 @@ fn cut(text: &str, width: usize) -> String {
         .rfind(' ')
         .filter(|space| kept[..*space].chars().count() + 12 >= width)
         .map_or(kept.as_str(), |space| &kept[..space]);
-    let mut kept = at_word.trim_end_matches([' ', ',', ';', ':', '(']).to_owned();
+    let mut kept = at_word
+        .trim_end_matches([' ', ',', ';', ':', '('])
+        .to_owned();
     kept.push('…');
     kept
 }
