@@ -335,11 +335,7 @@ fn one_line(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
         Level::Required => " *",
         _ => "",
     };
-    let message = item
-        .message
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let message = short_reason(&item.message);
     let head = format!("{}{level} — {}", item.id, item.title.trim());
     let colon = colon(lang);
     // Two spaces, the mark and a space before the text.
@@ -351,6 +347,23 @@ fn one_line(out: &mut String, item: &ItemReport, lang: Lang, style: Style) {
         format!("{head}{colon} {}", cut(&message, left))
     };
     let _ = writeln!(out, "  {} {text}", mark(item.status, style));
+}
+
+/// The gist of a message: its words up to the first detail, which a colon or a bracket
+/// opens ("not found in README.md: a heading such as …" → "not found in README.md").
+fn short_reason(message: &str) -> String {
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = [": ", " : ", " ("]
+        .iter()
+        .filter_map(|mark| message.find(mark))
+        .min()
+        .unwrap_or(message.len());
+    let gist = message[..end].trim();
+    if gist.is_empty() {
+        message
+    } else {
+        gist.to_owned()
+    }
 }
 
 /// `text` cut to `width` characters, at a space when there is one near the end, ending
