@@ -559,7 +559,7 @@ fn the_most_missed_are_verified_items_and_open_questions_are_listed_apart() {
     assert_eq!(
         table_after(
             text,
-            "Verified items not met, by how many repositories miss them:"
+            "Verified items not met, by level, then by how many repositories miss them:"
         ),
         audit_fixture::MOST_MISSED,
         "{text}"
@@ -584,7 +584,7 @@ fn the_most_missed_are_verified_items_and_open_questions_are_listed_apart() {
     assert_eq!(
         table_after(
             texte,
-            "Éléments vérifiés non satisfaits, selon le nombre de dépôts concernés :"
+            "Éléments vérifiés non satisfaits, par niveau puis selon le nombre de dépôts concernés :"
         ),
         audit_fixture::MOST_MISSED,
         "{texte}"

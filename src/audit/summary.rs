@@ -283,10 +283,12 @@ impl Summary {
         }
     }
 
-    /// The indices in [`Summary::items`] of the items of one basis, ranked: verified items
-    /// by how many repositories miss them, questions by how many leave them open, the
-    /// most first; among equals, required before recommended before optional, then in
-    /// the checklist's order.
+    /// The indices in [`Summary::items`] of the items of one basis, ranked as the reports
+    /// order what to do ([`crate::report::priority`]): required before recommended before
+    /// optional, since the levels a run fails on come first; within a level, verified
+    /// items by how many repositories miss them, questions by how many leave them open,
+    /// the most first; then in the checklist's order. Those no repository misses (or
+    /// leaves open) come last.
     pub fn ranked(&self, basis: Basis) -> Vec<usize> {
         let mut ranked: Vec<usize> = (0..self.items.len())
             .filter(|at| self.items[*at].basis == basis)
@@ -298,7 +300,7 @@ impl Summary {
                 Basis::Verified => item.failing,
                 Basis::Declared => item.open,
             };
-            (std::cmp::Reverse(count), item.level)
+            (count == 0, item.level, std::cmp::Reverse(count))
         });
         ranked
     }
@@ -424,8 +426,8 @@ mod tests {
         }
     }
 
-    /// Open questions are no misses; the most missed are verified items, ranked by count,
-    /// then level, then the checklist's order; the questions apart, by how often open.
+    /// Open questions are no misses; the most missed are verified items, ranked by level,
+    /// then count, then the checklist's order; the questions apart, by how often open.
     #[test]
     fn open_questions_are_not_misses_and_have_a_ranking_of_their_own() {
         use Status::{Fail, Pass, Skip, Unknown};
@@ -433,7 +435,7 @@ mod tests {
             row(
                 100.0,
                 Some(100.0),
-                [Pass, Pass, Pass, Pass, Pass, Unknown],
+                [Fail, Pass, Pass, Pass, Pass, Unknown],
                 &[],
             ),
             row(
@@ -451,8 +453,9 @@ mod tests {
         let ids = |items: Vec<&ItemSummary>| -> Vec<String> {
             items.into_iter().map(|item| item.id.clone()).collect()
         };
-        // Each verified item is missed twice: required, recommended, then the two
-        // optional ones in the checklist's order (needs before community).
+        // By level first, as the reports order what to do: the required item and the
+        // recommended one, missed twice, before the optional one missed three times;
+        // then the optional ones by count.
         assert_eq!(
             ids(summary.most_missed()),
             [

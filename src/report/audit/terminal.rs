@@ -173,17 +173,18 @@ pub fn render(audit: &Audit, width: u16) -> String {
         let more = missed.len().saturating_sub(MOST_FAILING);
         let title = match (lang, more) {
             (Lang::En, 0) => {
-                "Verified items not met, by how many repositories miss them".to_owned()
+                "Verified items not met, by level, then by how many repositories miss them".to_owned()
             }
             (Lang::Fr, 0) => {
-                "Éléments vérifiés non satisfaits, selon le nombre de dépôts concernés".to_owned()
+                "Éléments vérifiés non satisfaits, par niveau puis selon le nombre de dépôts concernés"
+                    .to_owned()
             }
             (Lang::En, _) => format!(
-                "The {MOST_FAILING} verified items most missed, of {} not met (all are in the other formats)",
+                "The {MOST_FAILING} verified items most missed, by level, of {} not met (all are in the other formats)",
                 missed.len()
             ),
             (Lang::Fr, _) => format!(
-                "Les {MOST_FAILING} éléments vérifiés les plus souvent manquants, sur {} non satisfaits (tous figurent dans les autres formats)",
+                "Les {MOST_FAILING} éléments vérifiés les plus souvent manquants, par niveau, sur {} non satisfaits (tous figurent dans les autres formats)",
                 missed.len()
             ),
         };
@@ -209,18 +210,18 @@ pub fn render(audit: &Audit, width: u16) -> String {
         let more = open.len().saturating_sub(MOST_FAILING);
         let title = match (lang, more) {
             (Lang::En, 0) => {
-                "Questions most often open (answers go in each repository's .ospo.yml)".to_owned()
+                "Questions most often open, by level (answers go in each repository's .ospo.yml)".to_owned()
             }
             (Lang::Fr, 0) => {
-                "Questions le plus souvent en attente (réponses attendues dans le .ospo.yml de chaque dépôt)"
+                "Questions le plus souvent en attente, par niveau (réponses attendues dans le .ospo.yml de chaque dépôt)"
                     .to_owned()
             }
             (Lang::En, _) => format!(
-                "The {MOST_FAILING} questions most often open, of {} (all are in the other formats)",
+                "The {MOST_FAILING} questions most often open, by level, of {} (all are in the other formats)",
                 open.len()
             ),
             (Lang::Fr, _) => format!(
-                "Les {MOST_FAILING} questions le plus souvent en attente, sur {} (toutes figurent dans les autres formats)",
+                "Les {MOST_FAILING} questions le plus souvent en attente, par niveau, sur {} (toutes figurent dans les autres formats)",
                 open.len()
             ),
         };
