@@ -553,24 +553,30 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
             "verdict {verdict}"
         );
     }
-    // The bars: the verified items, most missed first; the questions apart, most often
-    // open first.
+    // The bars: the verified items, by level and the most missed first; the questions
+    // apart, by level and the most often open first; those no repository misses last.
     let summary_items = data["summary"]["items"].as_array().unwrap();
+    let level = |item: &Value| match item["level"].as_str() {
+        Some("required") => 0,
+        Some("recommended") => 1,
+        _ => 2,
+    };
     let ranked = |bars: &Value, basis: &str, count: &str| {
         let bars = bars.as_array().unwrap();
         assert!(!bars.is_empty(), "{basis} bars");
-        let counts: Vec<u64> = bars
+        let keys: Vec<(bool, u8, std::cmp::Reverse<u64>)> = bars
             .iter()
             .enumerate()
             .map(|(rank, bar)| {
                 assert_eq!(bar["rank"], rank);
                 let item = &summary_items[bar["item"].as_u64().unwrap() as usize];
                 assert_eq!(item["basis"], basis, "{item}");
-                item[count].as_u64().unwrap()
+                let count = item[count].as_u64().unwrap();
+                (count == 0, level(item), std::cmp::Reverse(count))
             })
             .collect();
-        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-        assert!(counts[0] > 0);
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+        assert!(!keys[0].0);
     };
     ranked(&seen["items_bars"], "verified", "failing");
     ranked(&seen["questions_bars"], "declared", "open");
