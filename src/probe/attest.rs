@@ -45,6 +45,9 @@ impl AttestSpec {
     }
 }
 
+/// How many of the paths an answer's evidence names are looked up in the repository.
+const PATHS_LOOKED_UP: usize = 16;
+
 /// What an answer's evidence points at, as far as ospo can check it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Support {
@@ -204,10 +207,13 @@ fn support(evidence: &str, repo: &RepoView) -> Support {
     if let Some(link) = tokens.iter().find(|token| is_link(token)) {
         return Support::Link((*link).to_owned());
     }
+    // A few are enough to find the evidence, and bound the lookups a hostile file could
+    // ask for.
     let paths: Vec<&str> = tokens
         .iter()
         .filter(|token| looks_like_path(token))
         .map(|token| path_part(token))
+        .take(PATHS_LOOKED_UP)
         .collect();
     if let Some(path) = paths.iter().find(|path| repo.exists(path)) {
         return Support::Path((*path).to_owned());
