@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use super::{ItemReport, Report, WaiverOutcome, capitalised, colon, percent, priority, words};
+use super::{ItemReport, Report, WaiverOutcome, capitalised, colon, cut, percent, priority, words};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -19,6 +19,9 @@ use crate::score::{Counts, FailOn, Verdict};
 
 /// How many things to do are shown unfolded.
 const TOP: usize = 10;
+/// How much of a message is shown: what a content item looks for can be long, and
+/// `ospo explain` says it all.
+const MESSAGE_CHARS: usize = 240;
 
 /// The verdict's icon: a cross for a failure; for a pass, a green tick only from a
 /// verified score of 80%, a yellow circle from 50%, an orange one below.
@@ -149,7 +152,7 @@ pub fn render(report: &Report) -> String {
                 title(item),
                 code(&item.id),
                 required(item.level, lang),
-                inline(&item.message)
+                inline(&cut(&item.message, MESSAGE_CHARS))
             );
             let _ = writeln!(
                 out,

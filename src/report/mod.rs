@@ -348,6 +348,24 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// `text` cut to `width` characters, at a space when there is one near the end, ending
+/// with `…` when cut.
+pub(crate) fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    let at_word = kept
+        .rfind(' ')
+        .filter(|space| kept[..*space].chars().count() + 12 >= width)
+        .map_or(kept.as_str(), |space| &kept[..space]);
+    let mut kept = at_word
+        .trim_end_matches([' ', ',', ';', ':', '('])
+        .to_owned();
+    kept.push('…');
+    kept
+}
+
 /// What follows a label: French sets a space before a colon.
 pub(crate) fn colon(lang: Lang) -> &'static str {
     match lang {

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{ItemReport, Report, WaiverOutcome, colon, percent, status_label, words};
+use super::{ItemReport, Report, WaiverOutcome, colon, cut, percent, status_label, words};
 use crate::checklist::{Basis, Level};
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -364,24 +364,6 @@ fn short_reason(message: &str) -> String {
     } else {
         gist.to_owned()
     }
-}
-
-/// `text` cut to `width` characters, at a space when there is one near the end, ending
-/// with `…` when cut.
-fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
-    let at_word = kept
-        .rfind(' ')
-        .filter(|space| kept[..*space].chars().count() + 12 >= width)
-        .map_or(kept.as_str(), |space| &kept[..space]);
-    let mut kept = at_word
-        .trim_end_matches([' ', ',', ';', ':', '('])
-        .to_owned();
-    kept.push('…');
-    kept
 }
 
 /// A thing to do with why it matters, how to fix it and where it is documented.
