@@ -60,17 +60,14 @@ pub fn render(report: &Report) -> String {
     }
     if overflow {
         let hidden = warnings.len() - shown_warnings + notices.len() - shown_notices;
-        let message = match lang {
-            Lang::En => format!(
-                "{hidden} more thing{} to do are not annotated here (GitHub shows ten annotations of each kind): the job summary lists them all, most important first.",
-                if hidden == 1 { "" } else { "s" }
+        let message = match (lang, hidden) {
+            (Lang::En, 1) => "1 more thing to do is not annotated here (GitHub shows ten annotations of each kind): the job summary lists everything, most important first.".to_owned(),
+            (Lang::En, _) => format!(
+                "{hidden} more things to do are not annotated here (GitHub shows ten annotations of each kind): the job summary lists them all, most important first."
             ),
-            Lang::Fr => format!(
-                "{hidden} autre{} point{} à traiter ne {} pas annoté{} ici (GitHub affiche dix annotations de chaque type) : le résumé de la tâche les donne tous, les plus importants d'abord.",
-                if hidden == 1 { "" } else { "s" },
-                if hidden == 1 { "" } else { "s" },
-                if hidden == 1 { "est" } else { "sont" },
-                if hidden == 1 { "" } else { "s" },
+            (Lang::Fr, 1) => "1 autre point à traiter n'est pas annoté ici (GitHub affiche dix annotations de chaque type) : le résumé de la tâche donne tout, le plus important d'abord.".to_owned(),
+            (Lang::Fr, _) => format!(
+                "{hidden} autres points à traiter ne sont pas annotés ici (GitHub affiche dix annotations de chaque type) : le résumé de la tâche les donne tous, les plus importants d'abord."
             ),
         };
         let title = match lang {
@@ -195,6 +192,64 @@ pub(crate) fn property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A report with `warnings` recommended items and `notices` optional ones that fail,
+    /// and a required one that fails the run.
+    fn report(warnings: usize, notices: usize) -> Report {
+        let item = |id: String, level: &str| {
+            serde_json::json!({
+                "id": id, "stage": "needs", "level": level, "weight": 1, "probe": "file",
+                "basis": "verified", "title": format!("Title of {id}"), "status": "fail",
+                "message": "not found", "why": "Why", "fix": "Fix"
+            })
+        };
+        let mut items = vec![item("needs.required".to_owned(), "required")];
+        items.extend((0..warnings).map(|n| item(format!("needs.w{n:02}"), "recommended")));
+        items.extend((0..notices).map(|n| item(format!("needs.n{n:02}"), "optional")));
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 2,
+            "tool": {"name": "ospo", "version": "0"},
+            "language": "en",
+            "repository": {"path": "/r", "view": "worktree", "bare": false, "commit": null},
+            "checklist": {"id": "t", "title": "T", "version": "1", "source": "t.yaml"},
+            "verdict": "fail", "score": 0.0, "verified_score": 0.0, "declared_score": null,
+            "passed_weight": 0, "applicable_weight": 1,
+            "counts": {"pass": 0, "warn": 0, "fail": 1, "unknown": 0, "skip": 0, "error": 0},
+            "fail_on": "required", "failed_required": ["needs.required"],
+            "failed": ["needs.required"], "stages": [], "items": items, "questions": [],
+            "waivers": [], "warnings": []
+        }))
+        .expect("a report")
+    }
+
+    fn kinds(text: &str) -> [usize; 3] {
+        ["::error ", "::warning ", "::notice "]
+            .map(|prefix| text.lines().filter(|line| line.starts_with(prefix)).count())
+    }
+
+    #[test]
+    fn at_most_ten_annotations_of_each_kind_and_one_notice_counts_the_rest() {
+        // The required item and nine recommended ones: ten warnings, nothing left out.
+        assert_eq!(kinds(&render(&report(9, 10))), [1, 10, 10]);
+        // One warning too many: ten warnings, and the notice that counts the one left out.
+        let text = render(&report(10, 0));
+        assert_eq!(kinds(&text), [1, 10, 1]);
+        assert!(
+            text.contains("::1 more thing to do is not annotated here"),
+            "{text}"
+        );
+        // Eleven notices: nine shown, the tenth counts the two left out.
+        let text = render(&report(0, 11));
+        assert_eq!(kinds(&text), [1, 1, 10]);
+        assert!(
+            text.contains("::2 more things to do are not annotated here"),
+            "{text}"
+        );
+        // The error says why, first.
+        assert!(
+            text.starts_with("::error title=ospo%3A FAIL::Required items not met: needs.required.")
+        );
+    }
 
     #[test]
     fn commands_escape_what_the_runner_reads() {
