@@ -220,7 +220,7 @@ fn a_row_per_repository_with_what_the_json_says() {
             assert_eq!(table.get(row, "waivers"), applied.to_string());
             for stage in report["stages"].as_array().expect("stages") {
                 let id = stage["stage"].as_str().expect("stage id");
-                assert_eq!(table.get(row, id), score(&stage["score"]), "{id}");
+                assert_eq!(table.get(row, id), score(&stage["verified_score"]), "{id}");
             }
             for status in ["pass", "warn", "fail", "unknown", "skip", "error"] {
                 assert_eq!(

@@ -12,7 +12,7 @@
 //!   headline of the other formats;
 //! - `declared_score`: the score of the questions answered in `.ospo.yml`;
 //! - one column a stage (`needs`, `communication`, `legal`, `community`, `funding`): its
-//!   overall score;
+//!   verified score, as the other formats show it;
 //! - the counts of items by status (`pass`, `warn`, `fail`, `unknown`, `skip`, `error`);
 //! - `open_questions`: how many questions have no answer that counts (they are among the
 //!   `unknown` items and in no score);
@@ -67,7 +67,7 @@ pub fn render(audit: &Audit) -> String {
                 fields.push(score(report.declared_score));
                 for stage in Stage::ALL {
                     let found = report.stages.iter().find(|s| s.stage == stage);
-                    fields.push(score(found.and_then(|s| s.score)));
+                    fields.push(score(found.and_then(|s| s.verified_score)));
                 }
                 let counts = &report.counts;
                 for count in [
