@@ -252,7 +252,8 @@ pub struct Gate {
 mod tests {
     use super::*;
 
-    struct R(Stage, Level, u32, Status);
+    /// A result: stage, level, weight, status and basis.
+    struct R(Stage, Level, u32, Status, Basis);
     impl Scored for R {
         fn stage(&self) -> Stage {
             self.0
@@ -267,38 +268,48 @@ mod tests {
             self.3
         }
         fn basis(&self) -> Basis {
-            Basis::Verified
-        }
-    }
-
-    /// A declared result: an answer in `.ospo.yml`.
-    struct D(Stage, Level, u32, Status);
-    impl Scored for D {
-        fn stage(&self) -> Stage {
-            self.0
-        }
-        fn level(&self) -> Level {
-            self.1
-        }
-        fn weight(&self) -> u32 {
-            self.2
-        }
-        fn status(&self) -> Status {
-            self.3
-        }
-        fn basis(&self) -> Basis {
-            Basis::Declared
+            self.4
         }
     }
 
     #[test]
     fn scores_weights_and_leaves_skips_out() {
         let results = [
-            R(Stage::Needs, Level::Required, 5, Status::Pass),
-            R(Stage::Needs, Level::Recommended, 3, Status::Fail),
-            R(Stage::Needs, Level::Optional, 2, Status::Skip),
-            R(Stage::Legal, Level::Optional, 1, Status::Unknown),
-            R(Stage::Legal, Level::Optional, 1, Status::Error),
+            R(
+                Stage::Needs,
+                Level::Required,
+                5,
+                Status::Pass,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Needs,
+                Level::Recommended,
+                3,
+                Status::Fail,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Needs,
+                Level::Optional,
+                2,
+                Status::Skip,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Legal,
+                Level::Optional,
+                1,
+                Status::Unknown,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Legal,
+                Level::Optional,
+                1,
+                Status::Error,
+                Basis::Verified,
+            ),
         ];
         let overall = Score::of(&results);
         assert_eq!((overall.passed_weight, overall.applicable_weight), (5, 10));
@@ -331,8 +342,20 @@ mod tests {
     #[test]
     fn a_warning_counts_as_passed_and_does_not_fail_a_required_item() {
         let results = [
-            R(Stage::Legal, Level::Required, 3, Status::Warn),
-            R(Stage::Legal, Level::Optional, 1, Status::Fail),
+            R(
+                Stage::Legal,
+                Level::Required,
+                3,
+                Status::Warn,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Legal,
+                Level::Optional,
+                1,
+                Status::Fail,
+                Basis::Verified,
+            ),
         ];
         let overall = Score::of(&results);
         assert_eq!((overall.passed_weight, overall.applicable_weight), (3, 4));
@@ -351,8 +374,14 @@ mod tests {
     fn a_required_item_not_shown_to_hold_fails_the_check() {
         for status in [Status::Fail, Status::Unknown, Status::Error] {
             let results = [
-                R(Stage::Legal, Level::Required, 1, status),
-                R(Stage::Needs, Level::Optional, 99, Status::Pass),
+                R(Stage::Legal, Level::Required, 1, status, Basis::Verified),
+                R(
+                    Stage::Needs,
+                    Level::Optional,
+                    99,
+                    Status::Pass,
+                    Basis::Verified,
+                ),
             ];
             let overall = Score::of(&results);
             let judgement = judge(
@@ -387,10 +416,46 @@ mod tests {
             }
         }
         let results = [
-            Named("a", R(Stage::Legal, Level::Required, 1, Status::Pass)),
-            Named("b", R(Stage::Legal, Level::Recommended, 1, Status::Unknown)),
-            Named("c", R(Stage::Needs, Level::Optional, 1, Status::Fail)),
-            Named("d", R(Stage::Needs, Level::Optional, 1, Status::Warn)),
+            Named(
+                "a",
+                R(
+                    Stage::Legal,
+                    Level::Required,
+                    1,
+                    Status::Pass,
+                    Basis::Verified,
+                ),
+            ),
+            Named(
+                "b",
+                R(
+                    Stage::Legal,
+                    Level::Recommended,
+                    1,
+                    Status::Unknown,
+                    Basis::Verified,
+                ),
+            ),
+            Named(
+                "c",
+                R(
+                    Stage::Needs,
+                    Level::Optional,
+                    1,
+                    Status::Fail,
+                    Basis::Verified,
+                ),
+            ),
+            Named(
+                "d",
+                R(
+                    Stage::Needs,
+                    Level::Optional,
+                    1,
+                    Status::Warn,
+                    Basis::Verified,
+                ),
+            ),
         ];
         let overall = Score::of(&results);
         let failed = |fail_on| {
@@ -417,49 +482,49 @@ mod tests {
     /// threshold is measured against the verified score.
     #[test]
     fn answers_have_a_score_of_their_own_and_open_questions_none() {
-        enum Either {
-            V(R),
-            D(D),
-        }
-        impl Scored for Either {
-            fn stage(&self) -> Stage {
-                match self {
-                    Either::V(r) => r.stage(),
-                    Either::D(d) => d.stage(),
-                }
-            }
-            fn level(&self) -> Level {
-                match self {
-                    Either::V(r) => r.level(),
-                    Either::D(d) => d.level(),
-                }
-            }
-            fn weight(&self) -> u32 {
-                match self {
-                    Either::V(r) => r.weight(),
-                    Either::D(d) => d.weight(),
-                }
-            }
-            fn status(&self) -> Status {
-                match self {
-                    Either::V(r) => r.status(),
-                    Either::D(d) => d.status(),
-                }
-            }
-            fn basis(&self) -> Basis {
-                match self {
-                    Either::V(r) => r.basis(),
-                    Either::D(d) => d.basis(),
-                }
-            }
-        }
         let results = [
-            Either::V(R(Stage::Needs, Level::Required, 3, Status::Pass)),
-            Either::V(R(Stage::Needs, Level::Recommended, 1, Status::Fail)),
-            Either::V(R(Stage::Needs, Level::Recommended, 2, Status::Unknown)),
-            Either::D(D(Stage::Funding, Level::Recommended, 4, Status::Pass)),
-            Either::D(D(Stage::Funding, Level::Recommended, 4, Status::Fail)),
-            Either::D(D(Stage::Funding, Level::Recommended, 9, Status::Unknown)),
+            R(
+                Stage::Needs,
+                Level::Required,
+                3,
+                Status::Pass,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Needs,
+                Level::Recommended,
+                1,
+                Status::Fail,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Needs,
+                Level::Recommended,
+                2,
+                Status::Unknown,
+                Basis::Verified,
+            ),
+            R(
+                Stage::Funding,
+                Level::Recommended,
+                4,
+                Status::Pass,
+                Basis::Declared,
+            ),
+            R(
+                Stage::Funding,
+                Level::Recommended,
+                4,
+                Status::Fail,
+                Basis::Declared,
+            ),
+            R(
+                Stage::Funding,
+                Level::Recommended,
+                9,
+                Status::Unknown,
+                Basis::Declared,
+            ),
         ];
         let scores = Scores::of(&results);
         assert_eq!(scores.verified.score, Some(50.0), "an unknown probe counts");
