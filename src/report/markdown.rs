@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use super::{ItemReport, Report, WaiverOutcome, capitalised, colon, cut, percent, priority, words};
+use super::{ItemReport, Report, capitalised, colon, cut, percent, priority, words};
 use crate::checklist::Level;
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -230,17 +230,11 @@ pub fn render(report: &Report) -> String {
     if !report.waivers.is_empty() {
         let _ = writeln!(out, "### {} ({})\n", w.waivers, report.waivers.len());
         for waiver in &report.waivers {
-            let note = match (lang, waiver.outcome) {
-                (_, WaiverOutcome::Applied) => "",
-                (Lang::En, WaiverOutcome::NotWaivable) => " *(not applied: a required item)*",
-                (Lang::Fr, WaiverOutcome::NotWaivable) => {
-                    " *(non appliquée : élément obligatoire)*"
-                }
-                (Lang::En, WaiverOutcome::Ignored) => " *(ignored: `--no-waivers`)*",
-                (Lang::Fr, WaiverOutcome::Ignored) => " *(ignorée : `--no-waivers`)*",
-                (Lang::En, WaiverOutcome::UnknownItem) => " *(no such item)*",
-                (Lang::Fr, WaiverOutcome::UnknownItem) => " *(élément inconnu)*",
-            };
+            let note = waiver
+                .outcome
+                .note(lang)
+                .map(|note| format!(" *({})*", inline(note)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "- `{}`{note} — {}",

@@ -133,6 +133,21 @@ pub enum WaiverOutcome {
     UnknownItem,
 }
 
+impl WaiverOutcome {
+    /// What the reports say beside a waiver that was not applied.
+    pub fn note(self, lang: Lang) -> Option<&'static str> {
+        Some(match (lang, self) {
+            (_, WaiverOutcome::Applied) => return None,
+            (Lang::En, WaiverOutcome::NotWaivable) => "not applied: a required item",
+            (Lang::Fr, WaiverOutcome::NotWaivable) => "non appliquée : élément obligatoire",
+            (Lang::En, WaiverOutcome::Ignored) => "ignored: --no-waivers",
+            (Lang::Fr, WaiverOutcome::Ignored) => "ignorée : --no-waivers",
+            (Lang::En, WaiverOutcome::UnknownItem) => "no such item",
+            (Lang::Fr, WaiverOutcome::UnknownItem) => "élément inconnu",
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tool {
     pub name: String,

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{ItemReport, Report, WaiverOutcome, colon, cut, percent, status_label, words};
+use super::{ItemReport, Report, colon, cut, percent, status_label, words};
 use crate::checklist::{Basis, Level};
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -394,15 +394,11 @@ fn waivers(out: &mut String, report: &Report) {
     let colon = colon(lang);
     let _ = writeln!(out, "\n{} ({}){colon}", w.waivers, report.waivers.len());
     for waiver in &report.waivers {
-        let note = match (lang, waiver.outcome) {
-            (_, WaiverOutcome::Applied) => "",
-            (Lang::En, WaiverOutcome::NotWaivable) => " (not applied: a required item)",
-            (Lang::Fr, WaiverOutcome::NotWaivable) => " (non appliquée : élément obligatoire)",
-            (Lang::En, WaiverOutcome::Ignored) => " (ignored: --no-waivers)",
-            (Lang::Fr, WaiverOutcome::Ignored) => " (ignorée : --no-waivers)",
-            (Lang::En, WaiverOutcome::UnknownItem) => " (no such item)",
-            (Lang::Fr, WaiverOutcome::UnknownItem) => " (élément inconnu)",
-        };
+        let note = waiver
+            .outcome
+            .note(lang)
+            .map(|note| format!(" ({note})"))
+            .unwrap_or_default();
         let reason = waiver
             .reason
             .split_whitespace()
