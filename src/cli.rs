@@ -65,9 +65,10 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct DcoArgs {
-    /// The change, BASE..TIP (e.g. origin/main..HEAD) [default: what is being pushed, in a
-    /// pre-commit pre-push hook; else the commits of HEAD not on origin/HEAD, origin/main or
-    /// origin/master].
+    /// The change, a range as git reads it: BASE..TIP (e.g. origin/main..HEAD; an empty
+    /// side is HEAD, tags stand for their commits), X^! (X alone) or a revision (its whole
+    /// history) [default: what is being pushed, in a pre-commit pre-push hook; else the
+    /// commits of HEAD not on origin/HEAD, origin/main or origin/master].
     range: Option<String>,
     /// A path in the repository.
     #[arg(long, default_value = ".")]
@@ -898,8 +899,7 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
             std::env::var("PRE_COMMIT_TO_REF").ok(),
         )
     });
-    let (range, commits) = repo.change(range.as_deref())?;
-    let report = gate::gate(range, &commits, &options);
+    let report = gate::gate(repo.change(range.as_deref())?, &options);
     let text = match args.format {
         Format::Json => {
             let mut text = serde_json::to_string_pretty(&report)?;

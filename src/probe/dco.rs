@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Context, Evidence, Outcome, Problem, Status};
 use crate::repo::history::{Commit, History, Identity, Window};
+use crate::repo::range::Change;
 use crate::text;
 use crate::yaml::Path;
 
@@ -348,6 +349,10 @@ pub struct GateOptions {
 #[derive(Debug, Clone, Serialize)]
 pub struct GateReport {
     pub range: String,
+    /// The commit to rebase onto to sign the change off (`git rebase --signoff BASE`);
+    /// `None` when the change goes back to the root commit.
+    #[serde(skip)]
+    pub base: Option<String>,
     pub rule: &'static str,
     pub scope: &'static str,
     pub remediation: Remediation,
@@ -385,7 +390,8 @@ static THIRD_PARTY: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// Checks every commit of a change, newest first, as a CI gate.
-pub fn gate(range: String, commits: &[Commit], options: &GateOptions) -> GateReport {
+pub fn gate(change: Change, options: &GateOptions) -> GateReport {
+    let commits = &change.commits;
     let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
     let same_person = |name: &str, email: &str, person: &Identity| {
         same(name, &person.name) && same(email, &person.email)
@@ -414,7 +420,8 @@ pub fn gate(range: String, commits: &[Commit], options: &GateOptions) -> GateRep
         })
     };
     let mut report = GateReport {
-        range,
+        range: change.range,
+        base: change.base,
         rule: rule_name(options.rule),
         scope: scope_name(options.scope),
         remediation: options.remediation,

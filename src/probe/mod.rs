@@ -191,7 +191,7 @@ impl Context<'_> {
     pub fn range(&self, range: &str) -> Result<Vec<crate::repo::history::Commit>, Box<Outcome>> {
         self.repo
             .change(Some(range))
-            .map(|(_, commits)| commits)
+            .map(|change| change.commits)
             .map_err(|error| {
                 Box::new(Outcome::new(
                     Status::Error,

@@ -649,27 +649,174 @@ fn fill(
     Ok(())
 }
 
-/// The commits reachable from `tip` but not from `base`, newest first: a change under
-/// review, `base..tip`.
+/// Commits the range walk reads past the last one it keeps, once every commit it has
+/// still to read is reachable from an excluded tip, for clocks set wrong (git's `SLOP`).
+const RANGE_SLOP: usize = 5;
+
+/// A commit met by the range walk.
+struct Met {
+    /// Reachable from an excluded tip.
+    excluded: bool,
+    /// Taken out of the queue: its parents have been met.
+    done: bool,
+    parents: Vec<ObjectId>,
+    /// Where the parser keeps it.
+    parsed: usize,
+}
+
+/// The commits reachable from one of `include` and from none of `exclude`, newest first
+/// (by committer time): those `git rev-list` lists for the same tips, found as it finds
+/// them. The walk goes back from all tips at once, newest first, marking what an excluded
+/// tip reaches (and, iteratively, the ancestors already met of a commit found excluded
+/// late); it stops once every commit left to read is excluded and older than the last one
+/// kept, a few commits on. Each commit object is read once; the walk is linear in the
+/// commits it meets.
 pub(super) fn range(
     repo: &gix::Repository,
-    base: Option<ObjectId>,
-    tip: ObjectId,
+    include: &[ObjectId],
+    exclude: &[ObjectId],
 ) -> Result<Vec<Commit>, RepoError> {
-    let walk_error = |error: &dyn std::fmt::Display| RepoError::Read {
-        path: "the history".into(),
-        message: error.to_string(),
-    };
-    let walk = repo
-        .rev_walk([tip])
-        .with_hidden(base)
-        .all()
-        .map_err(|e| walk_error(&e))?;
-    let mut sources = Vec::new();
-    for info in walk {
-        sources.push(Source::Unread(info.map_err(|e| walk_error(&e))?.id));
+    if include.is_empty() {
+        return Ok(Vec::new());
     }
-    read_all(repo, &repo.open_mailmap(), sources, Vec::new())
+    let shallow: HashSet<ObjectId> = repo
+        .shallow_commits()
+        .ok()
+        .flatten()
+        .map(|commits| commits.iter().copied().collect())
+        .unwrap_or_default();
+    let mailmap = repo.open_mailmap();
+    let (kept, parsed) = std::thread::scope(|scope| {
+        let mut parser = Parser::new(scope, &mailmap, repo.object_hash());
+        let mut buffer = Vec::new();
+        let mut met: HashMap<ObjectId, Met> = HashMap::new();
+        let mut queue: BinaryHeap<(i64, ObjectId)> = BinaryHeap::new();
+        // Commits in the queue not (yet) known to be excluded.
+        let mut wanted_in_queue = 0usize;
+        let mut meet = |id: ObjectId,
+                        excluded: bool,
+                        met: &mut HashMap<ObjectId, Met>,
+                        queue: &mut BinaryHeap<(i64, ObjectId)>,
+                        wanted_in_queue: &mut usize,
+                        parser: &mut Parser<'_, '_>|
+         -> Result<(), RepoError> {
+            if let Some(known) = met.get(&id) {
+                if excluded && !known.excluded {
+                    exclude_with_ancestors(id, met, wanted_in_queue);
+                }
+                return Ok(());
+            }
+            let (time, parents, parsed) = parser.take(repo, id, &mut buffer)?;
+            met.insert(
+                id,
+                Met {
+                    excluded,
+                    done: false,
+                    parents,
+                    parsed,
+                },
+            );
+            queue.push((time, id));
+            *wanted_in_queue += usize::from(!excluded);
+            Ok(())
+        };
+        for &id in exclude {
+            meet(
+                id,
+                true,
+                &mut met,
+                &mut queue,
+                &mut wanted_in_queue,
+                &mut parser,
+            )?;
+        }
+        for &id in include {
+            meet(
+                id,
+                false,
+                &mut met,
+                &mut queue,
+                &mut wanted_in_queue,
+                &mut parser,
+            )?;
+        }
+        let mut kept: Vec<ObjectId> = Vec::new();
+        let mut last_kept_time = i64::MAX;
+        let mut slop = RANGE_SLOP;
+        let mut parents = Vec::new();
+        while let Some((time, id)) = queue.pop() {
+            let commit = met.get_mut(&id).expect("queued commits are met");
+            commit.done = true;
+            let excluded = commit.excluded;
+            wanted_in_queue -= usize::from(!excluded);
+            parents.clear();
+            if !shallow.contains(&id) {
+                parents.extend_from_slice(&commit.parents);
+            }
+            for &parent in &parents {
+                meet(
+                    parent,
+                    excluded,
+                    &mut met,
+                    &mut queue,
+                    &mut wanted_in_queue,
+                    &mut parser,
+                )?;
+            }
+            if !excluded {
+                kept.push(id);
+                last_kept_time = time;
+                continue;
+            }
+            // As git's `still_interesting`: done once nothing wanted is left to read and
+            // what is left is older than the last commit kept, a few commits on.
+            let newer_left = queue
+                .peek()
+                .is_some_and(|&(next, _)| next >= last_kept_time);
+            if wanted_in_queue > 0 || newer_left {
+                slop = RANGE_SLOP;
+            } else {
+                slop -= 1;
+                if slop == 0 {
+                    break;
+                }
+            }
+        }
+        // A commit kept before an excluded tip was found to reach it is left out.
+        let kept: Vec<Source> = kept
+            .into_iter()
+            .filter_map(|id| {
+                let commit = &met[&id];
+                (!commit.excluded).then_some(Source::Parsed(commit.parsed))
+            })
+            .collect();
+        Ok::<_, RepoError>((kept, parser.finish()?))
+    })?;
+    read_all(repo, &mailmap, kept, parsed)
+}
+
+/// Marks commit `id` excluded, and the ancestors of it the walk has already gone past,
+/// without recursion: each commit is marked once.
+fn exclude_with_ancestors(
+    id: ObjectId,
+    met: &mut HashMap<ObjectId, Met>,
+    wanted_in_queue: &mut usize,
+) {
+    let mut stack = vec![id];
+    while let Some(id) = stack.pop() {
+        let Some(commit) = met.get_mut(&id) else {
+            continue; // not met yet: it will be, from an excluded child
+        };
+        if commit.excluded {
+            continue;
+        }
+        commit.excluded = true;
+        if commit.done {
+            stack.extend_from_slice(&commit.parents);
+        } else {
+            *wanted_in_queue -= 1;
+        }
+    }
 }
 
 static VERSION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

@@ -8,6 +8,7 @@
 
 pub mod history;
 mod objects;
+pub mod range;
 mod tree;
 mod worktree;
 
@@ -489,56 +490,18 @@ impl RepoView {
         history::walk(self.git(), start, reach)
     }
 
-    /// The commits of a change under review, newest first: `BASE..TIP`, or with no range
-    /// the commits of `HEAD` not on the upstream of the default branch
-    /// (`refs/remotes/origin/HEAD`, else `origin/main` or `origin/master`). Returns the
-    /// range resolved, as `BASE..TIP`, and its commits.
-    pub fn change(&self, range: Option<&str>) -> Result<(String, Vec<history::Commit>), RepoError> {
+    /// The commits of a change under review, newest first: those `git rev-list RANGE`
+    /// lists (see [`range`] for the forms a range takes), or with no range the commits of
+    /// `HEAD` not on the upstream of the default branch (`refs/remotes/origin/HEAD`, else
+    /// `origin/main` or `origin/master`).
+    pub fn change(&self, range: Option<&str>) -> Result<range::Change, RepoError> {
         let repo = self.git();
-        let resolve = |rev: &str| -> Result<gix::ObjectId, RepoError> {
-            repo.rev_parse_single(rev)
-                .map(|id| id.detach())
-                .map_err(|error| RepoError::BadRevision {
-                    rev: rev.to_owned(),
-                    message: error.to_string(),
-                })
-        };
-        let (base, tip) = match range {
-            Some(range) if range.contains("...") => {
-                return Err(RepoError::BadRevision {
-                    rev: range.to_owned(),
-                    message: "a symmetric difference (`...`) is not a change; use BASE..TIP".into(),
-                });
-            }
-            Some(range) => match range.split_once("..") {
-                Some((base, tip)) => (
-                    (!base.is_empty()).then_some(base.to_owned()),
-                    if tip.is_empty() {
-                        "HEAD".to_owned()
-                    } else {
-                        tip.to_owned()
-                    },
-                ),
-                None => (None, range.to_owned()),
-            },
-            None => {
-                let upstream = ["refs/remotes/origin/HEAD", "refs/remotes/origin/main", "refs/remotes/origin/master"]
-                    .into_iter()
-                    .find(|name| repo.try_find_reference(*name).ok().flatten().is_some())
-                    .ok_or_else(|| RepoError::BadRevision {
-                        rev: "HEAD".into(),
-                        message: "no upstream found (origin/HEAD, origin/main or origin/master); give a range such as origin/main..HEAD".into(),
-                    })?;
-                (Some(upstream.to_owned()), "HEAD".to_owned())
-            }
-        };
-        let tip_id = resolve(&tip)?;
-        let base_id = base.as_deref().map(resolve).transpose()?;
-        let shown = match &base {
-            Some(base) => format!("{}..{tip}", base.trim_start_matches("refs/remotes/")),
-            None => tip.clone(),
-        };
-        Ok((shown, history::range(repo, base_id, tip_id)?))
+        let tips = range::tips(repo, range)?;
+        Ok(range::Change {
+            commits: history::range(repo, &tips.include, &tips.exclude)?,
+            range: tips.range,
+            base: tips.base,
+        })
     }
 
     /// The URL the repository was cloned from: `origin`'s, else that of the only remote;

@@ -94,10 +94,8 @@ pub fn render(report: &GateReport, lang: Lang) -> String {
         let _ = writeln!(out, "{}", done.get(lang));
         return out;
     }
-    let base = report
-        .range
-        .split_once("..")
-        .map_or("<base>", |(base, _)| base);
+    // Rewriting a change that goes back to the root takes `--root`.
+    let base = report.base.as_deref().unwrap_or("--root");
     let fix = text!(
         "✗ {failing} of {checked} commits are not signed off as the rule requires.\nTo fix: certify the Developer Certificate of Origin (https://developercertificate.org/) by signing off every commit, then push again:\n  git rebase --signoff {base}\nFor the last commit alone: git commit --amend --signoff --no-edit\nFuture commits: git commit -s",
         "✗ {failing} commits sur {checked} ne sont pas signés comme la règle l'exige.\nPour corriger : attestez le Developer Certificate of Origin (https://developercertificate.org/) en signant chaque commit, puis poussez à nouveau :\n  git rebase --signoff {base}\nPour le dernier commit seul : git commit --amend --signoff --no-edit\nCommits suivants : git commit -s"
