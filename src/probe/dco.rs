@@ -6,6 +6,8 @@
 //! from the trailer block, as git does, or from anywhere in the message, as the DCO app
 //! does.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use regex::{Regex, RegexBuilder};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -390,35 +392,12 @@ static THIRD_PARTY: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// Checks every commit of a change, newest first, as a CI gate.
+///
+/// Linear in the change: the remediation lines are read once, into an index that each
+/// failing commit is looked up in.
 pub fn gate(change: Change, options: &GateOptions) -> GateReport {
     let commits = &change.commits;
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
-    let same_person = |name: &str, email: &str, person: &Identity| {
-        same(name, &person.name) && same(email, &person.email)
-    };
-    // Whether a later commit of the change signs `failing` off on its author's behalf.
-    let remediated = |failing: &Commit| {
-        let id = failing.id.to_string();
-        commits.iter().any(|fixer| {
-            fixer.remediations.iter().any(|line| {
-                if options.remediation.individual
-                    && let Some(c) = INDIVIDUAL.captures(line)
-                {
-                    return id.starts_with(&c[3].to_lowercase())
-                        && same_person(&c[1], &c[2], &failing.author)
-                        && same_person(&fixer.author.name, &fixer.author.email, &failing.author);
-                }
-                if options.remediation.third_party
-                    && let Some(c) = THIRD_PARTY.captures(line)
-                {
-                    return id.starts_with(&c[5].to_lowercase())
-                        && same_person(&c[1], &c[2], &failing.author)
-                        && same_person(&c[3], &c[4], &fixer.author);
-                }
-                false
-            })
-        })
-    };
+    let remediations = Remediations::index(commits, options.remediation);
     let mut report = GateReport {
         range: change.range,
         base: change.base,
@@ -445,7 +424,7 @@ pub fn gate(change: Change, options: &GateOptions) -> GateReport {
         let Some(reason) = judge(commit, options.rule, options.scope) else {
             continue;
         };
-        if remediated(commit) {
+        if remediations.covers(commit) {
             report.remediated.push(commit.short_id());
             continue;
         }
@@ -457,6 +436,85 @@ pub fn gate(change: Change, options: &GateOptions) -> GateReport {
         });
     }
     report
+}
+
+/// The sign-offs that the remediation commits of a change add to other commits: for each
+/// author (name and email, trimmed and lowercased, as the DCO app compares them), the
+/// commit-id prefixes signed off on their behalf.
+#[derive(Debug, Default)]
+struct Remediations {
+    by_author: HashMap<(String, String), Prefixes>,
+}
+
+#[derive(Debug, Default)]
+struct Prefixes {
+    prefixes: HashSet<String>,
+    /// The lengths of those prefixes: a commit id is looked up once per length.
+    lengths: BTreeSet<usize>,
+}
+
+impl Remediations {
+    /// Reads each remediation line of the change once. A line counts when `allowed`
+    /// permits its kind and the one who signs is the commit's author: an author signs off
+    /// their own commits (`individual`), or someone else's on their behalf (`thirdParty`).
+    fn index(commits: &[Commit], allowed: Remediation) -> Remediations {
+        let mut index = Remediations::default();
+        if !allowed.individual && !allowed.third_party {
+            return index;
+        }
+        for fixer in commits {
+            for line in &fixer.remediations {
+                let signed = if allowed.individual
+                    && let Some(c) = INDIVIDUAL.captures(line)
+                {
+                    same_person(&c[1], &c[2], &fixer.author)
+                        .then(|| (c[1].to_owned(), c[2].to_owned(), c[3].to_owned()))
+                } else if allowed.third_party
+                    && let Some(c) = THIRD_PARTY.captures(line)
+                {
+                    same_person(&c[3], &c[4], &fixer.author)
+                        .then(|| (c[1].to_owned(), c[2].to_owned(), c[5].to_owned()))
+                } else {
+                    None
+                };
+                if let Some((name, email, prefix)) = signed {
+                    let prefix = prefix.to_ascii_lowercase();
+                    let entry = index
+                        .by_author
+                        .entry(person_key(&name, &email))
+                        .or_default();
+                    entry.lengths.insert(prefix.len());
+                    entry.prefixes.insert(prefix);
+                }
+            }
+        }
+        index
+    }
+
+    /// Whether a remediation line of the change signs `failing` off for its author.
+    fn covers(&self, failing: &Commit) -> bool {
+        let Some(signed) = self
+            .by_author
+            .get(&person_key(&failing.author.name, &failing.author.email))
+        else {
+            return false;
+        };
+        let id = failing.id.to_string();
+        signed
+            .lengths
+            .iter()
+            .filter_map(|&length| id.get(..length))
+            .any(|prefix| signed.prefixes.contains(prefix))
+    }
+}
+
+/// A name and email as the DCO app compares them: trimmed, regardless of case.
+fn person_key(name: &str, email: &str) -> (String, String) {
+    (name.trim().to_lowercase(), email.trim().to_lowercase())
+}
+
+fn same_person(name: &str, email: &str, person: &Identity) -> bool {
+    person_key(name, email) == person_key(&person.name, &person.email)
 }
 
 /// The bot pattern, matched on author names and emails regardless of case; by default,
