@@ -873,13 +873,14 @@ fn write_step_summary(report: &ospo::report::Report) -> Result<()> {
 fn dco(args: DcoArgs) -> Result<ExitCode> {
     use ospo::probe::dco::{self as gate, DcoRule, GateOptions, SignoffScope};
     let lang = language(args.lang);
-    let repo = RepoView::open(&args.path, None)?;
-    let bots = gate::bots(args.bots.as_deref()).with_context(|| {
-        format!(
-            "invalid --bots pattern `{}`",
-            args.bots.as_deref().unwrap_or("")
+    // The arguments are checked before the repository is read.
+    let bots = gate::bots(args.bots.as_deref()).map_err(|reason| {
+        anyhow::anyhow!(
+            "--bots `{}`: {reason}",
+            args.bots.as_deref().unwrap_or_default()
         )
     })?;
+    let repo = RepoView::open(&args.path, None)?;
     let options = GateOptions {
         rule: match args.rule {
             RuleArg::AuthorOrCommitter => DcoRule::AuthorOrCommitter,

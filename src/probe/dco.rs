@@ -108,10 +108,10 @@ impl DcoSpec {
     pub fn compile(&self) -> Result<DcoProbe, Vec<Problem>> {
         let mut problems = Vec::new();
         let bots = bots(self.bots.as_deref())
-            .map_err(|error| {
+            .map_err(|message| {
                 problems.push(Problem {
                     path: Path::default().key("bots"),
-                    message: format!("invalid regular expression: {error}"),
+                    message,
                 })
             })
             .ok();
@@ -518,11 +518,35 @@ fn same_person(name: &str, email: &str, person: &Identity) -> bool {
 }
 
 /// The bot pattern, matched on author names and emails regardless of case; by default,
-/// GitHub's bot accounts.
-pub fn bots(pattern: Option<&str>) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern.unwrap_or(r"\[bot\]"))
+/// GitHub's bot accounts. A pattern that matches an empty name (an empty pattern, or one
+/// with an empty alternative such as `bot|`) matches every author: it is refused, since it
+/// would leave every commit out and pass any change.
+pub fn bots(pattern: Option<&str>) -> Result<Regex, String> {
+    let regex = RegexBuilder::new(pattern.unwrap_or(r"\[bot\]"))
         .case_insensitive(true)
         .build()
+        .map_err(|error| format!("invalid regular expression: {}", regex_reason(&error)))?;
+    if regex.is_match("") {
+        return Err(
+            "the pattern matches an empty name, so every commit would count as a bot's; give one that only bots' names or emails match, such as `\\[bot\\]`".into(),
+        );
+    }
+    Ok(regex)
+}
+
+/// What is wrong with a pattern, in one line: the regex crate's syntax errors draw the
+/// pattern and a caret above it.
+fn regex_reason(error: &regex::Error) -> String {
+    match error {
+        regex::Error::Syntax(text) => text
+            .lines()
+            .rev()
+            .find_map(|line| line.strip_prefix("error: "))
+            .unwrap_or(text)
+            .trim()
+            .to_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// Whether a bot made the commit: the pattern matches its author's name or email.
