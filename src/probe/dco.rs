@@ -328,14 +328,24 @@ pub fn app_config(repo: &crate::repo::RepoView) -> Result<AppConfig, crate::repo
         return Ok(AppConfig::default());
     };
     let content = repo.read(entry, crate::repo::SCAN_BYTES)?;
-    let text = content.text();
+    parse_app_config(&content.text()).map_err(|message| crate::repo::RepoError::Read {
+        path: path.into(),
+        message,
+    })
+}
+
+/// The DCO app's configuration, from the text of a `.github/dco.yml`; empty text is the
+/// default. Nesting is bounded as for every YAML file ospo reads.
+pub fn parse_app_config(text: &str) -> Result<AppConfig, String> {
     if text.trim().is_empty() {
         return Ok(AppConfig::default());
     }
-    serde_saphyr::from_str(&text).map_err(|error| crate::repo::RepoError::Read {
-        path: path.into(),
-        message: error.without_snippet().to_string(),
-    })
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = crate::yaml::MAX_DEPTH;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|error| error.without_snippet().to_string())
 }
 
 /// How `ospo dco` judges a change.
