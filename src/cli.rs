@@ -357,7 +357,13 @@ pub fn main() -> ExitCode {
     match run(cli, &matches) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // An error may quote a repository's text (a path, a key of its .ospo.yml):
+            // escaped as the reports escape it; the lines of a list of errors are kept.
+            let message = format!("{error:#}");
+            eprintln!(
+                "error: {}",
+                report::escape_controls_keeping(&message, &['\n'])
+            );
             ExitCode::from(2)
         }
     }
@@ -394,12 +400,10 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
                     checklist.id
                 );
             };
-            print(&explain(
-                found,
-                checklist.answers_valid_months,
-                lang,
-                patterns,
-            ))
+            // A project's own checklist is the repository's text: escaped for the
+            // terminal, line by line.
+            let text = explain(found, checklist.answers_valid_months, lang, patterns);
+            print(&report::escape_controls_keeping(&text, &['\n']))
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
@@ -1015,13 +1019,15 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
         Lang::Fr => ["Élément", "Niveau", "Poids", "Sonde", "Titre"],
     };
     table.set_header(header);
+    // A project's own checklist is the repository's text: escaped for the terminal.
+    let shown = |text: &str| report::escape_controls(text).into_owned();
     for item in &checklist.items {
         table.add_row(vec![
-            item.id.clone(),
+            shown(&item.id),
             item.level.id().to_owned(),
             item.weight.to_string(),
             item.spec.kind().to_owned(),
-            item.title.get(lang).to_owned(),
+            shown(item.title.get(lang)),
         ]);
     }
     let items = match lang {
@@ -1030,9 +1036,9 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
     };
     format!(
         "{} {} ({}) — {} {items}\n{table}\n",
-        checklist.title.get(lang),
-        checklist.version,
-        checklist.source,
+        shown(checklist.title.get(lang)),
+        shown(&checklist.version),
+        shown(&checklist.source),
         checklist.items.len()
     )
 }

@@ -9,13 +9,14 @@ use serde::Serialize;
 use crate::audit::{Audit, Row};
 use crate::checklist::{Level, Stage};
 use crate::probe::{Evidence, Status};
+use crate::report::json::escape_unsafe;
 use crate::report::{ItemReport, Location, Report};
 
 /// Pretty-printed JSON ending with a newline.
 pub fn render(audit: &Audit) -> String {
     let mut text = serde_json::to_string_pretty(audit).expect("the audit model always serialises");
     text.push('\n');
-    text
+    escape_unsafe(text)
 }
 
 /// One compact JSON object a line: `{"report": …}` or `{"error": …}` for each row, then
@@ -60,7 +61,7 @@ pub fn row_line(row: &Row) -> String {
         }
         Row::Error(_) => serde_json::to_writer(&mut line, row).expect("a row always serialises"),
     }
-    String::from_utf8(line).expect("serde_json writes UTF-8")
+    escape_unsafe(String::from_utf8(line).expect("serde_json writes UTF-8"))
 }
 
 /// `report` as `serde_json` writes it, its items' fixed fields taken from [`FIXED`].
