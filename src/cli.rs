@@ -803,18 +803,78 @@ fn destinations(
         to_stdout <= 1,
         "{to_stdout} reports would go to standard output; give an --output after each --format but one"
     );
-    let mut files: Vec<&PathBuf> = pairs
-        .iter()
-        .filter_map(|(_, to)| match to {
-            Destination::File(path) => Some(path),
-            Destination::Stdout => None,
-        })
-        .collect();
-    files.sort();
-    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
-        anyhow::bail!("--output {} is given twice", twice[0].display());
+    // One file named twice, however it is spelled, would hold the second report only.
+    let mut seen: std::collections::HashMap<FileIdentity, &PathBuf> = Default::default();
+    for (_, to) in &pairs {
+        let Destination::File(path) = to else {
+            continue;
+        };
+        let Some(identity) = FileIdentity::of(path) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(identity, path) {
+            if first == path {
+                anyhow::bail!("--output {} is given twice", path.display());
+            }
+            anyhow::bail!(
+                "--output {} and --output {} are the same file; give each report a file of its own",
+                first.display(),
+                path.display()
+            );
+        }
     }
     Ok(pairs)
+}
+
+/// What names one file however it is spelled (a symlink, `./`, an absolute path, a hard
+/// link): an existing file's device and inode; for a file still to be created, the
+/// canonical directory it will be created in and its name, a symlink followed to where
+/// it points. Devices and pipes have none: writing twice to them replaces nothing.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileIdentity {
+    Inode(u64, u64),
+    New(PathBuf),
+}
+
+impl FileIdentity {
+    fn of(path: &std::path::Path) -> Option<FileIdentity> {
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => None,
+            #[cfg(unix)]
+            Ok(meta) => {
+                use std::os::unix::fs::MetadataExt;
+                Some(FileIdentity::Inode(meta.dev(), meta.ino()))
+            }
+            _ => Some(FileIdentity::New(to_create(path))),
+        }
+    }
+}
+
+/// Where writing to `path` creates its file: a symlink (dangling, since the file does not
+/// exist) followed, hop by hop as the system would, then the directory made canonical.
+fn to_create(path: &std::path::Path) -> PathBuf {
+    /// The hops Linux follows before it gives up (ELOOP).
+    const MOST_LINKS: usize = 40;
+    let mut path = path.to_path_buf();
+    for _ in 0..MOST_LINKS {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        // A relative target is relative to the link's directory; `join` keeps an absolute one.
+        path = path
+            .parent()
+            .map_or_else(|| target.clone(), |dir| dir.join(&target));
+    }
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return path;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    // A directory that does not resolve: the write will fail and say so.
+    std::fs::canonicalize(dir).map_or(path.clone(), |dir| dir.join(name))
 }
 
 /// One report as text; colours only on a terminal that wants them.
