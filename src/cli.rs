@@ -115,7 +115,8 @@ struct AuditArgs {
     /// Ignores every repository's waivers: each waived item is checked.
     #[arg(long)]
     no_waivers: bool,
-    /// Repositories checked at once [default: one per core].
+    /// Repositories checked at once [default: one per core; never more than the
+    /// repositories, four per core or 256].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Audits only the K-th of N deterministic parts of the repositories found (e.g. 2/5),

@@ -82,7 +82,7 @@ pub struct AuditOptions {
     /// else `default`.
     pub checklist: Option<String>,
     pub check: Options,
-    /// Worker threads; 0: one per core.
+    /// Worker threads; 0: one per core. Never more than [`workers`] allows.
     pub jobs: usize,
     /// The checklist `checklist` names (else `default`), loaded already: the caller
     /// loads it while it finds the repositories.
@@ -202,7 +202,9 @@ pub fn run_streaming<R: Send>(
         });
         emitter.into_inner().ok().map(Emitter::finish)
     };
-    let digests = checklists.in_pool(options, work).unwrap_or_default();
+    let digests = checklists
+        .in_pool(options, plan.repositories.len(), work)
+        .unwrap_or_default();
     Summary::of_digests(&digests, options.check.lang)
 }
 
@@ -272,8 +274,9 @@ fn run_each<T: Send>(
         progress();
         (named, made)
     };
-    let mut rows: Vec<(String, T)> =
-        checklists.in_pool(options, || repositories.par_iter().map(audit_one).collect());
+    let mut rows: Vec<(String, T)> = checklists.in_pool(options, repositories.len(), || {
+        repositories.par_iter().map(audit_one).collect()
+    });
     // Stable, as `Audit::of` sorts its rows.
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     rows
@@ -342,7 +345,8 @@ impl Checklists {
         checklists
     }
 
-    /// Runs `work` on a pool of `options.jobs` workers (one per core for 0).
+    /// Runs `work`, which checks `tasks` repositories, on a pool of `options.jobs` workers
+    /// (one per core for 0), as [`workers`] bounds them.
     ///
     /// The checklist most rows use (the command line's, else `default`) is loaded before
     /// the first repository. Its patterns are built by whichever worker is free while
@@ -350,10 +354,15 @@ impl Checklists {
     /// building waits for it, and builds it when nobody has. They are built from the
     /// last: checks meet them from the first, and the two meet in the middle rather than
     /// one waiting behind the other.
-    fn in_pool<T: Send>(&self, options: &AuditOptions, work: impl FnOnce() -> T + Send) -> T {
+    fn in_pool<T: Send>(
+        &self,
+        options: &AuditOptions,
+        tasks: usize,
+        work: impl FnOnce() -> T + Send,
+    ) -> T {
         use rayon::prelude::*;
         match rayon::ThreadPoolBuilder::new()
-            .num_threads(options.jobs)
+            .num_threads(workers(options.jobs, tasks))
             .thread_name(|index| format!("ospo-audit-{index}"))
             .build()
         {
@@ -387,6 +396,29 @@ impl Checklists {
             .or_insert(checklist)
             .clone())
     }
+}
+
+/// The most workers an audit starts for each core. A check computes more than it waits:
+/// four workers a core keep every core busy while three wait for a cold disk or a network
+/// filesystem; more would only hold memory (each keeps up to [`KEPT_STORES`] object stores
+/// and their mapped packs) and contend for the cores.
+pub const JOBS_PER_CORE: usize = 4;
+
+/// The most workers an audit starts, whatever the cores: a thread's stack and its kept
+/// stores, many times over, are not worth what a machine of hundreds of cores gains.
+pub const MOST_JOBS: usize = 256;
+
+/// The workers that check `tasks` repositories when `jobs` are asked for (0: one per
+/// core): never more than the repositories, than [`JOBS_PER_CORE`] a core or than
+/// [`MOST_JOBS`], and at least one. `--jobs 65535` for three repositories starts three.
+pub fn workers(jobs: usize, tasks: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let asked = if jobs == 0 { cores } else { jobs };
+    asked
+        .min(JOBS_PER_CORE * cores)
+        .min(MOST_JOBS)
+        .min(tasks)
+        .max(1)
 }
 
 /// Enough for the commits and trees the items of one small repository read again.
@@ -589,6 +621,20 @@ mod tests {
         assert_eq!(emitter.waiting.len(), 2);
         assert_eq!(emitter.finish().len(), 3);
         assert_eq!(emitted, ["/a", "/c", "/z"]);
+    }
+
+    #[test]
+    fn workers_are_never_more_than_the_repositories_nor_past_the_cap() {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        assert_eq!(workers(65535, 3), 3);
+        assert_eq!(workers(0, 1), 1);
+        assert_eq!(workers(7, 0), 1, "at least one worker");
+        assert_eq!(workers(0, 1_000_000), cores.min(MOST_JOBS));
+        assert_eq!(
+            workers(65535, 1_000_000),
+            (JOBS_PER_CORE * cores).min(MOST_JOBS)
+        );
+        assert_eq!(workers(2, 1_000_000), 2.min(JOBS_PER_CORE * cores));
     }
 
     #[test]
