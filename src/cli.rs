@@ -519,12 +519,12 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         let loading = scope.spawn(|| checklist::load(selector, std::path::Path::new(".")));
         // Meanwhile: the repositories, the shard's part of them, and for a jsonl audit
         // the order its rows will be written in.
-        let discovered = audit::discover(&roots).map(|mut repositories| {
+        let discovered = audit::discover(&roots).map(|mut found| {
             if let Some(shard) = args.shard {
-                repositories.retain(|path| shard.takes(path));
+                found.retain(|path| shard.takes(path));
             }
-            let plan = jsonl.then(|| audit::Plan::of(&repositories));
-            (repositories, plan)
+            let plan = jsonl.then(|| audit::Plan::of(&found));
+            (found, plan)
         });
         let loaded = loading
             .join()
@@ -532,9 +532,9 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         (loaded, discovered)
     });
     let loaded = std::sync::Arc::new(loaded?);
-    let (repositories, plan) = discovered?;
+    let (found, plan) = discovered?;
     anyhow::ensure!(
-        args.shard.is_some() || !repositories.is_empty(),
+        args.shard.is_some() || !found.is_empty(),
         "no git repository under {}",
         roots
             .iter()
@@ -556,7 +556,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         jobs: args.jobs.map_or(0, usize::from),
         loaded: Some(loaded),
     };
-    let bar = progress_bar(repositories.len(), &args.output);
+    let bar = progress_bar(found.repositories.len(), &args.output);
     let progress = || bar.inc(1);
     // jsonl rows are rendered by the workers as they are made, and written in order as
     // soon as the rows before them are: memory holds a few rows, however many there are.
@@ -579,7 +579,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         sink.finish()?;
         return Ok(exit_code(summary.passed()));
     }
-    let result = audit::run(&repositories, &options, &progress);
+    let result = audit::run_discovered(&found, &options, &progress);
     let pieces = vec![render_audit(&result, &args.output)];
     bar.finish_and_clear();
     write_audit_pieces(&pieces, &args.output)?;

@@ -23,7 +23,7 @@ use crate::repo::RepoView;
 use crate::report::{Report, Tool};
 use crate::text;
 
-pub use discover::{Shard, discover};
+pub use discover::{Discovered, Shard, Unreadable, discover};
 pub use summary::Summary;
 
 /// Bumped when a field of the audit formats is renamed or removed, or its meaning changes.
@@ -123,31 +123,85 @@ pub fn run(
     )
 }
 
+/// [`run`] over what a search found: its repositories, and an error row for each
+/// directory it could not read.
+pub fn run_discovered(
+    found: &Discovered,
+    options: &AuditOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Audit {
+    let lang = options.check.lang;
+    let mut rows: Vec<Row> = run_each(&found.repositories, options, progress, |row| row)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect();
+    rows.extend(
+        found
+            .unreadable
+            .iter()
+            .map(|dir| unreadable_row(Located::of(&dir.path).shown, &dir.error, lang)),
+    );
+    Audit::of(rows, lang)
+}
+
+/// The row of a directory the search could not read: it may hold repositories, which
+/// the audit cannot check, and says so rather than leave them out of the totals.
+fn unreadable_row(path: String, error: &str, lang: Lang) -> Row {
+    Row::Error(RowError {
+        path,
+        message: text!(
+            "cannot read this directory: {error}; the repositories it may hold are not audited",
+            "impossible de lire ce répertoire : {error} ; les dépôts qu'il contiendrait ne sont pas audités"
+        )
+        .get(lang)
+        .to_owned(),
+    })
+}
+
 /// The repositories of an audit in the order of its rows, each with the path its row
 /// will name, as [`run_streaming`] takes them: made apart, so that a caller can make it
 /// while it waits for something else (the checklist to load).
 pub struct Plan {
-    repositories: Vec<(PathBuf, Located)>,
+    repositories: Vec<(Target, Located)>,
     /// Whether every report will name the path it is sorted by.
     in_place: bool,
+}
+
+/// What makes a row of the plan.
+enum Target {
+    /// A repository to check.
+    Repository(PathBuf),
+    /// A directory the search could not read, and why: an error row.
+    Unreadable(String),
 }
 
 impl Plan {
     /// Rows are sorted by the resolved path of their repository: a report names the same
     /// path unless its repository's configuration puts the worktree elsewhere, which a
-    /// first look at each repository rules out.
-    pub fn of(repositories: &[PathBuf]) -> Plan {
-        let mut found: Vec<(Located, &PathBuf)> = repositories
+    /// first look at each repository rules out. The directories the search could not read
+    /// take their place among them.
+    pub fn of(found: &Discovered) -> Plan {
+        let repositories = found
+            .repositories
             .iter()
-            .map(|path| (Located::of(path), path))
-            .collect();
+            .map(|path| (Located::of(path), Target::Repository(path.clone())));
+        let unreadable = found.unreadable.iter().map(|dir| {
+            (
+                Located::of(&dir.path),
+                Target::Unreadable(dir.error.clone()),
+            )
+        });
+        let mut planned: Vec<(Located, Target)> = repositories.chain(unreadable).collect();
         // Stable, as `Audit::of` sorts its rows.
-        found.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
+        planned.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
         Plan {
-            in_place: repositories.iter().all(|path| worktree_in_place(path)),
-            repositories: found
+            in_place: found
+                .repositories
+                .iter()
+                .all(|path| worktree_in_place(path)),
+            repositories: planned
                 .into_iter()
-                .map(|(at, path)| (path.clone(), at))
+                .map(|(at, target)| (target, at))
                 .collect(),
         }
     }
@@ -184,17 +238,27 @@ pub fn run_streaming<R: Send>(
         (0..workers).into_par_iter().for_each(|_| {
             loop {
                 let index = taken.fetch_add(1, Ordering::Relaxed);
-                let Some((path, located)) = plan.repositories.get(index) else {
+                let Some((target, located)) = plan.repositories.get(index) else {
                     break;
                 };
-                let row = audit_one(path, located.clone(), options, &checklists);
+                let row = match target {
+                    Target::Repository(path) => {
+                        audit_one(path, located.clone(), options, &checklists)
+                    }
+                    Target::Unreadable(error) => {
+                        unreadable_row(located.shown.clone(), error, options.check.lang)
+                    }
+                };
                 let done = Done {
                     rendered: render(&row),
                     digest: summary::Digest::of(&row),
                     path: row.path().to_owned(),
                 };
                 drop(row);
-                progress();
+                // The progress is the repositories'.
+                if let Target::Repository(_) = target {
+                    progress();
+                }
                 if let Ok(mut emitter) = emitter.lock() {
                     emitter.push(index, done, &located.shown);
                 }
