@@ -542,6 +542,21 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // What the audit is, said at the end of a jsonl for `ospo audit merge` to check.
+    let run = audit::merge::RunInfo {
+        schema_version: audit::SCHEMA_VERSION,
+        tool: report::Tool::ospo(),
+        language: lang,
+        checklist: audit::merge::ChecklistChoice {
+            selector: args.checklist.clone(),
+            id: loaded.id.clone(),
+            version: loaded.version.clone(),
+        },
+        shard: args.shard,
+        fail_on: fail_on(args.fail_on),
+        fail_under: args.fail_under,
+        no_waivers: args.no_waivers,
+    };
     let options = AuditOptions {
         checklist: args.checklist,
         check: Options {
@@ -574,13 +589,13 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             },
             |line: String| sink.write(line.as_bytes()),
         );
-        sink.write(json::summary_line(&summary).as_bytes());
+        sink.write(json::summary_line(&summary, &run).as_bytes());
         bar.finish_and_clear();
         sink.finish()?;
         return Ok(exit_code(summary.passed()));
     }
     let result = audit::run_discovered(&found, &options, &progress);
-    let pieces = vec![render_audit(&result, &args.output)];
+    let pieces = vec![render_audit(&result, &args.output, &run)];
     bar.finish_and_clear();
     write_audit_pieces(&pieces, &args.output)?;
     Ok(exit_code(result.passed()))
@@ -638,34 +653,27 @@ impl Sink {
     }
 }
 
+/// Joins the jsonl of the shards of one audit, once each is read and checked: complete,
+/// written by this ospo for the same checklist and options, its rows as ospo writes them,
+/// and together every shard once.
 fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
-    let mut rows = Vec::new();
+    use ospo::audit::merge;
+    let mut parts = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read {}", file.display()))?;
-        rows.extend(
-            ospo::audit::merge::rows(&text, &file.display().to_string())
-                .map_err(anyhow::Error::msg)?,
-        );
+        let shown = file.display().to_string();
+        let part = merge::read(&text, &shown).map_err(anyhow::Error::msg)?;
+        parts.push((shown, part));
     }
-    let mut paths: Vec<&str> = rows.iter().map(ospo::audit::Row::path).collect();
-    paths.sort_unstable();
-    if let Some(twice) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
-        anyhow::bail!(
-            "{} is in more than one of the files: are they shards of one audit?",
-            twice[0]
-        );
-    }
+    let (run, rows) = merge::join(parts).map_err(anyhow::Error::msg)?;
     // The rows' own language, unless asked otherwise: the summary's titles follow it.
     let lang = match output.lang {
         Some(_) => language(output.lang),
-        None => rows
-            .iter()
-            .find_map(|row| row.report().map(|report| report.language))
-            .unwrap_or_default(),
+        None => run.language,
     };
     let merged = ospo::audit::Audit::of(rows, lang);
-    write_audit(&merged, output)?;
+    write_audit(&merged, output, &run)?;
     Ok(exit_code(merged.passed()))
 }
 
@@ -686,11 +694,20 @@ fn progress_bar(len: usize, output: &AuditOutput) -> indicatif::ProgressBar {
     bar
 }
 
-fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
-    write_audit_pieces(&[render_audit(audit, output)], output)
+fn write_audit(
+    audit: &ospo::audit::Audit,
+    output: &AuditOutput,
+    run: &ospo::audit::merge::RunInfo,
+) -> Result<()> {
+    write_audit_pieces(&[render_audit(audit, output, run)], output)
 }
 
-fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
+/// The audit in its format; `run`, what it was, ends a jsonl.
+fn render_audit(
+    audit: &ospo::audit::Audit,
+    output: &AuditOutput,
+    run: &ospo::audit::merge::RunInfo,
+) -> String {
     use ospo::report::audit as render;
     match output.format {
         AuditFormat::Terminal => {
@@ -702,7 +719,7 @@ fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
             render::terminal::render(audit, width)
         }
         AuditFormat::Json => render::json::render(audit),
-        AuditFormat::Jsonl => render::json::lines(audit),
+        AuditFormat::Jsonl => render::json::lines(audit, run),
         AuditFormat::Csv => render::csv::render(audit),
         AuditFormat::Html => render::html::render(audit),
     }

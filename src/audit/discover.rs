@@ -143,6 +143,27 @@ impl std::str::FromStr for Shard {
     }
 }
 
+/// `K/N`, as `--shard` takes it.
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+/// Written `K/N` in the `jsonl` of an audit, as on the command line.
+impl serde::Serialize for Shard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Shard {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Shard, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl Shard {
     /// Whether the repository at `path` belongs to this shard. The choice depends on the
     /// path's text alone, as given: every machine of a sharded audit, given the same
@@ -167,6 +188,7 @@ mod tests {
     #[test]
     fn shards_are_written_k_of_n() {
         assert_eq!("2/5".parse(), Ok(Shard { index: 2, count: 5 }));
+        assert_eq!(Shard { index: 2, count: 5 }.to_string(), "2/5");
         for wrong in ["0/3", "4/3", "1/0", "3", "a/b", "-1/2"] {
             assert!(wrong.parse::<Shard>().is_err(), "{wrong}");
         }
