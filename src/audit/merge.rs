@@ -351,18 +351,6 @@ pub fn join(parts: Vec<(String, Part)>) -> Result<(RunInfo, Vec<Row>), String> {
         shard: None,
         ..first.run.clone()
     };
-    // A repository in two files: the files overlap, whatever they say they are.
-    let mut paths: Vec<(&str, &str)> = parts
-        .iter()
-        .flat_map(|(file, part)| part.rows.iter().map(move |row| (row.path(), file.as_str())))
-        .collect();
-    paths.sort_unstable();
-    if let Some(twice) = paths.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-        return Err(format!(
-            "{} is in more than one of the files ({} and {}): are they shards of one audit?",
-            twice[0].0, twice[0].1, twice[1].1
-        ));
-    }
     for (file, part) in &parts[1..] {
         let run = RunInfo {
             shard: None,
@@ -386,42 +374,64 @@ pub fn join(parts: Vec<(String, Part)>) -> Result<(RunInfo, Vec<Row>), String> {
             "{file} is a whole audit, not a shard: merge the shards of one audit, or use it alone"
         ));
     }
-    if let Some(Shard { count, .. }) = shards[0].1 {
-        let mut given: Vec<Option<&str>> = vec![None; count as usize];
+    if let (first, Some(Shard { count, .. })) = shards[0] {
         for (file, shard) in &shards {
-            let Some(shard) = shard else { continue };
-            if shard.count != count {
+            if let Some(shard) = shard
+                && shard.count != count
+            {
                 return Err(format!(
-                    "{file} is shard {shard} and {} shard {}: the shards of one audit share their N",
-                    shards[0].0,
-                    shards[0].1.map(|s| s.to_string()).unwrap_or_default()
+                    "{file} is shard {shard} and {first} shard {}/{count}: the shards of one audit share their N",
+                    shards[0].1.map_or(0, |s| s.index)
                 ));
             }
-            let slot = &mut given[shard.index as usize - 1];
-            if let Some(before) = slot {
+        }
+    }
+    // A repository in two files: the files overlap, whatever they say they are.
+    let mut paths: Vec<(&str, &str)> = parts
+        .iter()
+        .flat_map(|(file, part)| part.rows.iter().map(move |row| (row.path(), file.as_str())))
+        .collect();
+    paths.sort_unstable();
+    if let Some(twice) = paths.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+        return Err(format!(
+            "{} is in more than one of the files ({} and {}): are they shards of one audit?",
+            twice[0].0, twice[0].1, twice[1].1
+        ));
+    }
+    if let Some(Shard { count, .. }) = shards[0].1 {
+        // By index: N may be any number a file says, the files are few.
+        let mut given: std::collections::BTreeMap<u32, &str> = Default::default();
+        for (file, shard) in &shards {
+            let Some(shard) = shard else { continue };
+            if let Some(before) = given.insert(shard.index, file) {
                 return Err(format!(
                     "shard {shard} is given twice, by {before} and {file}"
                 ));
             }
-            *slot = Some(file);
         }
-        let missing: Vec<String> = given
-            .iter()
-            .enumerate()
-            .filter(|(_, file)| file.is_none())
-            .map(|(index, _)| format!("{}/{count}", index + 1))
+        /// The missing shards an error names.
+        const NAMED: usize = 5;
+        let missing = count as usize - given.len();
+        let named: Vec<String> = (1..=count)
+            .filter(|index| !given.contains_key(index))
+            .take(NAMED)
+            .map(|index| format!("{index}/{count}"))
             .collect();
-        match missing.as_slice() {
-            [] => {}
-            [one] => {
+        match (missing, named.as_slice()) {
+            (0, _) => {}
+            (1, [one]) => {
                 return Err(format!(
                     "shard {one} of the audit is missing: merge every part of it"
                 ));
             }
-            many => {
+            (_, named) => {
+                let more = match missing - named.len() {
+                    0 => String::new(),
+                    more => format!(" and {more} more"),
+                };
                 return Err(format!(
-                    "shards {} of the audit are missing: merge every part of it",
-                    many.join(", ")
+                    "shards {}{more} of the audit are missing: merge every part of it",
+                    named.join(", ")
                 ));
             }
         }
@@ -448,4 +458,89 @@ fn difference(a: &RunInfo, b: &RunInfo, first_file: &str) -> String {
                 format!("its `{key}` is {value}, where that of {first_file} is {first}")
             },
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(shard: Option<&str>) -> Part {
+        Part {
+            run: RunInfo {
+                schema_version: SCHEMA_VERSION,
+                tool: Tool::ospo(),
+                language: Lang::En,
+                checklist: ChecklistChoice {
+                    selector: None,
+                    id: "default".into(),
+                    version: "1.0.0".into(),
+                },
+                shard: shard.map(|shard| shard.parse().unwrap()),
+                fail_on: FailOn::Required,
+                fail_under: None,
+                no_waivers: false,
+            },
+            rows: Vec::new(),
+        }
+    }
+
+    fn joined(shards: &[Option<&str>]) -> Result<usize, String> {
+        let parts = shards
+            .iter()
+            .enumerate()
+            .map(|(index, shard)| (format!("p{index}.jsonl"), part(*shard)))
+            .collect();
+        join(parts).map(|(run, rows)| {
+            assert_eq!(run.shard, None, "the merge is the whole audit");
+            rows.len()
+        })
+    }
+
+    #[test]
+    fn shards_are_each_once_and_all_there() {
+        assert_eq!(joined(&[Some("2/2"), Some("1/2")]), Ok(0));
+        assert_eq!(joined(&[None]), Ok(0));
+        assert_eq!(
+            joined(&[Some("1/3")]),
+            Err("shards 2/3, 3/3 of the audit are missing: merge every part of it".into())
+        );
+        assert_eq!(
+            joined(&[Some("1/2"), Some("1/2")]),
+            Err("shard 1/2 is given twice, by p0.jsonl and p1.jsonl".into())
+        );
+        assert!(joined(&[Some("1/2"), None]).unwrap_err().contains("a whole audit"));
+        assert!(
+            joined(&[Some("1/2"), Some("2/3")])
+                .unwrap_err()
+                .contains("share their N")
+        );
+        // Any N a file says, without a slot for each.
+        assert_eq!(
+            joined(&[Some("1/4294967295")]),
+            Err("shards 2/4294967295, 3/4294967295, 4/4294967295, 5/4294967295, 6/4294967295 and 4294967289 more of the audit are missing: merge every part of it".into())
+        );
+    }
+
+    #[test]
+    fn a_file_must_end_with_its_run_and_count_its_rows() {
+        assert!(read("", "e.jsonl").unwrap_err().contains("does not end with"));
+        let run = serde_json::to_string(&part(None).run).unwrap();
+        let end = format!(
+            "{{\"summary\":{{\"repositories\":0,\"passed\":0,\"failed\":0,\"errors\":0}},\"run\":{run}}}"
+        );
+        assert_eq!(read(&end, "f.jsonl").unwrap().rows.len(), 0);
+        let error = "{\"error\":{\"path\":\"/a\",\"message\":\"m\"}}";
+        assert!(
+            read(&format!("{error}\n{end}"), "g.jsonl")
+                .unwrap_err()
+                .starts_with("g.jsonl:2: the summary counts 0 repositories")
+        );
+        assert!(
+            read(&format!("{end}\n{error}"), "h.jsonl")
+                .unwrap_err()
+                .starts_with("h.jsonl:2: a line after the summary")
+        );
+        let older = "{\"summary\":{\"repositories\":0,\"passed\":0,\"failed\":0,\"errors\":0}}";
+        assert!(read(older, "i.jsonl").unwrap_err().contains("older ospo"));
+    }
 }
