@@ -508,7 +508,11 @@ mod tests {
             joined(&[Some("1/2"), Some("1/2")]),
             Err("shard 1/2 is given twice, by p0.jsonl and p1.jsonl".into())
         );
-        assert!(joined(&[Some("1/2"), None]).unwrap_err().contains("a whole audit"));
+        assert!(
+            joined(&[Some("1/2"), None])
+                .unwrap_err()
+                .contains("a whole audit")
+        );
         assert!(
             joined(&[Some("1/2"), Some("2/3")])
                 .unwrap_err()
@@ -517,13 +521,21 @@ mod tests {
         // Any N a file says, without a slot for each.
         assert_eq!(
             joined(&[Some("1/4294967295")]),
-            Err("shards 2/4294967295, 3/4294967295, 4/4294967295, 5/4294967295, 6/4294967295 and 4294967289 more of the audit are missing: merge every part of it".into())
+            Err(concat!(
+                "shards 2/4294967295, 3/4294967295, 4/4294967295, 5/4294967295, 6/4294967295",
+                " and 4294967289 more of the audit are missing: merge every part of it"
+            )
+            .into())
         );
     }
 
     #[test]
     fn a_file_must_end_with_its_run_and_count_its_rows() {
-        assert!(read("", "e.jsonl").unwrap_err().contains("does not end with"));
+        assert!(
+            read("", "e.jsonl")
+                .unwrap_err()
+                .contains("does not end with")
+        );
         let run = serde_json::to_string(&part(None).run).unwrap();
         let end = format!(
             "{{\"summary\":{{\"repositories\":0,\"passed\":0,\"failed\":0,\"errors\":0}},\"run\":{run}}}"
