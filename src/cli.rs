@@ -116,7 +116,8 @@ struct AuditArgs {
     /// Ignores every repository's waivers: each waived item is checked.
     #[arg(long)]
     no_waivers: bool,
-    /// Repositories checked at once [default: one per core].
+    /// Repositories checked at once [default: one per core; never more than the
+    /// repositories, four per core or 256].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Audits only the K-th of N deterministic parts of the repositories found (e.g. 2/5),
@@ -358,7 +359,13 @@ pub fn main() -> ExitCode {
     match run(cli, &matches) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // An error may quote a repository's text (a path, a key of its .ospo.yml):
+            // escaped as the reports escape it; the lines of a list of errors are kept.
+            let message = format!("{error:#}");
+            eprintln!(
+                "error: {}",
+                report::escape_controls_keeping(&message, &['\n'])
+            );
             ExitCode::from(2)
         }
     }
@@ -395,12 +402,10 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
                     checklist.id
                 );
             };
-            print(&explain(
-                found,
-                checklist.answers_valid_months,
-                lang,
-                patterns,
-            ))
+            // A project's own checklist is the repository's text: escaped for the
+            // terminal, line by line.
+            let text = explain(found, checklist.answers_valid_months, lang, patterns);
+            print(&report::escape_controls_keeping(&text, &['\n']))
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
@@ -515,12 +520,12 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         let loading = scope.spawn(|| checklist::load(selector, std::path::Path::new(".")));
         // Meanwhile: the repositories, the shard's part of them, and for a jsonl audit
         // the order its rows will be written in.
-        let discovered = audit::discover(&roots).map(|mut repositories| {
+        let discovered = audit::discover(&roots).map(|mut found| {
             if let Some(shard) = args.shard {
-                repositories.retain(|path| shard.takes(path));
+                found.retain(|path| shard.takes(path));
             }
-            let plan = jsonl.then(|| audit::Plan::of(&repositories));
-            (repositories, plan)
+            let plan = jsonl.then(|| audit::Plan::of(&found));
+            (found, plan)
         });
         let loaded = loading
             .join()
@@ -528,9 +533,9 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         (loaded, discovered)
     });
     let loaded = std::sync::Arc::new(loaded?);
-    let (repositories, plan) = discovered?;
+    let (found, plan) = discovered?;
     anyhow::ensure!(
-        args.shard.is_some() || !repositories.is_empty(),
+        args.shard.is_some() || !found.is_empty(),
         "no git repository under {}",
         roots
             .iter()
@@ -538,6 +543,21 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // What the audit is, said at the end of a jsonl for `ospo audit merge` to check.
+    let run = audit::merge::RunInfo {
+        schema_version: audit::SCHEMA_VERSION,
+        tool: report::Tool::ospo(),
+        language: lang,
+        checklist: audit::merge::ChecklistChoice {
+            selector: args.checklist.clone(),
+            id: loaded.id.clone(),
+            version: loaded.version.clone(),
+        },
+        shard: args.shard,
+        fail_on: fail_on(args.fail_on),
+        fail_under: args.fail_under,
+        no_waivers: args.no_waivers,
+    };
     let options = AuditOptions {
         checklist: args.checklist,
         check: Options {
@@ -552,7 +572,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         jobs: args.jobs.map_or(0, usize::from),
         loaded: Some(loaded),
     };
-    let bar = progress_bar(repositories.len(), &args.output);
+    let bar = progress_bar(found.repositories.len(), &args.output);
     let progress = || bar.inc(1);
     // jsonl rows are rendered by the workers as they are made, and written in order as
     // soon as the rows before them are: memory holds a few rows, however many there are.
@@ -570,13 +590,13 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
             },
             |line: String| sink.write(line.as_bytes()),
         );
-        sink.write(json::summary_line(&summary).as_bytes());
+        sink.write(json::summary_line(&summary, &run).as_bytes());
         bar.finish_and_clear();
         sink.finish()?;
         return Ok(exit_code(summary.passed()));
     }
-    let result = audit::run(&repositories, &options, &progress);
-    let pieces = vec![render_audit(&result, &args.output)];
+    let result = audit::run_discovered(&found, &options, &progress);
+    let pieces = vec![render_audit(&result, &args.output, &run)];
     bar.finish_and_clear();
     write_audit_pieces(&pieces, &args.output)?;
     Ok(exit_code(result.passed()))
@@ -634,34 +654,27 @@ impl Sink {
     }
 }
 
+/// Joins the jsonl of the shards of one audit, once each is read and checked: complete,
+/// written by this ospo for the same checklist and options, its rows as ospo writes them,
+/// and together every shard once.
 fn audit_merge(files: &[PathBuf], output: &AuditOutput) -> Result<ExitCode> {
-    let mut rows = Vec::new();
+    use ospo::audit::merge;
+    let mut parts = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file)
             .with_context(|| format!("cannot read {}", file.display()))?;
-        rows.extend(
-            ospo::audit::merge::rows(&text, &file.display().to_string())
-                .map_err(anyhow::Error::msg)?,
-        );
+        let shown = file.display().to_string();
+        let part = merge::read(&text, &shown).map_err(anyhow::Error::msg)?;
+        parts.push((shown, part));
     }
-    let mut paths: Vec<&str> = rows.iter().map(ospo::audit::Row::path).collect();
-    paths.sort_unstable();
-    if let Some(twice) = paths.windows(2).find(|pair| pair[0] == pair[1]) {
-        anyhow::bail!(
-            "{} is in more than one of the files: are they shards of one audit?",
-            twice[0]
-        );
-    }
+    let (run, rows) = merge::join(parts).map_err(anyhow::Error::msg)?;
     // The rows' own language, unless asked otherwise: the summary's titles follow it.
     let lang = match output.lang {
         Some(_) => language(output.lang),
-        None => rows
-            .iter()
-            .find_map(|row| row.report().map(|report| report.language))
-            .unwrap_or_default(),
+        None => run.language,
     };
     let merged = ospo::audit::Audit::of(rows, lang);
-    write_audit(&merged, output)?;
+    write_audit(&merged, output, &run)?;
     Ok(exit_code(merged.passed()))
 }
 
@@ -682,11 +695,20 @@ fn progress_bar(len: usize, output: &AuditOutput) -> indicatif::ProgressBar {
     bar
 }
 
-fn write_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> Result<()> {
-    write_audit_pieces(&[render_audit(audit, output)], output)
+fn write_audit(
+    audit: &ospo::audit::Audit,
+    output: &AuditOutput,
+    run: &ospo::audit::merge::RunInfo,
+) -> Result<()> {
+    write_audit_pieces(&[render_audit(audit, output, run)], output)
 }
 
-fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
+/// The audit in its format; `run`, what it was, ends a jsonl.
+fn render_audit(
+    audit: &ospo::audit::Audit,
+    output: &AuditOutput,
+    run: &ospo::audit::merge::RunInfo,
+) -> String {
     use ospo::report::audit as render;
     match output.format {
         AuditFormat::Terminal => {
@@ -698,7 +720,7 @@ fn render_audit(audit: &ospo::audit::Audit, output: &AuditOutput) -> String {
             render::terminal::render(audit, width)
         }
         AuditFormat::Json => render::json::render(audit),
-        AuditFormat::Jsonl => render::json::lines(audit),
+        AuditFormat::Jsonl => render::json::lines(audit, run),
         AuditFormat::Csv => render::csv::render(audit),
         AuditFormat::Html => render::html::render(audit),
     }
@@ -800,18 +822,78 @@ fn destinations(
         to_stdout <= 1,
         "{to_stdout} reports would go to standard output; give an --output after each --format but one"
     );
-    let mut files: Vec<&PathBuf> = pairs
-        .iter()
-        .filter_map(|(_, to)| match to {
-            Destination::File(path) => Some(path),
-            Destination::Stdout => None,
-        })
-        .collect();
-    files.sort();
-    if let Some(twice) = files.windows(2).find(|pair| pair[0] == pair[1]) {
-        anyhow::bail!("--output {} is given twice", twice[0].display());
+    // One file named twice, however it is spelled, would hold the second report only.
+    let mut seen: std::collections::HashMap<FileIdentity, &PathBuf> = Default::default();
+    for (_, to) in &pairs {
+        let Destination::File(path) = to else {
+            continue;
+        };
+        let Some(identity) = FileIdentity::of(path) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(identity, path) {
+            if first == path {
+                anyhow::bail!("--output {} is given twice", path.display());
+            }
+            anyhow::bail!(
+                "--output {} and --output {} are the same file; give each report a file of its own",
+                first.display(),
+                path.display()
+            );
+        }
     }
     Ok(pairs)
+}
+
+/// What names one file however it is spelled (a symlink, `./`, an absolute path, a hard
+/// link): an existing file's device and inode; for a file still to be created, the
+/// canonical directory it will be created in and its name, a symlink followed to where
+/// it points. Devices and pipes have none: writing twice to them replaces nothing.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileIdentity {
+    Inode(u64, u64),
+    New(PathBuf),
+}
+
+impl FileIdentity {
+    fn of(path: &std::path::Path) -> Option<FileIdentity> {
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => None,
+            #[cfg(unix)]
+            Ok(meta) => {
+                use std::os::unix::fs::MetadataExt;
+                Some(FileIdentity::Inode(meta.dev(), meta.ino()))
+            }
+            _ => Some(FileIdentity::New(to_create(path))),
+        }
+    }
+}
+
+/// Where writing to `path` creates its file: a symlink (dangling, since the file does not
+/// exist) followed, hop by hop as the system would, then the directory made canonical.
+fn to_create(path: &std::path::Path) -> PathBuf {
+    /// The hops Linux follows before it gives up (ELOOP).
+    const MOST_LINKS: usize = 40;
+    let mut path = path.to_path_buf();
+    for _ in 0..MOST_LINKS {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        // A relative target is relative to the link's directory; `join` keeps an absolute one.
+        path = path
+            .parent()
+            .map_or_else(|| target.clone(), |dir| dir.join(&target));
+    }
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return path;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::Path::new(".")
+    } else {
+        dir
+    };
+    // A directory that does not resolve: the write will fail and say so.
+    std::fs::canonicalize(dir).map_or(path.clone(), |dir| dir.join(name))
 }
 
 /// One report as text; colours only on a terminal that wants them.
@@ -1016,13 +1098,15 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
         Lang::Fr => ["Élément", "Niveau", "Poids", "Sonde", "Titre"],
     };
     table.set_header(header);
+    // A project's own checklist is the repository's text: escaped for the terminal.
+    let shown = |text: &str| report::escape_controls(text).into_owned();
     for item in &checklist.items {
         table.add_row(vec![
-            item.id.clone(),
+            shown(&item.id),
             item.level.id().to_owned(),
             item.weight.to_string(),
             item.spec.kind().to_owned(),
-            item.title.get(lang).to_owned(),
+            shown(item.title.get(lang)),
         ]);
     }
     let items = match lang {
@@ -1031,9 +1115,9 @@ fn list(checklist: &Checklist, lang: Lang) -> String {
     };
     format!(
         "{} {} ({}) — {} {items}\n{table}\n",
-        checklist.title.get(lang),
-        checklist.version,
-        checklist.source,
+        shown(checklist.title.get(lang)),
+        shown(&checklist.version),
+        shown(&checklist.source),
         checklist.items.len()
     )
 }

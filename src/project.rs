@@ -82,17 +82,50 @@ impl<'de> Deserialize<'de> for AnswerValue {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$").expect("valid regex")
+    // ASCII digits: `\d` would take other scripts' digits too.
+    Regex::new(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$").expect("valid regex")
 });
 
 fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     let text = Option::<String>::deserialize(deserializer)?;
-    match text {
-        Some(text) if !DATE.is_match(&text) => Err(serde::de::Error::custom(format!(
-            "date `{text}` must be written YYYY-MM-DD"
-        ))),
-        other => Ok(other),
+    if let Some(text) = &text {
+        check_date(text).map_err(serde::de::Error::custom)?;
     }
+    Ok(text)
+}
+
+/// The years an answer's date may fall in: nothing was answered before git's days, nor
+/// before 1970, where the days the answers' age is counted in begin; four digits end in
+/// 9999.
+const YEARS: std::ops::RangeInclusive<u32> = 1970..=9999;
+
+/// Whether `text` is a day of the calendar, written `YYYY-MM-DD`, in [`YEARS`].
+fn check_date(text: &str) -> Result<(), String> {
+    if !DATE.is_match(text) {
+        return Err(format!("date `{text}` must be written YYYY-MM-DD"));
+    }
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().unwrap_or(0);
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    if !YEARS.contains(&year) {
+        return Err(format!(
+            "date `{text}` is not a year from {} to {}: give the day the answer was written",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day > days {
+        return Err(format!(
+            "date `{text}` is not a day of the calendar: month {month:02} of {year} has {days} days"
+        ));
+    }
+    Ok(())
 }
 
 /// `.ospo.yml` as written, for its JSON Schema (`ospo schema --project-file`); [`parse`]
@@ -363,6 +396,35 @@ mod tests {
             AnswerValue::NotApplicable
         );
         assert_eq!(project.waivers["funding.funding-file"], "no donations");
+    }
+
+    #[test]
+    fn dates_are_days_of_the_calendar_from_1970() {
+        for good in [
+            "1970-01-01",
+            "2024-02-29",
+            "2000-02-29",
+            "2026-12-31",
+            "9999-12-31",
+        ] {
+            assert_eq!(check_date(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("2026-02-30", "month 02 of 2026 has 28 days"),
+            ("2026-02-29", "has 28 days"),
+            ("1900-02-29", "is not a year from 1970"),
+            ("2100-02-29", "month 02 of 2100 has 28 days"),
+            ("2026-04-31", "month 04 of 2026 has 30 days"),
+            ("0000-01-01", "is not a year from 1970 to 9999"),
+            ("1969-12-31", "is not a year from 1970"),
+            ("2026-13-01", "YYYY-MM-DD"),
+            ("2026-1-01", "YYYY-MM-DD"),
+            ("２０２６-01-01", "YYYY-MM-DD"),
+            ("٢٠٢٦-01-01", "YYYY-MM-DD"),
+        ] {
+            let error = check_date(bad).unwrap_err();
+            assert!(error.contains(why), "{bad}: {error}");
+        }
     }
 
     #[test]

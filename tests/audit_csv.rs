@@ -325,8 +325,22 @@ fn text_that_would_be_a_formula_is_defused() {
         r#"{"error":{"path":"+cmd","message":"-2+3, \"quoted\""}}"#,
         r#"{"error":{"path":"\tx","message":"plain"}}"#,
     ];
+    // The last line says what the audit was, and counts its rows.
+    let end = serde_json::json!({
+        "summary": {"repositories": 3, "passed": 0, "failed": 0, "errors": 3},
+        "run": {
+            "schema_version": 2,
+            "tool": {"name": "ospo", "version": env!("CARGO_PKG_VERSION")},
+            "language": "en",
+            "checklist": {"selector": null, "id": "default", "version": "1.0.0"},
+            "shard": null,
+            "fail_on": "required",
+            "fail_under": null,
+            "no_waivers": false
+        }
+    });
     let file = dir.path().join("shard.jsonl");
-    std::fs::write(&file, lines.join("\n") + "\n").expect("write shard");
+    std::fs::write(&file, lines.join("\n") + "\n" + &end.to_string() + "\n").expect("write shard");
     let output = ospo(
         dir.path(),
         &[

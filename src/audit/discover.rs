@@ -29,11 +29,43 @@ fn is_git_dir(dir: &Path) -> bool {
     is("HEAD", false) && is("objects", true) && is("refs", true)
 }
 
-/// The repositories under `roots`, sorted and without duplicates. A root that is a
-/// repository is one; otherwise it is searched. Symlinks are never followed, so nothing
-/// outside the roots is reached. A root that cannot be read is an error.
-pub fn discover(roots: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
-    let mut found = Vec::new();
+/// What a search for repositories found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// The repositories, sorted and without duplicates.
+    pub repositories: Vec<PathBuf>,
+    /// The directories below the roots that could not be read, sorted: whatever
+    /// repositories they hold cannot be checked, and each is an error row of the audit
+    /// rather than a directory taken for empty.
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// A directory the search could not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub path: PathBuf,
+    pub error: String,
+}
+
+impl Discovered {
+    /// Keeps the repositories and the unreadable directories whose path `keep` takes.
+    pub fn retain(&mut self, keep: impl Fn(&Path) -> bool) {
+        self.repositories.retain(|path| keep(path));
+        self.unreadable.retain(|dir| keep(&dir.path));
+    }
+
+    /// Whether nothing was found: no repository, and no directory that may hide one.
+    pub fn is_empty(&self) -> bool {
+        self.repositories.is_empty() && self.unreadable.is_empty()
+    }
+}
+
+/// The repositories under `roots`. A root that is a repository is one; otherwise it is
+/// searched. Symlinks are never followed, so nothing outside the roots is reached. A root
+/// that cannot be read is an error; a directory below it that cannot be read is listed
+/// apart ([`Discovered::unreadable`]), its neighbours still searched.
+pub fn discover(roots: &[PathBuf]) -> std::io::Result<Discovered> {
+    let mut found = Discovered::default();
     for root in roots {
         let meta = std::fs::metadata(root).map_err(|error| {
             std::io::Error::new(error.kind(), format!("{}: {error}", root.display()))
@@ -49,9 +81,25 @@ pub fn discover(roots: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
             .sort_by_file_name()
             .into_iter();
         while let Some(entry) = walk.next() {
-            // A directory that cannot be read holds no repository we can check; its
-            // neighbours are still searched.
-            let Ok(entry) = entry else { continue };
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().unwrap_or(root).to_path_buf();
+                    let why = error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), std::io::Error::to_string);
+                    if path == *root {
+                        return Err(std::io::Error::new(
+                            error
+                                .io_error()
+                                .map_or(std::io::ErrorKind::Other, std::io::Error::kind),
+                            format!("cannot read {}: {why}", root.display()),
+                        ));
+                    }
+                    found.unreadable.push(Unreadable { path, error: why });
+                    continue;
+                }
+            };
             if !entry.file_type().is_dir() {
                 continue;
             }
@@ -60,13 +108,15 @@ pub fn discover(roots: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
                 continue;
             }
             if is_repository(entry.path()) {
-                found.push(entry.path().to_path_buf());
+                found.repositories.push(entry.path().to_path_buf());
                 walk.skip_current_dir();
             }
         }
     }
-    found.sort();
-    found.dedup();
+    found.repositories.sort();
+    found.repositories.dedup();
+    found.unreadable.sort_by(|a, b| a.path.cmp(&b.path));
+    found.unreadable.dedup_by(|a, b| a.path == b.path);
     Ok(found)
 }
 
@@ -90,6 +140,27 @@ impl std::str::FromStr for Shard {
             return Err(wrong());
         }
         Ok(Shard { index, count })
+    }
+}
+
+/// `K/N`, as `--shard` takes it.
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
+    }
+}
+
+/// Written `K/N` in the `jsonl` of an audit, as on the command line.
+impl serde::Serialize for Shard {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Shard {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Shard, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -117,6 +188,7 @@ mod tests {
     #[test]
     fn shards_are_written_k_of_n() {
         assert_eq!("2/5".parse(), Ok(Shard { index: 2, count: 5 }));
+        assert_eq!(Shard { index: 2, count: 5 }.to_string(), "2/5");
         for wrong in ["0/3", "4/3", "1/0", "3", "a/b", "-1/2"] {
             assert!(wrong.parse::<Shard>().is_err(), "{wrong}");
         }

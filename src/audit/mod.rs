@@ -23,7 +23,7 @@ use crate::repo::RepoView;
 use crate::report::{Report, Tool};
 use crate::text;
 
-pub use discover::{Shard, discover};
+pub use discover::{Discovered, Shard, Unreadable, discover};
 pub use summary::Summary;
 
 /// Bumped when a field of the audit formats is renamed or removed, or its meaning changes.
@@ -82,7 +82,7 @@ pub struct AuditOptions {
     /// else `default`.
     pub checklist: Option<String>,
     pub check: Options,
-    /// Worker threads; 0: one per core.
+    /// Worker threads; 0: one per core. Never more than [`workers`] allows.
     pub jobs: usize,
     /// The checklist `checklist` names (else `default`), loaded already: the caller
     /// loads it while it finds the repositories.
@@ -123,31 +123,85 @@ pub fn run(
     )
 }
 
+/// [`run`] over what a search found: its repositories, and an error row for each
+/// directory it could not read.
+pub fn run_discovered(
+    found: &Discovered,
+    options: &AuditOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Audit {
+    let lang = options.check.lang;
+    let mut rows: Vec<Row> = run_each(&found.repositories, options, progress, |row| row)
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect();
+    rows.extend(
+        found
+            .unreadable
+            .iter()
+            .map(|dir| unreadable_row(Located::of(&dir.path).shown, &dir.error, lang)),
+    );
+    Audit::of(rows, lang)
+}
+
+/// The row of a directory the search could not read: it may hold repositories, which
+/// the audit cannot check, and says so rather than leave them out of the totals.
+fn unreadable_row(path: String, error: &str, lang: Lang) -> Row {
+    Row::Error(RowError {
+        path,
+        message: text!(
+            "cannot read this directory: {error}; the repositories it may hold are not audited",
+            "impossible de lire ce répertoire : {error} ; les dépôts qu'il contiendrait ne sont pas audités"
+        )
+        .get(lang)
+        .to_owned(),
+    })
+}
+
 /// The repositories of an audit in the order of its rows, each with the path its row
 /// will name, as [`run_streaming`] takes them: made apart, so that a caller can make it
 /// while it waits for something else (the checklist to load).
 pub struct Plan {
-    repositories: Vec<(PathBuf, Located)>,
+    repositories: Vec<(Target, Located)>,
     /// Whether every report will name the path it is sorted by.
     in_place: bool,
+}
+
+/// What makes a row of the plan.
+enum Target {
+    /// A repository to check.
+    Repository(PathBuf),
+    /// A directory the search could not read, and why: an error row.
+    Unreadable(String),
 }
 
 impl Plan {
     /// Rows are sorted by the resolved path of their repository: a report names the same
     /// path unless its repository's configuration puts the worktree elsewhere, which a
-    /// first look at each repository rules out.
-    pub fn of(repositories: &[PathBuf]) -> Plan {
-        let mut found: Vec<(Located, &PathBuf)> = repositories
+    /// first look at each repository rules out. The directories the search could not read
+    /// take their place among them.
+    pub fn of(found: &Discovered) -> Plan {
+        let repositories = found
+            .repositories
             .iter()
-            .map(|path| (Located::of(path), path))
-            .collect();
+            .map(|path| (Located::of(path), Target::Repository(path.clone())));
+        let unreadable = found.unreadable.iter().map(|dir| {
+            (
+                Located::of(&dir.path),
+                Target::Unreadable(dir.error.clone()),
+            )
+        });
+        let mut planned: Vec<(Located, Target)> = repositories.chain(unreadable).collect();
         // Stable, as `Audit::of` sorts its rows.
-        found.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
+        planned.sort_by(|a, b| a.0.shown.cmp(&b.0.shown));
         Plan {
-            in_place: repositories.iter().all(|path| worktree_in_place(path)),
-            repositories: found
+            in_place: found
+                .repositories
+                .iter()
+                .all(|path| worktree_in_place(path)),
+            repositories: planned
                 .into_iter()
-                .map(|(at, path)| (path.clone(), at))
+                .map(|(at, target)| (target, at))
                 .collect(),
         }
     }
@@ -184,17 +238,27 @@ pub fn run_streaming<R: Send>(
         (0..workers).into_par_iter().for_each(|_| {
             loop {
                 let index = taken.fetch_add(1, Ordering::Relaxed);
-                let Some((path, located)) = plan.repositories.get(index) else {
+                let Some((target, located)) = plan.repositories.get(index) else {
                     break;
                 };
-                let row = audit_one(path, located.clone(), options, &checklists);
+                let row = match target {
+                    Target::Repository(path) => {
+                        audit_one(path, located.clone(), options, &checklists)
+                    }
+                    Target::Unreadable(error) => {
+                        unreadable_row(located.shown.clone(), error, options.check.lang)
+                    }
+                };
                 let done = Done {
                     rendered: render(&row),
                     digest: summary::Digest::of(&row),
                     path: row.path().to_owned(),
                 };
                 drop(row);
-                progress();
+                // The progress is the repositories'.
+                if let Target::Repository(_) = target {
+                    progress();
+                }
                 if let Ok(mut emitter) = emitter.lock() {
                     emitter.push(index, done, &located.shown);
                 }
@@ -202,7 +266,9 @@ pub fn run_streaming<R: Send>(
         });
         emitter.into_inner().ok().map(Emitter::finish)
     };
-    let digests = checklists.in_pool(options, work).unwrap_or_default();
+    let digests = checklists
+        .in_pool(options, plan.repositories.len(), work)
+        .unwrap_or_default();
     Summary::of_digests(&digests, options.check.lang)
 }
 
@@ -272,8 +338,9 @@ fn run_each<T: Send>(
         progress();
         (named, made)
     };
-    let mut rows: Vec<(String, T)> =
-        checklists.in_pool(options, || repositories.par_iter().map(audit_one).collect());
+    let mut rows: Vec<(String, T)> = checklists.in_pool(options, repositories.len(), || {
+        repositories.par_iter().map(audit_one).collect()
+    });
     // Stable, as `Audit::of` sorts its rows.
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     rows
@@ -342,7 +409,8 @@ impl Checklists {
         checklists
     }
 
-    /// Runs `work` on a pool of `options.jobs` workers (one per core for 0).
+    /// Runs `work`, which checks `tasks` repositories, on a pool of `options.jobs` workers
+    /// (one per core for 0), as [`workers`] bounds them.
     ///
     /// The checklist most rows use (the command line's, else `default`) is loaded before
     /// the first repository. Its patterns are built by whichever worker is free while
@@ -350,10 +418,15 @@ impl Checklists {
     /// building waits for it, and builds it when nobody has. They are built from the
     /// last: checks meet them from the first, and the two meet in the middle rather than
     /// one waiting behind the other.
-    fn in_pool<T: Send>(&self, options: &AuditOptions, work: impl FnOnce() -> T + Send) -> T {
+    fn in_pool<T: Send>(
+        &self,
+        options: &AuditOptions,
+        tasks: usize,
+        work: impl FnOnce() -> T + Send,
+    ) -> T {
         use rayon::prelude::*;
         match rayon::ThreadPoolBuilder::new()
-            .num_threads(options.jobs)
+            .num_threads(workers(options.jobs, tasks))
             .thread_name(|index| format!("ospo-audit-{index}"))
             .build()
         {
@@ -387,6 +460,29 @@ impl Checklists {
             .or_insert(checklist)
             .clone())
     }
+}
+
+/// The most workers an audit starts for each core. A check computes more than it waits:
+/// four workers a core keep every core busy while three wait for a cold disk or a network
+/// filesystem; more would only hold memory (each keeps up to [`KEPT_STORES`] object stores
+/// and their mapped packs) and contend for the cores.
+pub const JOBS_PER_CORE: usize = 4;
+
+/// The most workers an audit starts, whatever the cores: a thread's stack and its kept
+/// stores, many times over, are not worth what a machine of hundreds of cores gains.
+pub const MOST_JOBS: usize = 256;
+
+/// The workers that check `tasks` repositories when `jobs` are asked for (0: one per
+/// core): never more than the repositories, than [`JOBS_PER_CORE`] a core or than
+/// [`MOST_JOBS`], and at least one. `--jobs 65535` for three repositories starts three.
+pub fn workers(jobs: usize, tasks: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let asked = if jobs == 0 { cores } else { jobs };
+    asked
+        .min(JOBS_PER_CORE * cores)
+        .min(MOST_JOBS)
+        .min(tasks)
+        .max(1)
 }
 
 /// Enough for the commits and trees the items of one small repository read again.
@@ -589,6 +685,20 @@ mod tests {
         assert_eq!(emitter.waiting.len(), 2);
         assert_eq!(emitter.finish().len(), 3);
         assert_eq!(emitted, ["/a", "/c", "/z"]);
+    }
+
+    #[test]
+    fn workers_are_never_more_than_the_repositories_nor_past_the_cap() {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        assert_eq!(workers(65535, 3), 3);
+        assert_eq!(workers(0, 1), 1);
+        assert_eq!(workers(7, 0), 1, "at least one worker");
+        assert_eq!(workers(0, 1_000_000), cores.min(MOST_JOBS));
+        assert_eq!(
+            workers(65535, 1_000_000),
+            (JOBS_PER_CORE * cores).min(MOST_JOBS)
+        );
+        assert_eq!(workers(2, 1_000_000), 2.min(JOBS_PER_CORE * cores));
     }
 
     #[test]

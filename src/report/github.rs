@@ -177,9 +177,11 @@ fn annotation(out: &mut String, report: &Report, command: &str, item: &ItemRepor
     );
 }
 
-/// A command's message, escaped as the runner reads it.
+/// A command's message, escaped as the runner reads it; the other control characters
+/// (the log shows colours and acts on escape sequences) are written as visible escapes.
 pub(crate) fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::escape_controls_keeping(text, &['\r', '\n'])
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

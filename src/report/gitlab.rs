@@ -76,7 +76,7 @@ pub fn render(report: &Report) -> String {
     let mut text =
         serde_json::to_string_pretty(&issues).expect("code quality issues always serialise");
     text.push('\n');
-    text
+    super::json::escape_unsafe(text)
 }
 
 /// The severity of an item's issue; `None` for an item that needs none (passed, skipped).

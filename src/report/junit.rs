@@ -27,7 +27,8 @@
 //!
 //! The XML is written here: attribute and text values are escaped, and the characters
 //! XML 1.0 forbids (control characters but tab, line feed and carriage return; U+FFFE,
-//! U+FFFF), which a repository's file may put in a message, become U+FFFD. Nothing is
+//! U+FFFF), which a repository's file may put in a message, become U+FFFD; DEL, the C1
+//! controls and the bidirectional formatting characters, character references. Nothing is
 //! timed, so every `time` is 0 and the same report gives the same bytes.
 
 use std::fmt::Write;
@@ -310,6 +311,11 @@ fn escape(text: &str, in_attribute: bool, out: &mut String) {
             '\r' => out.push_str("&#13;"),
             '\n' if in_attribute => out.push_str("&#10;"),
             '\t' if in_attribute => out.push_str("&#9;"),
+            // DEL, the C1 controls and the bidirectional formatting characters are XML,
+            // but a terminal or a viewer would act on them raw.
+            c if c >= '\u{7f}' && super::is_unsafe_char(c) => {
+                let _ = write!(out, "&#x{:x};", u32::from(c));
+            }
             '\t' | '\n' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'.. => {
                 out.push(c);
             }
@@ -350,10 +356,11 @@ mod tests {
             ),
             "a\u{fffd}b\u{fffd}c\u{fffd}[31md\u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{fffd}"
         );
-        // Allowed, however unusual.
+        // Allowed, however unusual; the C1 controls and the bidirectional formatting
+        // characters as references, which a parser reads back.
         assert_eq!(
-            escaped("é\u{85}\u{d7ff}\u{e000}😀", false),
-            "é\u{85}\u{d7ff}\u{e000}😀"
+            escaped("é\u{85}\u{d7ff}\u{e000}😀\u{202e}", false),
+            "é&#x85;\u{d7ff}\u{e000}😀&#x202e;"
         );
     }
 

@@ -311,7 +311,7 @@ fn inline(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() => {}
+            c if super::is_unsafe_char(c) => {}
             c => out.push(c),
         }
     }
@@ -324,7 +324,7 @@ fn code(text: &str) -> String {
         .map(|c| match c {
             '`' => '\'',
             '|' => '¦',
-            c if c.is_control() => ' ',
+            c if super::is_unsafe_char(c) => ' ',
             c => c,
         })
         .collect()

@@ -18,6 +18,9 @@ pub mod publiccode;
 pub mod sarif;
 pub mod terminal;
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::checklist::{Basis, Level, Stage};
@@ -423,6 +426,56 @@ pub(crate) fn status_label(status: Status, lang: Lang) -> &'static str {
         (Lang::Fr, Status::Skip) => "ignoré",
         (Lang::Fr, Status::Error) => "erreur",
     }
+}
+
+/// Whether a character can act on a terminal rather than show on it, or change the order
+/// in which the text around it shows: the control characters (C0, DEL, C1), the
+/// bidirectional formatting characters (the "Trojan Source" ones) and the Unicode line and
+/// paragraph separators. Text from a repository holds none of them raw in any output.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from a repository (a file name, a line of a file, an author, a reason of
+/// `.ospo.yml`…) as a terminal may show it: each character of [`is_unsafe_char`] written as
+/// a visible escape — `\e` for ESC, `\n`, `\r` and `\t`, `\u{…}` for the others — so that
+/// nothing a repository holds clears the screen, retitles the window, plants a link,
+/// moves the cursor or fakes a line. Every renderer for people calls it on such text.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_controls_keeping(text, &[])
+}
+
+/// [`escape_controls`], keeping the characters of `kept` (the line feed of a text laid out
+/// on several lines, the tab and line feed a format quotes).
+pub fn escape_controls_keeping<'a>(text: &'a str, kept: &[char]) -> Cow<'a, str> {
+    let unsafe_char = |c: char| is_unsafe_char(c) && !kept.contains(&c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            '\u{1b}' => out.push_str("\\e"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A score as text: `87.5%` in English, `87,5 %` in French, `—` when nothing applies.

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::escape_controls;
 use crate::i18n::Lang;
 use crate::metadata::publiccode::{Summary, Validation};
 use crate::metadata::{self, Severity};
@@ -56,7 +57,7 @@ pub fn json(file: &str, validation: &Validation, lang: Lang) -> String {
     let mut text = serde_json::to_string_pretty(&model(file, validation, lang))
         .unwrap_or_else(|error| format!("{{\"error\": \"{error}\"}}"));
     text.push('\n');
-    text
+    super::json::escape_unsafe(text)
 }
 
 /// `--format github`: an annotation per finding, on its line and column, then the
@@ -88,7 +89,10 @@ pub fn github(file: &str, validation: &Validation, lang: Lang) -> String {
     out
 }
 
+/// The findings one a line, then the verdict. The file's name, its keys and the values
+/// messages quote are the file's own text: escaped for the terminal.
 pub fn terminal(file: &str, validation: &Validation, lang: Lang) -> String {
+    let file = &*escape_controls(file);
     let mut out = String::new();
     for finding in &validation.findings {
         let severity = match (finding.severity, lang) {
@@ -100,14 +104,14 @@ pub fn terminal(file: &str, validation: &Validation, lang: Lang) -> String {
         let key = if finding.path.is_empty() {
             String::new()
         } else {
-            format!("{}: ", finding.path)
+            format!("{}: ", escape_controls(&finding.path))
         };
         let _ = writeln!(
             out,
             "{file}:{}:{}: {severity}: {key}{}",
             finding.line,
             finding.column,
-            finding.message.get(lang)
+            escape_controls(finding.message.get(lang))
         );
     }
     let (errors, warnings) = metadata::counts(&validation.findings);

@@ -24,7 +24,7 @@ pub fn render(report: &Report) -> String {
     let mut text =
         serde_json::to_string_pretty(&log(report)).expect("the SARIF model always serialises");
     text.push('\n');
-    text
+    super::json::escape_unsafe(text)
 }
 
 fn log(report: &Report) -> Log<'_> {

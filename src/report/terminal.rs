@@ -7,7 +7,10 @@ use std::fmt::Write;
 
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 
-use super::{ItemReport, Report, colon, cut, percent, status_label, words};
+use super::{
+    ChecklistInfo, ItemReport, Location, Report, Repository, StageReport, Tool, WaiverReport,
+    colon, cut, escape_controls, escape_controls_keeping, percent, status_label, words,
+};
 use crate::checklist::{Basis, Level};
 use crate::i18n::Lang;
 use crate::probe::Status;
@@ -38,6 +41,7 @@ impl Default for Style {
 }
 
 pub fn render(report: &Report, style: Style) -> String {
+    let report = &for_terminal(report);
     let lang = report.language;
     let w = words(lang);
     let colon = colon(lang);
@@ -119,6 +123,131 @@ pub fn render(report: &Report, style: Style) -> String {
         verdict(&mut out, report, style);
     }
     out
+}
+
+/// The report with every text escaped for a terminal ([`escape_controls`]): the
+/// repository's path, its file names, lines and reasons, and the checklist's texts (a
+/// project's own checklist is the repository's text too). Why and how to fix keep their
+/// line breaks, laid out on lines of their own; the evidence, which this report does not
+/// show, is left out. Every field is named, so that none added to the model is missed.
+fn for_terminal(report: &Report) -> Report {
+    let one = |text: &String| escape_controls(text).into_owned();
+    let lines = |text: &String| escape_controls_keeping(text, &['\n']).into_owned();
+    let Report {
+        schema_version,
+        tool,
+        language,
+        repository,
+        checklist,
+        project_file,
+        verdict,
+        score,
+        verified_score,
+        declared_score,
+        passed_weight,
+        applicable_weight,
+        counts,
+        fail_under,
+        fail_on,
+        failed_required,
+        failed,
+        stages,
+        items,
+        questions,
+        waivers,
+        anchor,
+        warnings,
+    } = report;
+    let items = items
+        .iter()
+        .map(|item| {
+            let ItemReport {
+                id,
+                stage,
+                level,
+                weight,
+                probe,
+                basis,
+                title,
+                status,
+                message,
+                evidence: _,
+                location,
+                why,
+                fix,
+                help_url,
+            } = item;
+            ItemReport {
+                id: one(id),
+                stage: *stage,
+                level: *level,
+                weight: *weight,
+                probe: one(probe),
+                basis: *basis,
+                title: one(title),
+                status: *status,
+                message: one(message),
+                evidence: None,
+                location: location.as_ref().map(|location| Location {
+                    path: one(&location.path),
+                    ..location.clone()
+                }),
+                why: lines(why),
+                fix: lines(fix),
+                help_url: help_url.as_ref().map(one),
+            }
+        })
+        .collect();
+    Report {
+        schema_version: *schema_version,
+        tool: Tool {
+            name: one(&tool.name),
+            version: one(&tool.version),
+        },
+        language: *language,
+        repository: Repository {
+            path: one(&repository.path),
+            commit: repository.commit.as_ref().map(one),
+            ..repository.clone()
+        },
+        checklist: ChecklistInfo {
+            id: one(&checklist.id),
+            title: one(&checklist.title),
+            version: one(&checklist.version),
+            source: one(&checklist.source),
+        },
+        project_file: project_file.as_ref().map(one),
+        verdict: *verdict,
+        score: *score,
+        verified_score: *verified_score,
+        declared_score: *declared_score,
+        passed_weight: *passed_weight,
+        applicable_weight: *applicable_weight,
+        counts: *counts,
+        fail_under: *fail_under,
+        fail_on: *fail_on,
+        failed_required: failed_required.iter().map(one).collect(),
+        failed: failed.iter().map(one).collect(),
+        stages: stages
+            .iter()
+            .map(|stage| StageReport {
+                title: one(&stage.title),
+                ..stage.clone()
+            })
+            .collect(),
+        items,
+        questions: questions.iter().map(one).collect(),
+        waivers: waivers
+            .iter()
+            .map(|waiver| WaiverReport {
+                id: one(&waiver.id),
+                reason: one(&waiver.reason),
+                outcome: waiver.outcome,
+            })
+            .collect(),
+        anchor: anchor.as_ref().map(one),
+        warnings: warnings.iter().map(one).collect(),
+    }
 }
 
 /// The verdict and why, at the top of the report: the scores, then what fails the check.

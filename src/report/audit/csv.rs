@@ -25,14 +25,16 @@
 //! Scores have one decimal (`87.5`) and are empty when nothing is scored (a repository
 //! that answered no question has no declared score). Headers and values are ids, the same
 //! in every language. A text that comes from a repository (its path, an error message, an
-//! item id of its own checklist) and starts with `=`, `+`, `-`, `@`, a tab or CR is written
-//! after a `'`, so that no spreadsheet takes it for a formula.
+//! item id of its own checklist) has its control characters but the tab and the line feed
+//! written as escapes (`\e`, `\r`, `\u{7}`…), and when it starts with `=`, `+`, `-`, `@` or
+//! a tab it is written after a `'`, so that no spreadsheet takes it for a formula.
 
 use std::collections::HashMap;
 
 use crate::audit::{Audit, Row};
 use crate::checklist::Stage;
 use crate::probe::Status;
+use crate::report::escape_controls_keeping;
 
 /// The end of every record.
 const END: &str = "\r\n";
@@ -113,13 +115,15 @@ fn score(score: Option<f64>) -> String {
     score.map_or_else(String::new, |score| format!("{score:.1}"))
 }
 
-/// A text from the repository, defused: a leading `'` when a spreadsheet would read it as
-/// a formula.
+/// A text from the repository, defused: its control characters but the tab and the line
+/// feed (which a field holds, quoted) written as escapes ([`escape_controls_keeping`]),
+/// and a leading `'` when a spreadsheet would read it as a formula.
 fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let value = escape_controls_keeping(value, &['\t', '\n']);
+    if value.starts_with(['=', '+', '-', '@', '\t']) {
         format!("'{value}")
     } else {
-        value.to_owned()
+        value.into_owned()
     }
 }
 
@@ -157,9 +161,13 @@ mod tests {
 
     #[test]
     fn formulas_are_defused() {
-        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for formula in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx"] {
             assert_eq!(text(formula), format!("'{formula}"));
         }
+        // A carriage return, which a terminal showing the file would act on, is written
+        // as its escape: nothing is left for a spreadsheet to read as a formula.
+        assert_eq!(text("\rx"), "\\rx");
+        assert_eq!(text("a\u{1b}[2Jb\nc"), "a\\e[2Jb\nc");
         assert_eq!(text("/srv/org/a"), "/srv/org/a");
         assert_eq!(text("a=b"), "a=b");
         assert_eq!(score(Some(87.5)), "87.5");

@@ -21,7 +21,7 @@ use crate::audit::{Audit, Row, Summary};
 use crate::checklist::{Basis, Level};
 use crate::i18n::Lang;
 use crate::probe::Status;
-use crate::report::{Report, Tool, percent, priority, status_label};
+use crate::report::{Report, Tool, escape_controls, percent, priority, status_label};
 use crate::score::{Counts, Scored, Verdict};
 
 const STYLE: &str = include_str!("html/audit.css");
@@ -1077,10 +1077,11 @@ fn capitalised(text: &str) -> String {
     crate::report::capitalised(text)
 }
 
-/// Text for HTML content and attribute values.
+/// Text for HTML content and attribute values; a control character from a repository
+/// is shown as its escape ([`escape_controls`]), as the terminal shows it.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in escape_controls(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -1094,8 +1095,9 @@ fn escape(text: &str) -> String {
 }
 
 /// JSON that can sit in a `<script>` element: `<`, `>` and `&` (which only strings hold)
-/// and the two line separators become `\u` escapes, so no `</script>` or `<!--` can end
-/// or change the element, and the text is still the same JSON.
+/// and the characters of [`crate::report::is_unsafe_char`] become `\u` escapes, so no
+/// `</script>` or `<!--` can end or change the element, and the text is still the same
+/// JSON.
 fn script_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -1103,8 +1105,12 @@ fn script_safe(json: &str) -> String {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
             '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
+            // The line separators, which ended a script in older browsers, DEL, the C1
+            // controls and the bidirectional formatting characters (serde_json escapes the
+            // other controls).
+            c if c >= '\u{7f}' && crate::report::is_unsafe_char(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             c => out.push(c),
         }
     }

@@ -1,45 +1,50 @@
 //! `ospo audit --format json` (the rows and the summary in one document) and `jsonl` (one
-//! row a line, then the summary: a stream to process line by line, and the input of
-//! `ospo audit merge`).
+//! row a line, then the summary and what the audit was: a stream to process line by line,
+//! and the input of `ospo audit merge`).
 
 use std::cell::RefCell;
 
 use serde::Serialize;
 
+use crate::audit::merge::RunInfo;
 use crate::audit::{Audit, Row};
 use crate::checklist::{Level, Stage};
 use crate::probe::{Evidence, Status};
+use crate::report::json::escape_unsafe;
 use crate::report::{ItemReport, Location, Report};
 
 /// Pretty-printed JSON ending with a newline.
 pub fn render(audit: &Audit) -> String {
     let mut text = serde_json::to_string_pretty(audit).expect("the audit model always serialises");
     text.push('\n');
-    text
+    escape_unsafe(text)
 }
 
 /// One compact JSON object a line: `{"report": …}` or `{"error": …}` for each row, then
-/// `{"summary": …}`.
-pub fn lines(audit: &Audit) -> String {
+/// `{"summary": …, "run": …}`.
+pub fn lines(audit: &Audit, run: &RunInfo) -> String {
     let mut text = String::new();
     for row in &audit.repositories {
         text.push_str(&row_line(row));
         text.push('\n');
     }
-    text.push_str(&summary_line(&audit.summary));
+    text.push_str(&summary_line(&audit.summary, run));
     text
 }
 
-/// The last line of `jsonl`, `{"summary": …}`, with its newline.
-pub fn summary_line(summary: &crate::audit::Summary) -> String {
+/// The last line of `jsonl`, with its newline: `{"summary": …, "run": …}`, the summary
+/// and what the audit was (the tool, the checklist, the options, the shard), which
+/// `ospo audit merge` checks the shards of one audit by; a file without it is incomplete.
+pub fn summary_line(summary: &crate::audit::Summary, run: &RunInfo) -> String {
     #[derive(serde::Serialize)]
     struct SummaryLine<'a> {
         summary: &'a crate::audit::Summary,
+        run: &'a RunInfo,
     }
-    let summary = SummaryLine { summary };
+    let summary = SummaryLine { summary, run };
     let mut line = serde_json::to_string(&summary).expect("the summary always serialises");
     line.push('\n');
-    line
+    escape_unsafe(line)
 }
 
 /// One row as a line of `jsonl`, without its newline: the bytes `serde_json::to_string`
@@ -60,7 +65,7 @@ pub fn row_line(row: &Row) -> String {
         }
         Row::Error(_) => serde_json::to_writer(&mut line, row).expect("a row always serialises"),
     }
-    String::from_utf8(line).expect("serde_json writes UTF-8")
+    escape_unsafe(String::from_utf8(line).expect("serde_json writes UTF-8"))
 }
 
 /// `report` as `serde_json` writes it, its items' fixed fields taken from [`FIXED`].

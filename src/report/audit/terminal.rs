@@ -12,7 +12,7 @@ use crate::audit::summary::ItemSummary;
 use crate::audit::{Audit, Row};
 use crate::i18n::Lang;
 use crate::probe::Status;
-use crate::report::{colon, percent, verdict_label};
+use crate::report::{colon, escape_controls, percent, verdict_label};
 
 /// How many of the items most missed, and of the questions most often open, the totals
 /// list; the other formats list them all.
@@ -136,7 +136,7 @@ pub fn render(audit: &Audit, width: u16) -> String {
     stages.set_header(vec![stage, mean, lowest, highest, declared_mean]);
     for stage in &summary.stages {
         stages.add_row(vec![
-            format!("{}. {}", stage.number, stage.title),
+            plain(&format!("{}. {}", stage.number, stage.title)),
             percent(stage.verified.mean, lang),
             percent(stage.verified.min, lang),
             percent(stage.verified.max, lang),
@@ -254,19 +254,10 @@ fn checked(item: &ItemSummary) -> usize {
 }
 
 /// Text from a repository (its path, an error message, the ids and titles of its own
-/// checklist) as the terminal shows it: a control character is written as its escape
-/// (`\u{1b}`), so that nothing a repository holds moves the cursor, changes colours or
-/// breaks a row.
+/// checklist) as the terminal shows it: escaped by [`escape_controls`], so that nothing a
+/// repository holds moves the cursor, changes colours or breaks a row.
 fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_control() {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    escape_controls(text).into_owned()
 }
 
 fn shown_prefix(prefix: &str) -> &str {
@@ -290,7 +281,7 @@ mod tests {
 
     #[test]
     fn control_characters_from_repositories_are_written_as_escapes() {
-        assert_eq!(plain("a\u{1b}[31mb\nc"), "a\\u{1b}[31mb\\u{a}c");
+        assert_eq!(plain("a\u{1b}[31mb\nc\u{7}"), "a\\e[31mb\\nc\\u{7}");
         let audit = Audit::of(
             vec![
                 Row::Error(RowError {
@@ -309,6 +300,6 @@ mod tests {
             !text.chars().any(|c| c.is_control() && c != '\n'),
             "{text:?}"
         );
-        assert!(text.contains("\\u{1b}[2Jwiped"), "{text}");
+        assert!(text.contains("\\e[2Jwiped"), "{text}");
     }
 }
