@@ -985,7 +985,8 @@ fn dco(args: DcoArgs) -> Result<ExitCode> {
     let report = gate::gate(repo.change(range.as_deref())?, &options);
     let text = match args.format {
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&report)?;
+            let mut text =
+                ospo::report::json::escape_unsafe(serde_json::to_string_pretty(&report)?);
             text.push('\n');
             text
         }

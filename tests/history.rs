@@ -311,9 +311,7 @@ fn the_gate_passes_a_signed_change_and_refuses_a_bad_range() {
     let output = repo.ospo(&["dco", "side~1..side"]);
     output.assert_code(0);
     assert!(
-        output
-            .stdout
-            .contains("✓ 1 commits checked, all signed off"),
+        output.stdout.contains("✓ 1 commit checked, signed off"),
         "{}",
         output.all()
     );
@@ -342,7 +340,7 @@ fn the_gate_checks_what_is_not_upstream_by_default() {
     assert!(
         output
             .stdout
-            .starts_with("ospo dco origin/HEAD..HEAD: 1 commits"),
+            .starts_with("ospo dco origin/HEAD..HEAD: 1 commit;"),
         "{}",
         output.all()
     );

@@ -287,7 +287,7 @@ fn ranges_mean_what_they_mean_to_git() {
     let output = repo.ospo(&["dco", "v2^!"]);
     output.assert_code(1);
     assert!(
-        output.stdout.starts_with("ospo dco v2^!: 1 commits"),
+        output.stdout.starts_with("ospo dco v2^!: 1 commit;"),
         "{}",
         output.all()
     );
@@ -506,4 +506,39 @@ fn remediation_lines_are_read_once() {
     let offending: BTreeSet<String> = offending_ids(&report).into_iter().collect();
     assert_eq!(offending.len(), COMMITS - 1);
     assert!(!offending.contains(&first[..10]));
+}
+
+/// Commit authors and subjects are the repository's: the gate's terminal, GitHub and JSON
+/// reports write their control characters as escapes, never raw.
+#[test]
+fn authors_and_subjects_reach_no_terminal_raw() {
+    let repo = Repo::with_files(&[("README.md", "# Example\n")]);
+    let base = repo.head();
+    repo.commit_by(
+        "Evil \u{1b}]0;PWN\u{7} <evil@example.org>",
+        "2026-01-20T12:00:00Z",
+        "subject \u{1b}[2J\u{1b}[H cleared",
+    );
+    let range = format!("{base}..HEAD");
+    for format in ["terminal", "github", "json"] {
+        let output = repo.ospo(&["dco", &range, "--format", format]);
+        output.assert_code(1);
+        assert!(
+            !output.stdout.contains('\u{1b}') && !output.stdout.contains('\u{7}'),
+            "{format}: {:?}",
+            output.stdout
+        );
+    }
+    let terminal = repo.ospo(&["dco", &range]).stdout;
+    assert!(
+        terminal.contains("Evil \\e]0;PWN")
+            && terminal.contains("subject \\e[2J\\e[H cleared"),
+        "{terminal}"
+    );
+    let json: Value = serde_json::from_str(&repo.ospo(&["dco", &range, "--format", "json"]).stdout)
+        .expect("JSON");
+    assert_eq!(
+        json["offending"][0]["subject"], "subject \u{1b}[2J\u{1b}[H cleared",
+        "the JSON reads back to the original text"
+    );
 }

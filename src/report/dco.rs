@@ -56,7 +56,11 @@ fn reason(reason: Reason) -> Text {
 
 pub fn render(report: &GateReport, lang: Lang) -> String {
     let mut out = String::new();
-    let (range, rule, commits) = (&report.range, report.rule, report.commits);
+    // The range is the user's, authors and subjects the repository's: none reaches the
+    // terminal raw.
+    let range = super::escape_controls(&report.range);
+    let (rule, commits) = (report.rule, report.commits);
+    let noun = if commits == 1 { "commit" } else { "commits" };
     let scope_en = match report.scope {
         "message" => "anywhere in the message",
         _ => "in the trailer block",
@@ -66,12 +70,14 @@ pub fn render(report: &GateReport, lang: Lang) -> String {
         _ => "dans le bloc de trailers",
     };
     let header = text!(
-        "ospo dco {range}: {commits} commits; rule {rule}, sign-offs read {scope_en}",
-        "ospo dco {range} : {commits} commits ; règle {rule}, signatures lues {scope_fr}"
+        "ospo dco {range}: {commits} {noun}; rule {rule}, sign-offs read {scope_en}",
+        "ospo dco {range} : {commits} {noun} ; règle {rule}, signatures lues {scope_fr}"
     );
     let _ = writeln!(out, "{}", header.get(lang));
     for offence in &report.offending {
-        let (commit, author, subject) = (&offence.commit, &offence.author, &offence.subject);
+        let commit = &offence.commit;
+        let author = super::escape_controls(&offence.author);
+        let subject = super::escape_controls(&offence.subject);
         let _ = writeln!(out, "  ✗ {commit} {author} — {subject}");
         let why = reason(offence.reason);
         let _ = writeln!(out, "      {}", why.get(lang));
@@ -87,15 +93,22 @@ pub fn render(report: &GateReport, lang: Lang) -> String {
     let (checked, failing) = (report.checked, report.offending.len());
     let (merges, bots) = (report.merges, report.bots);
     if report.passed() {
-        let done = text!(
-            "✓ {checked} commits checked, all signed off ({merges} merges and {bots} bot commits left out)",
-            "✓ {checked} commits vérifiés, tous signés ({merges} fusions et {bots} commits de robots exclus)"
-        );
+        let done = if checked == 1 {
+            text!(
+                "✓ 1 commit checked, signed off ({merges} merges and {bots} bot commits left out)",
+                "✓ 1 commit vérifié, signé ({merges} fusions et {bots} commits de robots exclus)"
+            )
+        } else {
+            text!(
+                "✓ {checked} commits checked, all signed off ({merges} merges and {bots} bot commits left out)",
+                "✓ {checked} commits vérifiés, tous signés ({merges} fusions et {bots} commits de robots exclus)"
+            )
+        };
         let _ = writeln!(out, "{}", done.get(lang));
         return out;
     }
     // Rewriting a change that goes back to the root takes `--root`.
-    let base = report.base.as_deref().unwrap_or("--root");
+    let base = super::escape_controls(report.base.as_deref().unwrap_or("--root"));
     let fix = text!(
         "✗ {failing} of {checked} commits are not signed off as the rule requires.\nTo fix: certify the Developer Certificate of Origin (https://developercertificate.org/) by signing off every commit, then push again:\n  git rebase --signoff {base}\nFor the last commit alone: git commit --amend --signoff --no-edit\nFuture commits: git commit -s",
         "✗ {failing} commits sur {checked} ne sont pas signés comme la règle l'exige.\nPour corriger : attestez le Developer Certificate of Origin (https://developercertificate.org/) en signant chaque commit, puis poussez à nouveau :\n  git rebase --signoff {base}\nPour le dernier commit seul : git commit --amend --signoff --no-edit\nCommits suivants : git commit -s"
