@@ -68,7 +68,10 @@ fn ospo_bounded(dir: &Path, args: &[&str], stdin: Option<&Path>) -> Output {
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("ospo {args:?} in {} hung: killed after {TIMEOUT:?}", dir.display());
+            panic!(
+                "ospo {args:?} in {} hung: killed after {TIMEOUT:?}",
+                dir.display()
+            );
         }
         std::thread::sleep(Duration::from_millis(10));
     };
@@ -154,9 +157,7 @@ fn sparse(path: &Path) {
 
 /// The message of item `id` of a JSON report.
 fn message<'a>(report: &'a serde_json::Value, id: &str) -> &'a str {
-    item(report, id)["message"]
-        .as_str()
-        .expect("a message")
+    item(report, id)["message"].as_str().expect("a message")
 }
 
 /// A checklist that counts contributors over the last year.
@@ -228,7 +229,10 @@ fn a_tree_that_names_one_subtree_twice_at_every_level_is_listed_no_further_than_
             .expect("written");
         let output = child.wait_with_output().expect("mktree ends");
         assert!(output.status.success());
-        String::from_utf8(output.stdout).expect("UTF-8").trim().to_owned()
+        String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .trim()
+            .to_owned()
     };
     let blob = {
         let mut child = Command::new("git")
@@ -238,9 +242,17 @@ fn a_tree_that_names_one_subtree_twice_at_every_level_is_listed_no_further_than_
             .stdout(Stdio::piped())
             .spawn()
             .expect("git can be run");
-        child.stdin.take().expect("stdin").write_all(b"hi\n").expect("written");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"hi\n")
+            .expect("written");
         let output = child.wait_with_output().expect("ends");
-        String::from_utf8(output.stdout).expect("UTF-8").trim().to_owned()
+        String::from_utf8(output.stdout)
+            .expect("UTF-8")
+            .trim()
+            .to_owned()
     };
     // Two to the fortieth files: a walk that lists them all never ends.
     let mut tree = mktree(&format!("100644 blob {blob}\tfile\n"));
@@ -302,7 +314,15 @@ fn fifos_in_the_worktree_are_left_out_without_waiting() {
     assert_eq!(status(&report, "needs.notes"), "pass");
     let output = ospo_bounded(
         repo.path(),
-        &["check", "--checklist", &checklist, "--format", "json", "--lang", "fr"],
+        &[
+            "check",
+            "--checklist",
+            &checklist,
+            "--format",
+            "json",
+            "--lang",
+            "fr",
+        ],
         None,
     );
     assert_eq!(
@@ -507,7 +527,11 @@ fn a_missing_head_commit_is_an_error_not_an_empty_history() {
             root.display()
         )
     };
-    for args in [&["check"][..], &["check", "--rev", "HEAD"], &["dco", "HEAD"]] {
+    for args in [
+        &["check"][..],
+        &["check", "--rev", "HEAD"],
+        &["dco", "HEAD"],
+    ] {
         let output = ospo_bounded(repo.path(), args, None);
         output.assert_error();
         assert_eq!(output.stderr, expected(repo.path()), "{args:?}");
@@ -535,7 +559,15 @@ fn a_damaged_tree_is_named_as_what_cannot_be_read() {
     fs::write(loose_object(&git_dir, &docs), b"not zlib at all").expect("written");
     let output = ospo_bounded(
         repo.path(),
-        &["check", "--rev", "HEAD", "--checklist", &checklist, "--format", "json"],
+        &[
+            "check",
+            "--rev",
+            "HEAD",
+            "--checklist",
+            &checklist,
+            "--format",
+            "json",
+        ],
         None,
     );
     assert_checked(&output);
@@ -589,6 +621,9 @@ fn utf16_and_byte_order_marked_text_is_read_as_text() {
     fs::write(repo.path().join("README.md"), utf16(README, false)).expect("written");
     let contributing = [&[0xEF, 0xBB, 0xBF][..], CONTRIBUTING.as_bytes()].concat();
     fs::write(repo.path().join("CONTRIBUTING.md"), contributing).expect("written");
+    fs::create_dir(repo.path().join("src")).expect("created");
+    let source = "// SPDX-License-Identifier: MIT\nfn main() {}\n";
+    fs::write(repo.path().join("src/main.rs"), utf16(source, true)).expect("written");
     repo.commit("Text from Windows editors");
 
     for view in [&[][..], &["--rev", "HEAD"]] {
@@ -603,5 +638,10 @@ fn utf16_and_byte_order_marked_text_is_read_as_text() {
         );
         assert_eq!(status(&report, "needs.readme-install"), "pass");
         assert_eq!(status(&report, "needs.readme-usage"), "pass");
+        assert_eq!(
+            message(&report, "legal.spdx-headers"),
+            "1 of 3 files state their licence (33.3%, threshold 90%); LICENSES/ lacks the \
+             text of MIT; without: CONTRIBUTING.md, README.md"
+        );
     }
 }

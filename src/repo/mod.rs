@@ -145,6 +145,15 @@ impl Content {
         }
     }
 
+    /// The bytes as UTF-8 would have them: as they are (a UTF-8 byte order mark left
+    /// out), or decoded from UTF-16. For readers that search bytes and decode seldom.
+    pub fn utf8_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        match Encoding::of(&self.bytes) {
+            Encoding::Utf8 { bom } => std::borrow::Cow::Borrowed(&self.bytes[bom..]),
+            Encoding::Utf16 { .. } => std::borrow::Cow::Owned(self.text().into_bytes()),
+        }
+    }
+
     /// Whether the file is binary rather than text, as git guesses: a NUL byte in its
     /// first 8,000 bytes. UTF-16 text, all NULs in ASCII, is text when a byte order mark
     /// says what it is.
@@ -942,6 +951,7 @@ mod tests {
         let bom = content([&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat());
         for decoded in [&little, &big, &bom] {
             assert_eq!(decoded.text(), text);
+            assert_eq!(&*decoded.utf8_bytes(), text.as_bytes());
             assert!(!decoded.is_binary());
         }
         // A unit cut in half at the end of what was read is left out.
