@@ -134,8 +134,12 @@ fn check_head_refs(git_dir: &Path, common: &Path) -> Result<(), RepoError> {
 fn check_objects(objects: &Path, depth: usize) -> Result<(), RepoError> {
     let info = objects.join("info");
     check(&info.join("commit-graph"), MAPPED)?;
-    check_entries(&info.join("commit-graphs"), SMALL_BYTES)?;
-    check_entries(&objects.join("pack"), MAPPED)?;
+    check_mapped_entries(&info.join("commit-graphs"))?;
+    check(
+        &info.join("commit-graphs").join("commit-graph-chain"),
+        SMALL_BYTES,
+    )?;
+    check_mapped_entries(&objects.join("pack"))?;
     let Some(alternates) = read_small(&info.join("alternates"))? else {
         return Ok(());
     };
@@ -154,18 +158,17 @@ fn check_objects(objects: &Path, depth: usize) -> Result<(), RepoError> {
     Ok(())
 }
 
-/// Checks every entry of `dir`, by the type the directory listing gives (no `stat` but
-/// for symlinks and for a cap).
-fn check_entries(dir: &Path, cap: u64) -> Result<(), RepoError> {
+/// Checks that every entry of `dir`, which gix maps into memory, is a regular file: by
+/// the type the directory listing gives, with no `stat` but for symlinks.
+fn check_mapped_entries(dir: &Path) -> Result<(), RepoError> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
     for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
         match entry.file_type() {
-            Ok(kind) if kind.is_file() && cap == MAPPED => {}
-            Ok(kind) if kind.is_dir() => {} // gix lists directories, never opens them
-            _ => check(&path, cap)?,
+            // gix lists directories, never opens them.
+            Ok(kind) if kind.is_file() || kind.is_dir() => {}
+            _ => check(&entry.path(), MAPPED)?,
         }
     }
     Ok(())

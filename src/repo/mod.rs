@@ -330,10 +330,13 @@ impl ReadCache {
     }
 }
 
+/// A listing made, or why it could not be.
+type Listed = Result<Rc<Listing>, RepoError>;
+
 pub struct RepoView {
     /// By directory and depth. A check makes a few dozen: a search beats hashing. A
     /// listing that failed is kept failed: it is not walked again for the next item.
-    listings: std::cell::RefCell<Vec<(String, usize, Result<Rc<Listing>, RepoError>)>>,
+    listings: std::cell::RefCell<Vec<(String, usize, Listed)>>,
     read: std::cell::RefCell<ReadCache>,
     root: PathBuf,
     kind: ViewKind,
