@@ -497,12 +497,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     let lang = language(args.output.lang);
     let mut roots = args.paths.clone();
     if let Some(from) = &args.from {
-        let text = if from.as_os_str() == "-" {
-            std::io::read_to_string(std::io::stdin()).context("reading standard input")?
-        } else {
-            std::fs::read_to_string(from)
-                .with_context(|| format!("cannot read {}", from.display()))?
-        };
+        let text = read_paths_file(from)?;
         roots.extend(
             text.lines()
                 .map(str::trim)
@@ -1022,6 +1017,47 @@ fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(exit_code(validation.is_valid()))
+}
+
+/// The most `--from` reads: at some sixty bytes a path, a quarter of a million
+/// repositories.
+const MAX_PATHS_FILE_BYTES: u64 = 16 << 20;
+
+/// The text of `audit --from FILE`: a regular file or a pipe (`-`: standard input), read
+/// within [`MAX_PATHS_FILE_BYTES`]. A device such as `/dev/zero` is refused before it is
+/// read from.
+fn read_paths_file(from: &std::path::Path) -> Result<String> {
+    use std::io::Read;
+    let shown = if from.as_os_str() == "-" {
+        "standard input".to_owned()
+    } else {
+        from.display().to_string()
+    };
+    let mut bytes = Vec::new();
+    let read = if from.as_os_str() == "-" {
+        std::io::stdin()
+            .take(MAX_PATHS_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        let meta = std::fs::metadata(from).with_context(|| format!("cannot read {shown}"))?;
+        #[cfg(unix)]
+        let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type());
+        #[cfg(not(unix))]
+        let pipe = false;
+        anyhow::ensure!(
+            meta.is_file() || pipe,
+            "cannot read {shown}: not a regular file or a pipe"
+        );
+        std::fs::File::open(from)
+            .and_then(|file| file.take(MAX_PATHS_FILE_BYTES + 1).read_to_end(&mut bytes))
+    };
+    read.with_context(|| format!("cannot read {shown}"))?;
+    anyhow::ensure!(
+        bytes.len() as u64 <= MAX_PATHS_FILE_BYTES,
+        "cannot read {shown}: it holds more than {} MiB, where a path a line is expected",
+        MAX_PATHS_FILE_BYTES >> 20
+    );
+    String::from_utf8(bytes).with_context(|| format!("cannot read {shown}: not UTF-8 text"))
 }
 
 /// A file's bytes, or standard input's for `-`, refusing more than a metadata file needs.

@@ -531,8 +531,7 @@ fn authors_and_subjects_reach_no_terminal_raw() {
     }
     let terminal = repo.ospo(&["dco", &range]).stdout;
     assert!(
-        terminal.contains("Evil \\e]0;PWN")
-            && terminal.contains("subject \\e[2J\\e[H cleared"),
+        terminal.contains("Evil \\e]0;PWN") && terminal.contains("subject \\e[2J\\e[H cleared"),
         "{terminal}"
     );
     let json: Value = serde_json::from_str(&repo.ospo(&["dco", &range, "--format", "json"]).stdout)

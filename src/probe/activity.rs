@@ -13,7 +13,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, Evidence, Outcome, Problem, Status};
-use crate::repo::history::{Commit, History, Release, Window};
+use crate::i18n::Text;
+use crate::repo::history::{Commit, History, MAX_MAILMAP_BYTES, MailmapSkipped, Release, Window};
 use crate::text;
 use crate::yaml::Path;
 
@@ -119,6 +120,18 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Whether the metric counts people, whom `.mailmap` names.
+    fn counts_people(self) -> bool {
+        matches!(
+            self,
+            Metric::Contributors
+                | Metric::NewContributors
+                | Metric::BusFactor
+                | Metric::ElephantFactor
+                | Metric::TopContributorShare
+        )
+    }
+
     fn id(self) -> &'static str {
         match self {
             Metric::DaysSinceLastCommit => "days-since-last-commit",
@@ -318,13 +331,18 @@ impl ActivityProbe {
                 format!(" sur les {days} derniers jours"),
             ),
         };
-        let shallow_note = super::shallow_note(shallow);
-        let (shallow_en, shallow_fr) = (&shallow_note.en, &shallow_note.fr);
+        let mut note = super::shallow_note(shallow);
+        if self.metric.counts_people()
+            && let Some(skipped) = history.and_then(|history| history.mailmap_skipped)
+        {
+            note.push(&mailmap_note(skipped));
+        }
+        let (note_en, note_fr) = (&note.en, &note.fr);
         Outcome::new(
             status,
             text!(
-                "{metric} {value}{window_en} (expected {bounds}){shallow_en}",
-                "{metric} {value}{window_fr} (attendu {bounds}){shallow_fr}"
+                "{metric} {value}{window_en} (expected {bounds}){note_en}",
+                "{metric} {value}{window_fr} (attendu {bounds}){note_fr}"
             ),
         )
         .with(Evidence::Metric {
@@ -423,6 +441,29 @@ impl ActivityProbe {
             || domain.ends_with(".noreply.github.com")
             || self.public_domains.iter().any(|d| d == domain)
     }
+}
+
+/// Says that people were counted by their identities, `.mailmap` being left out.
+fn mailmap_note(skipped: MailmapSkipped) -> Text {
+    let why = match skipped {
+        MailmapSkipped::TooLarge { size } => text!(
+            "it is {size} bytes, more than the {MAX_MAILMAP_BYTES} bytes ospo reads",
+            "il fait {size} octets, plus que les {MAX_MAILMAP_BYTES} octets que lit ospo"
+        ),
+        MailmapSkipped::NotRegular => text!(
+            "it is not a regular file",
+            "ce n'est pas un fichier ordinaire"
+        ),
+        MailmapSkipped::Symlink => text!(
+            "it is a symbolic link, which git does not follow either",
+            "c'est un lien symbolique, que git ne suit pas non plus"
+        ),
+    };
+    let (why_en, why_fr) = (&why.en, &why.fr);
+    text!(
+        " (.mailmap left out: {why_en})",
+        " (.mailmap ignoré : {why_fr})"
+    )
 }
 
 /// The commits a metric looks at, and what it needs beside them.

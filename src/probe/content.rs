@@ -390,7 +390,7 @@ impl ContentProbe {
                 }
                 Err(error) => return Outcome::new(Status::Error, text!("{error}", "{error}")),
             };
-            if content.bytes.iter().take(8000).any(|b| *b == 0) {
+            if content.is_binary() {
                 continue; // binary
             }
             searched.push(entry.path.clone());

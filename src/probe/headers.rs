@@ -331,9 +331,9 @@ impl Scan {
                     empty: true,
                     ..Facts::default()
                 },
-                Ok(content) if !content.bytes.contains(&0) => Facts {
+                Ok(content) if !content.is_binary() => Facts {
                     text: true,
-                    header: Some(header_of(&content.bytes)),
+                    header: Some(header_of(&content.utf8_bytes())),
                     ..Facts::default()
                 },
                 // A file too large or unreadable is taken for a binary one.

@@ -552,7 +552,7 @@ fn read_text(repo: &RepoView, entry: &Entry) -> Result<Option<String>, RepoError
         return Ok(None);
     }
     match repo.read(entry, SCAN_BYTES) {
-        Ok(content) if content.bytes.iter().take(8000).any(|b| *b == 0) => Ok(None),
+        Ok(content) if content.is_binary() => Ok(None),
         Ok(content) => Ok(Some(content.text())),
         Err(RepoError::TooLarge { .. }) => Ok(None),
         Err(error) => Err(error),

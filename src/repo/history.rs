@@ -12,6 +12,8 @@ use gix::ObjectId;
 use gix::bstr::ByteSlice;
 
 use super::RepoError;
+use super::bounded::{self, Links, Unread};
+use super::objects::{self, MAX_OBJECT_BYTES};
 
 /// How many commits out of a time window the walk reads before it stops, for clocks set
 /// wrong (git's revision walk uses the same margin).
@@ -143,6 +145,93 @@ pub struct History {
     pub releases: Vec<Release>,
     /// The repository is a shallow clone: older history is missing, not absent.
     pub shallow: bool,
+    /// Why `.mailmap` was not applied, when there is one that was not.
+    pub mailmap_skipped: Option<MailmapSkipped>,
+}
+
+/// Why a `.mailmap` was left out: each identity then counts as its own person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailmapSkipped {
+    /// Larger than [`MAX_MAILMAP_BYTES`].
+    TooLarge { size: u64 },
+    /// A FIFO, a device, a directory: nothing to read.
+    NotRegular,
+    /// A symlink, which git does not follow for `.mailmap` either.
+    Symlink,
+}
+
+/// The largest `.mailmap` read, as any file ospo reads. Its entries cost some hundred
+/// bytes each in memory once parsed.
+pub const MAX_MAILMAP_BYTES: u64 = super::MAX_FILE_BYTES;
+
+/// The people `.mailmap` names, as git finds it: the worktree's file (not through a
+/// symlink), or in a bare repository the file of HEAD's tree; read within
+/// [`MAX_MAILMAP_BYTES`]. `mailmap.file` and `mailmap.blob` are not followed: they may
+/// name any file, anywhere.
+fn mailmap(repo: &gix::Repository) -> (gix::mailmap::Snapshot, Option<MailmapSkipped>) {
+    let read = match repo.workdir() {
+        Some(root) => {
+            match bounded::read(&root.join(".mailmap"), Links::Refuse, MAX_MAILMAP_BYTES) {
+                Ok(bytes) => Ok(bytes),
+                Err(Unread::TooLarge { size, .. }) => Err(Some(MailmapSkipped::TooLarge { size })),
+                Err(Unread::NotRegular) => Err(Some(MailmapSkipped::NotRegular)),
+                Err(Unread::Symlink) => Err(Some(MailmapSkipped::Symlink)),
+                // One that cannot be read is left out, as git leaves it out.
+                Err(Unread::Io(_)) => Err(None),
+            }
+        }
+        None => mailmap_of_head(repo),
+    };
+    match read {
+        Ok(Some(bytes)) => (gix::mailmap::Snapshot::from_bytes(&bytes), None),
+        Ok(None) => Default::default(),
+        Err(skipped) => (Default::default(), skipped),
+    }
+}
+
+/// The `.mailmap` of HEAD's tree, when it is a file there.
+fn mailmap_of_head(repo: &gix::Repository) -> Result<Option<Vec<u8>>, Option<MailmapSkipped>> {
+    let Some(head) = repo.head_id().ok().map(|id| id.detach()) else {
+        return Ok(None);
+    };
+    let (_, tree) = objects::commit_and_tree(repo, head).map_err(|_| None)?;
+    let mut buffer = Vec::new();
+    objects::find_kind(
+        repo,
+        &tree,
+        gix::objs::Kind::Tree,
+        MAX_OBJECT_BYTES,
+        &mut buffer,
+    )
+    .map_err(|_| None)?;
+    let tree = gix::objs::TreeRef::from_bytes(&buffer, repo.object_hash()).map_err(|_| None)?;
+    let Some(entry) = tree
+        .entries
+        .iter()
+        .find(|entry| entry.filename == ".mailmap")
+    else {
+        return Ok(None);
+    };
+    match entry.mode.kind() {
+        gix::objs::tree::EntryKind::Blob | gix::objs::tree::EntryKind::BlobExecutable => {}
+        gix::objs::tree::EntryKind::Link => return Err(Some(MailmapSkipped::Symlink)),
+        _ => return Err(Some(MailmapSkipped::NotRegular)),
+    }
+    let id = entry.oid.to_owned();
+    let size = repo.find_header(id).map_err(|_| None)?.size();
+    if size > MAX_MAILMAP_BYTES {
+        return Err(Some(MailmapSkipped::TooLarge { size }));
+    }
+    let mut bytes = Vec::new();
+    objects::find_kind(
+        repo,
+        &id,
+        gix::objs::Kind::Blob,
+        MAX_MAILMAP_BYTES,
+        &mut bytes,
+    )
+    .map_err(|_| None)?;
+    Ok(Some(bytes))
 }
 
 /// A commit waiting in the walk, ordered by committer time, newest first.
@@ -247,7 +336,7 @@ pub(super) fn walk(
     } else {
         Vec::new()
     };
-    let mailmap = repo.open_mailmap();
+    let (mailmap, mailmap_skipped) = mailmap(repo);
     // A shallow clone's graph may name parents the clone lacks: git ignores it there, and
     // so does this walk. A graph that turns out corrupt is dropped for the objects.
     let graph = shallow
@@ -277,6 +366,7 @@ pub(super) fn walk(
         commits: read_all(repo, &mailmap, sources, parsed)?,
         releases,
         shallow: !shallow.is_empty(),
+        mailmap_skipped,
     })
 }
 
@@ -505,7 +595,7 @@ fn find<'b>(
     id: ObjectId,
     buffer: &'b mut Vec<u8>,
 ) -> Result<&'b [u8], RepoError> {
-    let kind = super::objects::find(repo, &id, buffer)
+    let kind = objects::find(repo, &id, MAX_OBJECT_BYTES, buffer)
         .map_err(|error| read_error(id, &error))?
         .ok_or_else(|| read_error(id, &"object not found"))?;
     if kind != gix::objs::Kind::Commit {
@@ -685,7 +775,8 @@ pub(super) fn range(
         .flatten()
         .map(|commits| commits.iter().copied().collect())
         .unwrap_or_default();
-    let mailmap = repo.open_mailmap();
+    // Bounded, as every read of the repository: never gix's own reading of it.
+    let mailmap = mailmap(repo).0;
     let (kept, parsed) = std::thread::scope(|scope| {
         let mut parser = Parser::new(scope, &mailmap, repo.object_hash());
         let mut buffer = Vec::new();
@@ -832,26 +923,31 @@ fn releases(repo: &gix::Repository) -> Result<Vec<Release>, RepoError> {
         path: "refs/tags".into(),
         message: error.to_string(),
     };
+    // gix reads each loose tag whole: they are checked first.
+    super::gitdir::check_loose_refs(&repo.common_dir().join("refs").join("tags"))?;
     let platform = repo.references().map_err(|e| error(&e))?;
     let mut releases = Vec::new();
+    let mut buffer = Vec::new();
     for reference in platform.tags().map_err(|e| error(&e))? {
-        let Ok(mut reference) = reference else {
+        let Ok(reference) = reference else {
             continue;
         };
         let name = reference.name().shorten().to_str_lossy().into_owned();
         if !VERSION.is_match(&name) {
             continue;
         }
-        // A tag on something other than a commit is no release.
-        let Ok(commit) = reference.peel_to_commit() else {
+        // A tag on something other than a commit is no release; its objects are read
+        // within their cap.
+        let Some(target) = reference.target().try_id().map(ToOwned::to_owned) else {
             continue;
         };
-        let Ok(time) = commit.time() else { continue };
-        releases.push(Release {
-            name,
-            commit: commit.id,
-            time: time.seconds,
-        });
+        let Ok(commit) = objects::peel_to_commit(repo, target, &mut buffer) else {
+            continue;
+        };
+        let Ok((time, _)) = walk_fields(commit, &buffer, repo.object_hash()) else {
+            continue;
+        };
+        releases.push(Release { name, commit, time });
     }
     releases.sort_by(|a, b| b.time.cmp(&a.time).then_with(|| b.name.cmp(&a.name)));
     Ok(releases)
@@ -985,7 +1081,8 @@ mod tests {
     }
 
     fn walk_order(repo: &gix::Repository, graph: Option<&gix::commitgraph::Graph>) -> Vec<bool> {
-        let mailmap = repo.open_mailmap();
+        // Bounded, as every read of the repository: never gix's own reading of it.
+        let mailmap = mailmap(repo).0;
         let start = repo.head_id().expect("a HEAD").detach();
         let reach = Reach {
             all: true,

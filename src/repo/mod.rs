@@ -6,6 +6,9 @@
 //! repository is ever read (a symlink pointing out is reported, not followed), nothing the
 //! repository contains is ever run, and reads are bounded.
 
+mod bounded;
+mod excludes;
+mod gitdir;
 pub mod history;
 mod objects;
 pub mod range;
@@ -28,6 +31,17 @@ pub const SCAN_BYTES: usize = 1024 * 1024;
 pub const SKIPPED_DIRS: &[&str] = &[".git", "vendor", "node_modules", "third_party"];
 /// Symlinks to symlinks are followed this many times, then reported as broken.
 const MAX_LINK_HOPS: usize = 8;
+/// How deep a listing goes: a directory nested deeper is an error for what lists it.
+/// Git sets no limit of its own; real projects stay within a few dozen levels, and a
+/// thousand levels of one-letter names still make a path a system can open (4 KiB).
+pub const MAX_DEPTH: usize = 1024;
+/// The longest path listed, in bytes: Linux's `PATH_MAX`, beyond which no checkout can
+/// hold the file.
+pub const MAX_PATH_BYTES: usize = 4096;
+/// How many files and directories one listing meets at most. A tree that names one
+/// subtree twice at every level holds two to the power of its depth; the largest real
+/// repositories hold a few hundred thousand files.
+pub const MAX_LISTED: usize = 1_000_000;
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum RepoError {
@@ -41,8 +55,22 @@ pub enum RepoError {
     NoCommit { path: String },
     #[error("cannot read {path}: {message}")]
     Read { path: String, message: String },
-    #[error("{path} is {size} bytes, more than the {MAX_FILE_BYTES} bytes ospo reads")]
-    TooLarge { path: String, size: u64 },
+    #[error("{path} is {size} bytes, more than the {limit} bytes ospo reads")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path} is not a regular file; ospo does not open it")]
+    NotRegular { path: String },
+    #[error("cannot read {what} of the repository at {path}: {message}")]
+    Damaged {
+        path: String,
+        what: String,
+        message: String,
+    },
+    #[error("{path} nests directories more than {MAX_DEPTH} levels deep; ospo goes no deeper")]
+    TooDeep { path: String },
+    #[error("{path} is longer than {MAX_PATH_BYTES} bytes")]
+    PathTooLong { path: String },
+    #[error("{dir} holds more than {MAX_LISTED} files and directories; ospo lists no more")]
+    TooMany { dir: String },
     #[error("{path} is a symlink to {target}, outside the repository; it is not followed")]
     OutsideLink { path: String, target: String },
     #[error("{path} is a symlink to {target}, which does not exist in the repository")]
@@ -96,9 +124,127 @@ impl Content {
         (self.bytes.len() as u64) < self.size
     }
 
+    /// The bytes as text: UTF-8, or UTF-16 when a byte order mark says so (as Windows
+    /// editors save files); a UTF-8 byte order mark is left out. What does not decode
+    /// becomes U+FFFD.
     pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
+        match Encoding::of(&self.bytes) {
+            Encoding::Utf8 { bom } => String::from_utf8_lossy(&self.bytes[bom..]).into_owned(),
+            Encoding::Utf16 { little_endian } => {
+                let units = self.bytes[2..].chunks_exact(2).map(|pair| {
+                    let pair = [pair[0], pair[1]];
+                    if little_endian {
+                        u16::from_le_bytes(pair)
+                    } else {
+                        u16::from_be_bytes(pair)
+                    }
+                });
+                char::decode_utf16(units)
+                    .map(|unit| unit.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect()
+            }
+        }
     }
+
+    /// The bytes as UTF-8 would have them: as they are (a UTF-8 byte order mark left
+    /// out), or decoded from UTF-16. For readers that search bytes and decode seldom.
+    pub fn utf8_bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        match Encoding::of(&self.bytes) {
+            Encoding::Utf8 { bom } => std::borrow::Cow::Borrowed(&self.bytes[bom..]),
+            Encoding::Utf16 { .. } => std::borrow::Cow::Owned(self.text().into_bytes()),
+        }
+    }
+
+    /// Whether the file is binary rather than text, as git guesses: a NUL byte in its
+    /// first 8,000 bytes. UTF-16 text, all NULs in ASCII, is text when a byte order mark
+    /// says what it is.
+    pub fn is_binary(&self) -> bool {
+        matches!(Encoding::of(&self.bytes), Encoding::Utf8 { .. })
+            && self.bytes.iter().take(8000).any(|b| *b == 0)
+    }
+}
+
+/// How a file's text is encoded, by its byte order mark.
+enum Encoding {
+    /// UTF-8, after a byte order mark `bom` bytes long (0 or 3).
+    Utf8 { bom: usize },
+    /// UTF-16, after its two-byte mark.
+    Utf16 { little_endian: bool },
+}
+
+impl Encoding {
+    fn of(bytes: &[u8]) -> Encoding {
+        match bytes {
+            [0xEF, 0xBB, 0xBF, ..] => Encoding::Utf8 { bom: 3 },
+            [0xFF, 0xFE, ..] => Encoding::Utf16 {
+                little_endian: true,
+            },
+            [0xFE, 0xFF, ..] => Encoding::Utf16 {
+                little_endian: false,
+            },
+            _ => Encoding::Utf8 { bom: 0 },
+        }
+    }
+}
+
+/// The bounds of one listing ([`MAX_DEPTH`], [`MAX_PATH_BYTES`], [`MAX_LISTED`]), counted
+/// as a walk of either backend meets paths.
+pub(crate) struct Limits {
+    /// The directory listed, as errors name it.
+    dir: String,
+    met: usize,
+}
+
+impl Limits {
+    pub(crate) fn new(dir: &str) -> Limits {
+        Limits {
+            dir: if dir.is_empty() {
+                "the repository".to_owned()
+            } else {
+                format!("{dir}/")
+            },
+            met: 0,
+        }
+    }
+
+    /// Counts a path the walk meets.
+    pub(crate) fn count(&mut self, path: &str) -> Result<(), RepoError> {
+        self.met += 1;
+        if self.met > MAX_LISTED {
+            return Err(RepoError::TooMany {
+                dir: self.dir.clone(),
+            });
+        }
+        if path.len() > MAX_PATH_BYTES {
+            return Err(RepoError::PathTooLong {
+                path: shortened(path),
+            });
+        }
+        Ok(())
+    }
+
+    /// Whether the walk may go into the directory `path`.
+    pub(crate) fn enter(&self, path: &str) -> Result<(), RepoError> {
+        if path.split('/').count() > MAX_DEPTH {
+            return Err(RepoError::TooDeep {
+                path: shortened(path),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The start of a path too long to be shown whole.
+fn shortened(path: &str) -> String {
+    const SHOWN: usize = 40;
+    if path.len() <= SHOWN {
+        return path.to_owned();
+    }
+    let mut end = SHOWN;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &path[..end])
 }
 
 /// The files of one directory listing, sorted by path, shared by every probe that asks
@@ -185,9 +331,13 @@ impl ReadCache {
     }
 }
 
+/// A listing made, or why it could not be.
+type Listed = Result<Rc<Listing>, RepoError>;
+
 pub struct RepoView {
-    /// By directory and depth. A check makes a few dozen: a search beats hashing.
-    listings: std::cell::RefCell<Vec<(String, usize, Rc<Listing>)>>,
+    /// By directory and depth. A check makes a few dozen: a search beats hashing. A
+    /// listing that failed is kept failed: it is not walked again for the next item.
+    listings: std::cell::RefCell<Vec<(String, usize, Listed)>>,
     read: std::cell::RefCell<ReadCache>,
     root: PathBuf,
     kind: ViewKind,
@@ -237,9 +387,12 @@ impl RepoView {
         RepoView::open_from(resolved.to_path_buf(), path.display().to_string(), rev)
     }
 
-    /// The view of the repository holding `start`, a resolved directory.
+    /// The view of the repository holding `start`, a resolved directory. git's own files
+    /// are checked before gix reads them (`gitdir.rs`), and the commit the view starts
+    /// from is read at once: a missing or damaged one is an error, not an empty history.
     fn open_from(start: PathBuf, shown: String, rev: Option<&str>) -> Result<RepoView, RepoError> {
-        let repo = gix::discover(&start).map_err(|error| {
+        let checked = gitdir::check_before_discovery(&start)?;
+        let repo = discover(&start).map_err(|error| {
             if error.is_not_found() {
                 RepoError::NotARepository {
                     path: shown.clone(),
@@ -251,11 +404,12 @@ impl RepoView {
                 }
             }
         })?;
+        gitdir::check_opened(&repo, checked.as_deref())?;
         let bare = repo.workdir().is_none();
         if rev.is_some() || bare {
             let rev = rev.unwrap_or("HEAD");
             let root = resolved_as(repo.git_dir(), &start);
-            if rev == "HEAD" && repo.head_id().is_err() {
+            if rev == "HEAD" && head_id(&repo, &shown)?.is_none() {
                 return Err(RepoError::NoCommit {
                     path: root.display().to_string(),
                 });
@@ -273,24 +427,30 @@ impl RepoView {
                 kind: ViewKind::Commit,
                 bare,
                 commit: Some(view.commit().to_string()),
-                head_read: false,
+                head_read: rev == "HEAD",
                 backend: Backend::Tree(Box::new(view)),
             });
         }
         // The tree view reads its commit itself; a worktree's HEAD is read here.
-        let readable_head = objects::readable_head_commit(&repo);
-        let head = readable_head
-            .or_else(|| repo.head_id().ok().map(|id| id.detach()))
-            .map(|id| id.to_string());
+        let head = head_id(&repo, &shown)?;
         let worktree = Worktree::open(repo, &start)?;
+        if let Some(id) = head {
+            objects::commit_and_tree(worktree.repository(), id).map_err(|message| {
+                RepoError::Damaged {
+                    path: worktree.root().display().to_string(),
+                    what: "HEAD".to_owned(),
+                    message,
+                }
+            })?;
+        }
         Ok(RepoView {
             listings: Default::default(),
             read: Default::default(),
             root: worktree.root().to_path_buf(),
             kind: ViewKind::Worktree,
             bare,
-            commit: head,
-            head_read: readable_head.is_some(),
+            commit: head.map(|id| id.to_string()),
+            head_read: head.is_some(),
             backend: Backend::Worktree(Box::new(worktree)),
         })
     }
@@ -342,21 +502,23 @@ impl RepoView {
             .find(|(known, known_depth, _)| *known_depth == depth && *known == *dir)
             .map(|(_, _, listing)| listing.clone());
         if let Some(listing) = known {
-            return Ok(listing);
+            return listing;
         }
-        let mut entries = match &self.backend {
-            Backend::Worktree(w) => w.list(&dir, depth)?,
-            Backend::Tree(t) => t.list(&dir, depth)?,
+        let listed = match &self.backend {
+            Backend::Worktree(w) => w.list(&dir, depth),
+            Backend::Tree(t) => t.list(&dir, depth),
         };
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
-        let listing = Rc::new(Listing {
-            entries,
-            lowered: Default::default(),
+        let listing = listed.map(|mut entries| {
+            entries.sort_by(|a, b| a.path.cmp(&b.path));
+            Rc::new(Listing {
+                entries,
+                lowered: Default::default(),
+            })
         });
         self.listings
             .borrow_mut()
             .push((dir.into_owned(), depth, listing.clone()));
-        Ok(listing)
+        listing
     }
 
     /// Whether `path` (relative to the root, `/`-separated, `./` and a trailing `/`
@@ -643,6 +805,24 @@ pub(crate) fn test_git(dir: &Path, args: &[&str], date: &str) -> String {
         .to_owned()
 }
 
+/// The repository holding `start`, as `gix::discover` finds it, but with no `include` of
+/// configuration files followed: those may be anywhere, and any size.
+fn discover(start: &Path) -> gix::Result<gix::Repository> {
+    let mut options = gix::sec::trust::Mapping::<gix::open::Options>::default();
+    options.full.permissions.config.includes = false;
+    options.reduced.permissions.config.includes = false;
+    gix::ThreadSafeRepository::discover_opts(start, Default::default(), options).map(Into::into)
+}
+
+/// The object HEAD names; `None` when it is unborn (no commit yet).
+fn head_id(repo: &gix::Repository, shown: &str) -> Result<Option<gix::ObjectId>, RepoError> {
+    let head = repo.head().map_err(|error| RepoError::Open {
+        path: shown.to_owned(),
+        message: format!("cannot read HEAD: {error}"),
+    })?;
+    Ok(head.id().map(|id| id.detach()))
+}
+
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
@@ -711,5 +891,46 @@ mod tests {
         assert_eq!(normalise_dir("."), "");
         assert_eq!(parent("a/b/c"), "a/b");
         assert_eq!(parent("c"), "");
+    }
+
+    fn content(bytes: Vec<u8>) -> Content {
+        let size = bytes.len() as u64;
+        Content { bytes, size }
+    }
+
+    #[test]
+    fn text_is_decoded_by_its_byte_order_mark() {
+        let text = "Licence — « libre »\n";
+        let utf16 = |little: bool, bom: [u8; 2]| {
+            let mut bytes = bom.to_vec();
+            for unit in text.encode_utf16() {
+                bytes.extend(if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            bytes
+        };
+        let little = content(utf16(true, [0xFF, 0xFE]));
+        let big = content(utf16(false, [0xFE, 0xFF]));
+        let bom = content([&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat());
+        for decoded in [&little, &big, &bom] {
+            assert_eq!(decoded.text(), text);
+            assert_eq!(&*decoded.utf8_bytes(), text.as_bytes());
+            assert!(!decoded.is_binary());
+        }
+        // A unit cut in half at the end of what was read is left out.
+        let mut cut = utf16(true, [0xFF, 0xFE]);
+        cut.pop();
+        assert_eq!(content(cut).text(), text.trim_end());
+        // A lone surrogate is replaced, as invalid UTF-8 is.
+        assert_eq!(content(vec![0xFF, 0xFE, 0x00, 0xD8]).text(), "\u{FFFD}");
+        assert_eq!(content(b"a\xFFb".to_vec()).text(), "a\u{FFFD}b");
+        // Without a mark, NULs make a file binary.
+        let no_mark = content(text.encode_utf16().flat_map(u16::to_le_bytes).collect());
+        assert!(no_mark.is_binary());
+        assert!(content(b"\x7fELF\x02\x01\x01\x00".to_vec()).is_binary());
+        assert!(!content(b"plain text".to_vec()).is_binary());
     }
 }

@@ -6,8 +6,6 @@
 //! has loose objects only, they are read here with `read(2)`; packs, replacement refs
 //! and alternates stay with gix.
 
-use std::io::Read;
-
 use gix::ObjectId;
 use gix::objs::Kind;
 
@@ -17,24 +15,117 @@ const MAX_LOOSE_FILE_BYTES: u64 = 1 << 20;
 /// Largest object inflated here; gix reads larger ones under its own limits.
 const MAX_LOOSE_OBJECT_BYTES: u64 = 16 << 20;
 
-/// Object `id` of `repo`, inflated into `buffer`: its kind, or `None` when the
-/// repository has no such object.
+/// Largest tree, commit or tag object read: one larger is damaged or hostile (a tree of
+/// 16 MiB lists some 300,000 files, a commit of 16 MiB is all message). Blobs have their
+/// own cap, [`super::MAX_FILE_BYTES`].
+pub(super) const MAX_OBJECT_BYTES: u64 = 16 << 20;
+
+/// Object `id` of `repo`, of at most `cap` bytes, inflated into `buffer`: its kind, or
+/// `None` when the repository has no such object. A larger object is an error, told
+/// before it is inflated.
 pub(super) fn find(
     repo: &gix::Repository,
     id: &ObjectId,
+    cap: u64,
     buffer: &mut Vec<u8>,
 ) -> Result<Option<Kind>, String> {
     use gix::objs::Find;
-    if loose_only(repo)
-        && let Some(kind) = read_loose(repo.objects.store_ref().path(), id, buffer)?
-    {
-        return Ok(Some(kind));
+    if *id == ObjectId::empty_tree(repo.object_hash()) {
+        buffer.clear();
+        return Ok(Some(Kind::Tree));
+    }
+    if loose_only(repo) {
+        match read_loose(repo.objects.store_ref().path(), id, cap, buffer)? {
+            Loose::Read(kind) => return Ok(Some(kind)),
+            Loose::Absent | Loose::LeftToGix => {}
+        }
+    }
+    // gix inflates an object whole: its size is asked first.
+    let Some(header) = repo
+        .try_find_header(*id)
+        .map_err(|error| error.to_string())?
+    else {
+        return Ok(None);
+    };
+    if header.size() > cap {
+        return Err(too_large(id, header.size(), cap));
     }
     Ok(repo
         .objects
         .try_find(id, buffer)
         .map_err(|error| error.to_string())?
         .map(|data| data.kind))
+}
+
+fn too_large(id: &ObjectId, size: u64, cap: u64) -> String {
+    format!("object {id} is {size} bytes, more than the {cap} bytes ospo reads")
+}
+
+/// Object `id`, which must be of kind `kind`, of at most `cap` bytes, into `buffer`.
+pub(super) fn find_kind(
+    repo: &gix::Repository,
+    id: &ObjectId,
+    kind: Kind,
+    cap: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), String> {
+    match find(repo, id, cap, buffer)? {
+        Some(found) if found == kind => Ok(()),
+        Some(found) => Err(format!("object {id} is a {found}, not a {kind}")),
+        None => Err(format!("object {id} is missing")),
+    }
+}
+
+/// How many annotated tags a revision may go through to reach its commit; git itself
+/// gives up on a chain of tags this long.
+const MAX_TAG_HOPS: usize = 32;
+
+/// The commit `id` names, through annotated tags, and that commit's tree: both read
+/// (within [`MAX_OBJECT_BYTES`]), so that a damaged or missing one is told now rather
+/// than taken for an empty history or an empty tree later.
+pub(super) fn commit_and_tree(
+    repo: &gix::Repository,
+    id: ObjectId,
+) -> Result<(ObjectId, ObjectId), String> {
+    let mut buffer = Vec::new();
+    let commit = peel_to_commit(repo, id, &mut buffer)?;
+    let tree = gix::objs::CommitRefIter::from_bytes(&buffer, repo.object_hash())
+        .tree_id()
+        .map_err(|error| format!("commit {commit}: {error}"))?;
+    match find(repo, &tree, MAX_OBJECT_BYTES, &mut buffer)? {
+        Some(Kind::Tree) => {}
+        Some(kind) => return Err(format!("the tree of commit {commit}, {tree}, is a {kind}")),
+        None => return Err(format!("the tree of commit {commit}, {tree}, is missing")),
+    }
+    // A tree that does not decode is as damaged as a missing one.
+    gix::objs::TreeRef::from_bytes(&buffer, repo.object_hash())
+        .map_err(|error| format!("tree {tree}: {error}"))?;
+    Ok((commit, tree))
+}
+
+/// The commit `id` names, through annotated tags, each object read within
+/// [`MAX_OBJECT_BYTES`]; the commit's bytes are left in `buffer`.
+pub(super) fn peel_to_commit(
+    repo: &gix::Repository,
+    id: ObjectId,
+    buffer: &mut Vec<u8>,
+) -> Result<ObjectId, String> {
+    let mut current = id;
+    for _ in 0..MAX_TAG_HOPS {
+        match find(repo, &current, MAX_OBJECT_BYTES, buffer)? {
+            None => return Err(format!("object {current} is missing")),
+            Some(Kind::Tag) => {
+                current = gix::objs::TagRefIter::from_bytes(buffer, repo.object_hash())
+                    .target_id()
+                    .map_err(|error| format!("tag {current}: {error}"))?;
+            }
+            Some(Kind::Commit) => return Ok(current),
+            Some(kind) => return Err(format!("object {current} is a {kind}, not a commit")),
+        }
+    }
+    Err(format!(
+        "{id} goes through more than {MAX_TAG_HOPS} tags before a commit"
+    ))
 }
 
 /// Whether the repository's objects are loose files only, with no replacement: then
@@ -47,28 +138,45 @@ fn loose_only(repo: &gix::Repository) -> bool {
             .is_ok_and(|count| count == 0)
 }
 
-/// Object `id` from its loose file under `objects`: its kind, or `None` when there is no
-/// such file (the object may be in an alternate) or it is too large to be read here.
+/// What [`read_loose`] made of an object.
+enum Loose {
+    Read(Kind),
+    /// No such file: the object may be packed, or in an alternate.
+    Absent,
+    /// A file too large to be read here whole: gix maps it.
+    LeftToGix,
+}
+
+/// Object `id`, of at most `cap` bytes, from its loose file under `objects`. The file is
+/// opened only when it is a regular one, and never waits on a FIFO.
 fn read_loose(
     objects: &std::path::Path,
     id: &ObjectId,
+    cap: u64,
     buffer: &mut Vec<u8>,
-) -> Result<Option<Kind>, String> {
+) -> Result<Loose, String> {
+    use super::bounded::{self, Links, Unread};
     let hex = id.to_hex().to_string();
     let path = objects.join(&hex[..2]).join(&hex[2..]);
     let unreadable = |error: &dyn std::fmt::Display| format!("loose object {hex}: {error}");
-    let mut file = match std::fs::File::open(&path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(unreadable(&error)),
+    let (file, size) = match bounded::open(&path, Links::Follow, MAX_LOOSE_FILE_BYTES) {
+        Ok(Some(opened)) => opened,
+        Ok(None) => return Ok(Loose::Absent),
+        Err(Unread::TooLarge { .. }) => return Ok(Loose::LeftToGix),
+        Err(Unread::NotRegular | Unread::Symlink) => {
+            return Err(unreadable(&"not a regular file"));
+        }
+        Err(Unread::Io(error)) => return Err(unreadable(&error)),
     };
-    let size = file.metadata().map_err(|e| unreadable(&e))?.len();
-    if size == 0 || size > MAX_LOOSE_FILE_BYTES {
-        return Ok(None);
+    if size == 0 {
+        return Ok(Loose::LeftToGix);
     }
-    let mut compressed = vec![0; size as usize];
-    file.read_exact(&mut compressed)
-        .map_err(|e| unreadable(&e))?;
+    let compressed = bounded::read_open(file, size, MAX_LOOSE_FILE_BYTES).map_err(|error| {
+        unreadable(&match error {
+            Unread::Io(error) => error.to_string(),
+            _ => "changed while read".to_owned(),
+        })
+    })?;
     let mut inflate = gix::zlib::Inflate::default();
     // The header, `<kind> <size>\0`, and the start of the body.
     let mut header = [0u8; 64];
@@ -77,8 +185,11 @@ fn read_loose(
         .map_err(|e| unreadable(&e))?;
     let (kind, body, header_size) =
         gix::objs::decode::loose_header(&header[..consumed_out]).map_err(|e| unreadable(&e))?;
+    if body > cap {
+        return Err(too_large(id, body, cap));
+    }
     if body > MAX_LOOSE_OBJECT_BYTES {
-        return Ok(None);
+        return Ok(Loose::LeftToGix);
     }
     let body = body as usize;
     if status == gix::zlib::Status::StreamEnd {
@@ -101,26 +212,7 @@ fn read_loose(
             buffer.len()
         )));
     }
-    Ok(Some(kind))
-}
-
-/// The commit HEAD names, when it names one directly (a branch or a detached HEAD, not a
-/// tag) and that commit and its tree can both be read; `None` when gix must tell (an
-/// unborn HEAD, a tag, a missing or damaged object), as it does for packed objects too.
-pub(super) fn readable_head_commit(repo: &gix::Repository) -> Option<ObjectId> {
-    if !loose_only(repo) {
-        return None;
-    }
-    let id = repo.head().ok()?.id()?.detach();
-    let objects = repo.objects.store_ref().path();
-    let mut buffer = Vec::new();
-    if read_loose(objects, &id, &mut buffer).ok()?? != Kind::Commit {
-        return None;
-    }
-    let tree = gix::objs::CommitRefIter::from_bytes(&buffer, repo.object_hash())
-        .tree_id()
-        .ok()?;
-    (read_loose(objects, &tree, &mut buffer).ok()?? == Kind::Tree).then_some(id)
+    Ok(Loose::Read(kind))
 }
 
 #[cfg(test)]
@@ -185,15 +277,19 @@ mod tests {
         assert_eq!(objects.len(), 5, "{objects:?}");
         let mut buffer = Vec::new();
         for (id, kind) in objects {
-            let read = read_loose(repo.objects.store_ref().path(), &id, &mut buffer)
-                .expect("readable")
-                .expect("loose");
+            let Loose::Read(read) =
+                read_loose(repo.objects.store_ref().path(), &id, 1 << 20, &mut buffer)
+                    .expect("readable")
+            else {
+                panic!("{id} is not read here");
+            };
             assert_eq!((read, buffer.clone()), by_gix(&repo, id), "{id}");
             assert_eq!(read, kind);
-            assert_eq!(find(&repo, &id, &mut buffer), Ok(Some(kind)));
+            assert_eq!(find(&repo, &id, 1 << 20, &mut buffer), Ok(Some(kind)));
         }
         let head = repo.head_id().expect("a HEAD").detach();
-        assert_eq!(readable_head_commit(&repo), Some(head));
+        let tree = repo.head_tree_id().expect("a tree").detach();
+        assert_eq!(commit_and_tree(&repo, head), Ok((head, tree)));
     }
 
     #[test]
@@ -202,14 +298,63 @@ mod tests {
         git(dir.path(), &["gc", "-q"]);
         let repo = gix::open(dir.path()).expect("a repository");
         assert!(!loose_only(&repo));
-        assert_eq!(readable_head_commit(&repo), None);
+        let head = repo.head_id().expect("a HEAD").detach();
+        let tree = repo.head_tree_id().expect("a tree").detach();
+        assert_eq!(commit_and_tree(&repo, head), Ok((head, tree)));
         let mut buffer = Vec::new();
         for (id, kind) in every_object(dir.path()) {
-            assert_eq!(find(&repo, &id, &mut buffer), Ok(Some(kind)));
+            assert_eq!(find(&repo, &id, 1 << 20, &mut buffer), Ok(Some(kind)));
             assert_eq!(buffer, by_gix(&repo, id).1);
         }
         let absent = ObjectId::from_hex(b"0123456789012345678901234567890123456789").unwrap();
-        assert_eq!(find(&repo, &absent, &mut buffer), Ok(None));
+        assert_eq!(find(&repo, &absent, 1 << 20, &mut buffer), Ok(None));
+    }
+
+    #[test]
+    fn objects_over_the_cap_are_refused_before_they_are_inflated() {
+        let dir = loose_repository();
+        git(dir.path(), &["gc", "-q"]);
+        let loose = loose_repository();
+        for dir in [dir.path(), loose.path()] {
+            let repo = gix::open(dir).expect("a repository");
+            let large = every_object(dir)
+                .into_iter()
+                .filter(|(_, kind)| *kind == Kind::Blob)
+                .map(|(id, _)| (repo.find_header(id).expect("a header").size(), id))
+                .max()
+                .expect("blobs")
+                .1;
+            let mut buffer = Vec::new();
+            let error = find(&repo, &large, 1000, &mut buffer).expect_err("too large");
+            assert!(
+                error.ends_with("more than the 1000 bytes ospo reads"),
+                "{error}"
+            );
+            assert!(buffer.is_empty());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loose_object_that_is_a_fifo_is_refused_without_waiting() {
+        let dir = loose_repository();
+        let repo = gix::open(dir.path()).expect("a repository");
+        let head = repo.head_id().expect("a HEAD").detach();
+        let hex = head.to_hex().to_string();
+        let path = repo
+            .objects
+            .store_ref()
+            .path()
+            .join(&hex[..2])
+            .join(&hex[2..]);
+        std::fs::remove_file(&path).expect("removed");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo runs");
+        assert!(status.success());
+        let error = commit_and_tree(&repo, head).expect_err("a FIFO");
+        assert!(error.ends_with("not a regular file"), "{error}");
     }
 
     #[test]
@@ -224,7 +369,11 @@ mod tests {
         let head = repo.head_id().expect("a HEAD").detach();
         let tree = repo.head_tree_id().expect("a tree").detach();
         std::fs::remove_file(path_of(&tree)).expect("removed");
-        assert_eq!(readable_head_commit(&repo), None);
+        let error = commit_and_tree(&repo, head).expect_err("no tree");
+        assert_eq!(
+            error,
+            format!("the tree of commit {head}, {tree}, is missing")
+        );
 
         let blob = every_object(dir.path())
             .into_iter()
@@ -238,7 +387,7 @@ mod tests {
         std::fs::set_permissions(&path, permissions).unwrap();
         std::fs::write(&path, b"not zlib at all").expect("written");
         let mut buffer = Vec::new();
-        let error = find(&repo, &blob, &mut buffer).expect_err("damaged");
+        let error = find(&repo, &blob, 1 << 20, &mut buffer).expect_err("damaged");
         assert!(error.contains(&blob.to_string()), "{error}");
         assert_ne!(head, blob);
     }

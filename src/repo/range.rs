@@ -13,9 +13,6 @@ use gix::revision::plumbing::Spec;
 use super::RepoError;
 use super::history::Commit;
 
-/// Tags on tags are peeled this many times at most; git's own tags never nest.
-const MAX_TAG_HOPS: usize = 32;
-
 /// The commits of a change under review, and how to name it.
 #[derive(Debug, Clone)]
 pub struct Change {
@@ -163,25 +160,10 @@ fn upstream(repo: &gix::Repository) -> Result<Tips, RepoError> {
     })
 }
 
-/// The commit object `id` names: itself, or the commit at the end of its chain of tags.
-fn peel_to_commit(repo: &gix::Repository, mut id: ObjectId) -> Result<ObjectId, String> {
-    let mut buffer = Vec::new();
-    for _ in 0..=MAX_TAG_HOPS {
-        let kind = super::objects::find(repo, &id, &mut buffer)?
-            .ok_or_else(|| format!("object {id} is missing"))?;
-        match kind {
-            gix::objs::Kind::Commit => return Ok(id),
-            gix::objs::Kind::Tag => {
-                id = gix::objs::TagRefIter::from_bytes(&buffer, repo.object_hash())
-                    .target_id()
-                    .map_err(|error| format!("tag {id} cannot be read: {error}"))?;
-            }
-            kind => return Err(format!("object {id} is a {kind}, not a commit")),
-        }
-    }
-    Err(format!(
-        "more than {MAX_TAG_HOPS} tags point at one another before a commit"
-    ))
+/// The commit object `id` names: itself, or the commit at the end of its chain of tags,
+/// each object read within its cap.
+fn peel_to_commit(repo: &gix::Repository, id: ObjectId) -> Result<ObjectId, String> {
+    super::objects::peel_to_commit(repo, id, &mut Vec::new())
 }
 
 /// The parents of commit `id`; none at the edge of a shallow clone, as for git.
@@ -191,7 +173,7 @@ fn parents(repo: &gix::Repository, id: ObjectId) -> Result<Vec<ObjectId>, String
         return Ok(Vec::new());
     }
     let mut buffer = Vec::new();
-    super::objects::find(repo, &id, &mut buffer)?;
+    super::objects::find(repo, &id, super::objects::MAX_OBJECT_BYTES, &mut buffer)?;
     Ok(
         gix::objs::CommitRefIter::from_bytes(&buffer, repo.object_hash())
             .parent_ids()

@@ -2,8 +2,8 @@
 //!
 //! Only the directories probes ask about are listed, so a check costs a handful of
 //! `readdir` calls however large the repository is. Ignore rules (`.gitignore`,
-//! `.git/info/exclude`, `core.excludesFile`) come from gix and are consulted only for
-//! untracked files.
+//! `.git/info/exclude`, `core.excludesFile`, see `excludes.rs`) are consulted only for
+//! untracked files. Only regular files are opened, never waiting on a FIFO.
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -14,9 +14,12 @@ use std::rc::Rc;
 
 use gix::bstr::ByteSlice;
 
+use super::bounded::{self, Links};
+use super::excludes::Excludes;
+use super::gitdir::{self, INDEX_BYTES};
 use super::{
-    Content, Entry, EntryKind, MAX_FILE_BYTES, MAX_LINK_HOPS, RepoError, SKIPPED_DIRS, join_within,
-    parent, resolved_as,
+    Content, Entry, EntryKind, Limits, MAX_FILE_BYTES, MAX_LINK_HOPS, MAX_LISTED, RepoError,
+    SKIPPED_DIRS, join_within, parent, resolved_as,
 };
 
 pub(super) struct Worktree {
@@ -94,9 +97,8 @@ impl Walk {
 struct Ignore {
     /// Tells tracked paths, which always count, from untracked ones.
     index: gix::index::File,
-    /// Loaded when the first untracked path turns up; `None` inside when it cannot be.
-    /// Detached from the repository so that this struct does not borrow it.
-    stack: Option<Option<gix::worktree::Stack>>,
+    /// Loaded when the first untracked path turns up.
+    excludes: Option<Excludes>,
 }
 
 impl Worktree {
@@ -160,7 +162,7 @@ impl Worktree {
         if !self.is_real_dir(dir) {
             return Ok(Vec::new());
         }
-        let mut walk = self.walk(dir, depth);
+        let mut walk = self.walk(dir, depth)?;
         if dir.is_empty() && depth == usize::MAX {
             walk.entries.sort_by(|a, b| a.path.cmp(&b.path));
             let entries = walk.entries.clone();
@@ -174,9 +176,11 @@ impl Worktree {
     /// Depth first, each directory's entries in the order the file system gives them. A
     /// directory is opened only to be walked into (at the last level it is named and left
     /// closed), and read whole before the walk goes down: one descriptor is open at a
-    /// time, and a deep tree costs heap, not stack.
-    fn walk(&self, dir: &str, depth: usize) -> Walk {
+    /// time, and a deep tree costs heap, not stack. The walk stays within the bounds of
+    /// [`Limits`], as a walk of a commit's tree does.
+    fn walk(&self, dir: &str, depth: usize) -> Result<Walk, RepoError> {
         let mut found = Walk::default();
+        let mut limits = Limits::new(dir);
         // Each directory being walked: its entries not seen yet, its path, its level.
         let mut stack = Vec::new();
         if let Some(entries) = read_whole_dir(&self.absolute(dir)) {
@@ -203,6 +207,7 @@ impl Worktree {
             } else {
                 format!("{relative}/{name}")
             };
+            limits.count(&path)?;
             if file_type.is_dir() {
                 // Only a directory the walk will enter needs its ignore rules checked.
                 if level < depth && self.is_ignored(&path, true) {
@@ -210,11 +215,12 @@ impl Worktree {
                     continue;
                 }
                 found.entered.insert(path.clone());
-                // A directory that cannot be read lists nothing, as in git.
-                if level < depth
-                    && let Some(entries) = read_whole_dir(&entry.path())
-                {
-                    stack.push((entries.into_iter(), path, level + 1));
+                if level < depth {
+                    limits.enter(&path)?;
+                    // A directory that cannot be read lists nothing, as in git.
+                    if let Some(entries) = read_whole_dir(&entry.path()) {
+                        stack.push((entries.into_iter(), path, level + 1));
+                    }
                 }
                 continue;
             }
@@ -239,7 +245,7 @@ impl Worktree {
             }
             found.entries.push(Entry { path, kind });
         }
-        found
+        Ok(found)
     }
 
     /// Whether git ignores an untracked path; tracked files always count.
@@ -250,7 +256,7 @@ impl Worktree {
         let mut slot = self.ignore.borrow_mut();
         let ignore = slot.get_or_insert_with(|| Ignore {
             index: self.load_index(),
-            stack: None,
+            excludes: None,
         });
         let tracked = if is_dir {
             tracks_files_under(&ignore.index, relative)
@@ -263,38 +269,33 @@ impl Worktree {
         if tracked {
             return false;
         }
-        let Some(stack) = ignore
-            .stack
-            .get_or_insert_with(|| self.load_excludes())
-            .as_mut()
-        else {
-            return false;
-        };
-        let mode = is_dir.then_some(gix::index::entry::Mode::DIR);
-        stack
-            .at_entry(relative.as_bytes().as_bstr(), mode, &self.repo.objects)
-            .is_ok_and(|platform| platform.is_excluded())
+        ignore
+            .excludes
+            .get_or_insert_with(|| Excludes::new(&self.repo, &self.root.path))
+            .is_ignored(relative, is_dir)
     }
 
     /// The index tells tracked files from untracked ones. Its checksum is not verified:
     /// that hashes the whole file, and a damaged index costs at most a misjudged ignored
-    /// file. No index, or an unreadable one, tracks nothing.
+    /// file. No index, or an unreadable one, tracks nothing. (Opening the view refused an
+    /// index that is not a regular file or is larger than [`INDEX_BYTES`].)
     fn load_index(&self) -> gix::index::File {
         let path = self.repo.index_path();
         let hash = self.repo.object_hash();
-        read_index(&path, hash)
-            .or_else(|| gix::index::File::at(&path, hash, true, Default::default()).ok())
-            .unwrap_or_else(|| gix::index::File::from_state(gix::index::State::new(hash), path))
-    }
-
-    /// `.gitignore` files, `.git/info/exclude` and `core.excludesFile`, read from the
-    /// worktree as paths are checked.
-    fn load_excludes(&self) -> Option<gix::worktree::Stack> {
-        // Without an index, ignore files are read from the worktree only: a sparse
-        // checkout's ignore files outside the checkout are not consulted.
-        let no_index = gix::index::State::new(self.repo.object_hash());
-        let source = gix::worktree::stack::state::ignore::Source::WorktreeThenIdMappingIfNotSkipped;
-        Some(self.repo.excludes(&no_index, None, source).ok()?.detach())
+        let empty = || gix::index::File::from_state(gix::index::State::new(hash), path.clone());
+        match read_index(&path, hash) {
+            Some(Ok(index)) => index,
+            // A split index: gix reads its shared part, once checked as the index was.
+            Some(Err(shared)) => {
+                let shared = path.with_file_name(format!("sharedindex.{shared}"));
+                if gitdir::check_file(&shared, INDEX_BYTES).is_err() {
+                    return empty();
+                }
+                gix::index::File::at(&path, hash, true, Default::default())
+                    .unwrap_or_else(|_| empty())
+            }
+            None => empty(),
+        }
     }
 
     /// Follows a symlink (and the symlinks it points to) while it stays inside the
@@ -352,12 +353,14 @@ impl Worktree {
 }
 
 /// The entries of directory `absolute`, read to the end and the directory closed; `None`
-/// when it cannot be opened. An entry that cannot be read is left out.
+/// when it cannot be opened. An entry that cannot be read is left out; past
+/// [`MAX_LISTED`], the rest are too (the walk's [`Limits`] then stop it).
 fn read_whole_dir(absolute: &Path) -> Option<Vec<fs::DirEntry>> {
     Some(
         fs::read_dir(absolute)
             .ok()?
             .filter_map(Result::ok)
+            .take(MAX_LISTED + 1)
             .collect(),
     )
 }
@@ -365,19 +368,21 @@ fn read_whole_dir(absolute: &Path) -> Option<Vec<fs::DirEntry>> {
 /// The index at `path`, read into memory rather than mapped as gix maps it: unmapping a
 /// file in a process whose other threads run on other cores interrupts each of them (to
 /// flush its view of the memory), which cost an audit more than the copy. `None` when it
-/// cannot be read, or for a split index, whose shared part gix reads itself.
-fn read_index(path: &Path, hash: gix::hash::Kind) -> Option<gix::index::File> {
-    let mut file = fs::File::open(path).ok()?;
+/// cannot be read; for a split index, the id of its shared part, which gix reads itself.
+fn read_index(
+    path: &Path,
+    hash: gix::hash::Kind,
+) -> Option<Result<gix::index::File, gix::ObjectId>> {
+    let (file, size) = bounded::open(path, Links::Follow, INDEX_BYTES).ok()??;
     let meta = file.metadata().ok()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
-    file.read_to_end(&mut bytes).ok()?;
+    let bytes = bounded::read_open(file, size, INDEX_BYTES).ok()?;
     let modified = filetime::FileTime::from_last_modification_time(&meta);
     let (state, _checksum) =
         gix::index::State::from_bytes(&bytes, modified, hash, Default::default()).ok()?;
-    if state.link().is_some() {
-        return None;
+    if let Some(link) = state.link() {
+        return Some(Err(link.shared_index_checksum));
     }
-    Some(gix::index::File::from_state(state, path))
+    Some(Ok(gix::index::File::from_state(state, path)))
 }
 
 /// Whether the index tracks a file below `dir`: such a directory is walked even when
@@ -416,7 +421,8 @@ impl Root {
         }
     }
 
-    /// Opens the file at `relative` to the root for reading.
+    /// Opens the file at `relative` to the root for reading; the open does not wait
+    /// should it be a FIFO (what is opened is checked to be a regular file after).
     fn open_file(&self, relative: &str) -> std::io::Result<fs::File> {
         #[cfg(unix)]
         if let Some(dir) = &self.dir {
@@ -424,7 +430,7 @@ impl Root {
             return rustix::fs::openat(
                 dir,
                 relative,
-                OFlags::RDONLY | OFlags::CLOEXEC,
+                OFlags::RDONLY | OFlags::CLOEXEC | OFlags::NONBLOCK | OFlags::NOCTTY,
                 Mode::empty(),
             )
             .map(fs::File::from)
@@ -445,11 +451,18 @@ fn read_file(
         message: error.to_string(),
     };
     let file = file.map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(RepoError::NotRegular {
+            path: path.to_owned(),
+        });
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(RepoError::TooLarge {
             path: path.to_owned(),
             size,
+            limit: MAX_FILE_BYTES,
         });
     }
     // Read what the size says is there, and no further: a last read to meet the end of
