@@ -381,6 +381,37 @@ fn fifos_in_place_of_gits_own_files_are_errors_that_name_them() {
     }
 }
 
+/// An audit does not wait on a FIFO in place of git's own files of one repository, even
+/// for a jsonl audit, which reads each repository's configuration to plan its rows: that
+/// repository is an error row naming the file, the others are checked.
+#[test]
+fn fifos_in_place_of_gits_own_files_are_error_rows_of_an_audit() {
+    for file in ["HEAD", "config"] {
+        let repo = Repo::with_files(&[("README.md", README)]);
+        let org = repo.outside().join("org");
+        for name in ["a", "b", "c"] {
+            let dir = org.join(name);
+            fs::create_dir_all(&dir).expect("created");
+            git(&dir, &["init", "-q", "-b", "main"]);
+            write_file(&dir, "README.md", README);
+            git(&dir, &["add", "-A"]);
+            git(&dir, &["commit", "-q", "-m", "Initial commit"]);
+        }
+        let fifo = org.join("b/.git").join(file);
+        fs::remove_file(&fifo).expect("removed");
+        mkfifo(&fifo);
+        for format in ["terminal", "jsonl"] {
+            let output = ospo_bounded(&repo.outside(), &["audit", "org", "--format", format], None);
+            assert_eq!(output.code, 1, "{file}, {format}: {}", output.all());
+            assert!(
+                output.stdout.contains("is not a regular file"),
+                "{file}, {format}: {}",
+                output.all()
+            );
+        }
+    }
+}
+
 // ── Files of gigabytes ──
 
 #[test]

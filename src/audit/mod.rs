@@ -372,21 +372,17 @@ fn worktree_in_place(path: &Path) -> bool {
         Err(_) => path.join("config"),
     };
     // A configuration is a few hundred bytes: one larger than this is not read through,
-    // and may say anything.
+    // and may say anything; nor is one that is not a regular file (a FIFO would block).
     const READ: u64 = 64 * 1024;
-    let mut text = Vec::new();
-    let read = std::fs::File::open(&config).and_then(|file| {
-        use std::io::Read;
-        file.take(READ).read_to_end(&mut text)
-    });
-    match read {
-        Ok(len) if (len as u64) < READ => !text
+    use crate::repo::bounded::{self, Links};
+    match bounded::read(&config, Links::Follow, READ) {
+        Ok(Some(text)) => !text
             .to_ascii_lowercase()
             .windows(8)
             .any(|word| word == b"worktree"),
-        Ok(_) => false,
         // No configuration: nothing moves the worktree.
-        Err(error) => error.kind() == std::io::ErrorKind::NotFound,
+        Ok(None) => true,
+        Err(_) => false,
     }
 }
 
@@ -508,27 +504,26 @@ fn audit_one(
             message,
         })
     };
-    // The view's own repository handle says whether HEAD can be read; when the view
-    // cannot be opened, the same check on a handle of its own says why first, if it can.
+    // The view's own repository handle says whether HEAD can be read. When the view
+    // cannot be opened, its error says why: the repository is not opened again (a second
+    // handle would read git's files without the view's checks, and wait on a FIFO).
     let opened = match &resolved {
         Some(resolved) => RepoView::open_resolved(path, resolved, None),
         None => RepoView::open(path, None),
     };
     let repo = match opened {
         Ok(repo) => repo.with_caches(OBJECT_CACHE_BYTES),
-        Err(e) => {
-            return error(match gix::open(path) {
-                Ok(git) => readable_head(&git)
-                    .err()
-                    .map_or_else(|| e.to_string(), |why| why.get(lang).to_owned()),
-                Err(open) => text!(
-                    "cannot open the repository: {open}",
-                    "impossible d'ouvrir le dépôt : {open}"
+        Err(crate::repo::RepoError::NoCommit { .. }) => {
+            return error(
+                text!(
+                    "HEAD is unborn: the repository has no commit yet",
+                    "HEAD ne désigne aucun commit : le dépôt n'en a pas encore"
                 )
                 .get(lang)
                 .to_owned(),
-            });
+            );
         }
+        Err(e) => return error(e.to_string()),
     };
     if !repo.head_was_read()
         && let Err(why) = readable_head(repo.git())

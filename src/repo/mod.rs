@@ -6,7 +6,7 @@
 //! repository is ever read (a symlink pointing out is reported, not followed), nothing the
 //! repository contains is ever run, and reads are bounded.
 
-mod bounded;
+pub(crate) mod bounded;
 mod excludes;
 mod gitdir;
 pub mod history;
