@@ -412,6 +412,37 @@ fn fifos_in_place_of_gits_own_files_are_error_rows_of_an_audit() {
     }
 }
 
+/// A bare repository whose `HEAD` is a FIFO is found by an audit, and is an error row.
+#[test]
+fn a_bare_repository_with_a_fifo_head_is_an_error_row_not_left_out() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let org = repo.outside().join("org");
+    fs::create_dir_all(&org).expect("created");
+    for name in ["a.git", "b.git"] {
+        git(
+            &repo.outside(),
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                &repo.path_str(),
+                &format!("org/{name}"),
+            ],
+        );
+    }
+    let head = org.join("b.git/HEAD");
+    fs::remove_file(&head).expect("removed");
+    mkfifo(&head);
+    let output = ospo_bounded(&repo.outside(), &["audit", "org"], None);
+    assert_eq!(output.code, 1, "{}", output.all());
+    assert!(
+        output.stdout.contains("2 repositories")
+            && output.stdout.contains("1 could not be checked"),
+        "{}",
+        output.all()
+    );
+}
+
 // ── Files of gigabytes ──
 
 #[test]

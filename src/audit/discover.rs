@@ -15,16 +15,12 @@ fn is_repository(dir: &Path) -> bool {
     is_git_dir(dir)
 }
 
-/// A bare repository, or a git directory: `HEAD`, `objects/` and `refs/`.
+/// A bare repository, or a git directory: `HEAD`, `objects/` and `refs/`. A `HEAD` that
+/// is no regular file (a FIFO, a symlink) still makes one: the audit then says why it
+/// cannot be read, rather than leave it out unseen.
 fn is_git_dir(dir: &Path) -> bool {
     let is = |name: &str, dir_wanted: bool| {
-        std::fs::symlink_metadata(dir.join(name)).is_ok_and(|meta| {
-            if dir_wanted {
-                meta.is_dir()
-            } else {
-                meta.is_file()
-            }
-        })
+        std::fs::symlink_metadata(dir.join(name)).is_ok_and(|meta| meta.is_dir() == dir_wanted)
     };
     is("HEAD", false) && is("objects", true) && is("refs", true)
 }
