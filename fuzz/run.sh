@@ -21,7 +21,7 @@ sanitizer="${FUZZ_SANITIZER:-address}"
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
-  targets=(publiccode funding yaml)
+  targets=(publiccode funding yaml project checklist dco)
 fi
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -27,6 +27,10 @@ pub struct Options {
 /// The checklist to use: the one asked for on the command line (a name, or a path relative
 /// to the working directory), else the one the project's `.ospo.yml` names (a name, or a
 /// path from the repository root, read from the repository view), else `default`.
+///
+/// A checklist file of the repository's own is used here: `ospo check` is run on one's
+/// own repository, and the loader bounds what any checklist holds. `ospo audit` uses one
+/// only when told to trust them (see `audit::AuditOptions::trust_repo_checklists`).
 pub fn select_checklist(
     asked: Option<&str>,
     project: &ProjectFile,

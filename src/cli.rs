@@ -101,10 +101,15 @@ struct AuditArgs {
     /// starting with `#` are skipped.
     #[arg(long, value_name = "FILE")]
     from: Option<PathBuf>,
-    /// A built-in checklist name or a checklist file for every repository [default: what
-    /// each repository's .ospo.yml names, else `default`].
+    /// A built-in checklist name or a checklist file for every repository [default: the
+    /// built-in checklist a repository's .ospo.yml names, else `default`].
     #[arg(long, value_name = "NAME|PATH")]
     checklist: Option<String>,
+    /// Uses the checklist file a repository's .ospo.yml names for that repository. Without
+    /// it, such a file (which whoever commits to the repository writes) is not used: the
+    /// row is checked against `default`, and says so.
+    #[arg(long, conflicts_with = "checklist")]
+    trust_repo_checklists: bool,
     #[command(flatten)]
     output: AuditOutput,
     /// Which items fail a repository when they do not hold.
@@ -555,6 +560,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
     };
     let options = AuditOptions {
         checklist: args.checklist,
+        trust_repo_checklists: args.trust_repo_checklists,
         check: Options {
             lang,
             gate: Gate {

@@ -449,6 +449,7 @@ fn jsonl_lines_are_the_rows_serialised_whatever_was_written_before() {
     for lang in [Lang::En, Lang::Fr] {
         let options = AuditOptions {
             checklist: None,
+            trust_repo_checklists: true,
             check: Options {
                 lang,
                 gate: Default::default(),

@@ -78,9 +78,14 @@ impl Row {
 /// What an audit is asked to do.
 #[derive(Debug, Clone)]
 pub struct AuditOptions {
-    /// A checklist for every repository; `None`: each repository's `.ospo.yml` choice,
-    /// else `default`.
+    /// A checklist for every repository; `None`: `default`, or the built-in checklist a
+    /// repository's `.ospo.yml` names (its own checklist file only when
+    /// `trust_repo_checklists`).
     pub checklist: Option<String>,
+    /// Whether a checklist file a repository names for itself is used for it
+    /// (`--trust-repo-checklists`). Such a file is written by whoever can commit to the
+    /// repository: by default the audit's own checklist is used, and the row says so.
+    pub trust_repo_checklists: bool,
     pub check: Options,
     /// Worker threads; 0: one per core. Never more than [`workers`] allows.
     pub jobs: usize,
@@ -535,14 +540,20 @@ fn audit_one(
         Err(e) => return error(e.to_string()),
     };
     // The command line's checklist, else a built-in one the project names, shared; a
-    // checklist file of the project's own is read from its repository.
+    // checklist file of the project's own is read from its repository when the audit
+    // trusts them, and otherwise left for the audit's own.
+    let mut declined = None;
     let shared = match (&options.checklist, &project.checklist) {
         (Some(selector), _) => Some(checklists.get(selector)),
         (None, Some(selector)) if crate::checklist::builtin::name(selector).is_some() => {
             Some(checklists.get(selector))
         }
-        (None, Some(_)) => None,
-        (None, None) => Some(checklists.get("default")),
+        (None, Some(_)) if options.trust_repo_checklists => None,
+        (None, Some(selector)) => {
+            declined = Some(selector.as_str());
+            Some(checklists.get(first_checklist(options)))
+        }
+        (None, None) => Some(checklists.get(first_checklist(options))),
     };
     let own;
     let checklist: &Checklist = match shared {
@@ -561,14 +572,38 @@ fn audit_one(
     };
     let mut check_options = options.check;
     check_options.probes_prepared = true;
-    let row = Row::Report(Box::new(check::run(
-        checklist,
-        &repo,
-        &project,
-        check_options,
-    )));
+    let mut report = check::run(checklist, &repo, &project, check_options);
+    if let Some(asked) = declined {
+        let note = declined_checklist(&project, asked, &checklist.id);
+        report.warnings.insert(0, note.get(lang).to_owned());
+    }
     keep_store(&repo);
-    row
+    Row::Report(Box::new(report))
+}
+
+/// How much of the checklist a repository asks for a warning quotes.
+const QUOTED_CHARS: usize = 100;
+
+/// The warning of a row whose repository asked for a checklist file of its own, which
+/// the audit did not trust: what it asked for (cut short, control characters escaped,
+/// since the repository wrote it) and what was used instead.
+fn declined_checklist(project: &project::ProjectFile, asked: &str, used: &str) -> Text {
+    let file = project.path.as_deref().unwrap_or(".ospo.yml");
+    let mut shown: String = asked
+        .chars()
+        .take(QUOTED_CHARS)
+        .flat_map(|c| match c.is_control() {
+            true => c.escape_default().collect::<Vec<_>>(),
+            false => vec![c],
+        })
+        .collect();
+    if asked.chars().nth(QUOTED_CHARS).is_some() {
+        shown.push('…');
+    }
+    text!(
+        "{file} asks for the checklist `{shown}`; this audit used `{used}` instead, since it uses a repository's own checklist only with --trust-repo-checklists",
+        "{file} demande la liste de contrôle `{shown}` ; cet audit a utilisé `{used}` à la place, car il n'utilise la liste de contrôle propre à un dépôt qu'avec --trust-repo-checklists"
+    )
 }
 
 /// How many object stores each worker keeps until the end of an audit ([`keep_store`]).

@@ -13,7 +13,8 @@ use regex::Regex;
 
 use super::format::{Header, ItemSpec};
 use super::{Checklist, Item, Stage, builtin, url};
-use crate::probe::Probe;
+use crate::probe::glob::Glob;
+use crate::probe::{Probe, ProbeSpec};
 use crate::repo::RepoView;
 use crate::yaml::{self, Node, Position};
 
@@ -21,6 +22,18 @@ use crate::yaml::{self, Node, Position};
 const MAX_CHECKLIST_BYTES: u64 = 4 * 1024 * 1024;
 /// How many checklists an `extends` chain may hold.
 const MAX_EXTENDS_DEPTH: usize = 8;
+
+// A checklist may come from the repository it checks: besides the bounds on each glob
+// and pattern, what all its items hold together is bounded, so that a checklist file
+// cannot make ospo keep or search more than a few times what the built-in ones do.
+/// Items a checklist may hold, those it inherits included.
+pub const MAX_ITEMS: usize = 500;
+/// Tokens of all the globs of a checklist's items (see `Glob::size`).
+pub const MAX_GLOB_TOKENS: usize = 65_536;
+/// Memory the compiled patterns of a checklist's items may take in all.
+pub const MAX_PATTERN_BYTES: usize = 32 << 20;
+/// How many problems an invalid checklist's error lists; it counts the others.
+const SHOWN_DIAGNOSTICS: usize = 100;
 
 /// One problem in a checklist, where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,9 +74,12 @@ fn render(diagnostics: &[Diagnostic]) -> String {
         "invalid checklist: {count} problem{}",
         if count == 1 { "" } else { "s" }
     );
-    for diagnostic in diagnostics {
+    for diagnostic in diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
         text.push_str("\n  ");
         text.push_str(&diagnostic.to_string());
+    }
+    if count > SHOWN_DIAGNOSTICS {
+        text.push_str(&format!("\n  and {} more", count - SHOWN_DIAGNOSTICS));
     }
     text
 }
@@ -77,6 +93,11 @@ enum Source {
     /// A file in the repository view, named by the project's `.ospo.yml` (or extended by
     /// one): read from the commit checked, never from outside the repository.
     Repo(String),
+    /// Text given as is, under a label; it may extend built-in checklists only.
+    Text {
+        label: String,
+        text: String,
+    },
 }
 
 /// What a relative path is relative to.
@@ -129,6 +150,7 @@ impl Source {
             Source::Builtin(name) => format!("builtin:{name}"),
             Source::File(path) => path.display().to_string(),
             Source::Repo(path) => path.clone(),
+            Source::Text { label, .. } => label.clone(),
         }
     }
 
@@ -141,6 +163,7 @@ impl Source {
                 .display()
                 .to_string(),
             Source::Repo(path) => format!("repo:{path}"),
+            Source::Text { label, .. } => format!("text:{label}"),
         }
     }
 
@@ -152,6 +175,10 @@ impl Source {
         let too_large = || read_error(format!("larger than {MAX_CHECKLIST_BYTES} bytes"));
         match self {
             Source::Builtin(name) => Ok(builtin::json(name).to_owned()),
+            Source::Text { text, .. } if text.len() as u64 > MAX_CHECKLIST_BYTES => {
+                Err(too_large())
+            }
+            Source::Text { text, .. } => Ok(text.clone()),
             Source::File(path) => {
                 let file = std::fs::File::open(path).map_err(|e| read_error(e.to_string()))?;
                 let mut text = String::new();
@@ -191,6 +218,8 @@ impl Source {
                 Base::Disk(path.parent().map(Path::to_path_buf).unwrap_or_default())
             }
             Source::Repo(path) => Base::Repo(crate::repo::parent(path).to_owned()),
+            // Resolved in a repository there is none of: only built-in names load.
+            Source::Text { .. } => Base::Repo(String::new()),
         }
     }
 }
@@ -221,10 +250,70 @@ pub fn load_from_repo(selector: &str, repo: &RepoView) -> Result<Checklist, Load
     load_from(&source, Some(repo))
 }
 
+/// Loads a checklist from its text, as if read from a file named `label` that may extend
+/// built-in checklists only: nothing else is read.
+pub fn load_text(label: &str, text: &str) -> Result<Checklist, LoadError> {
+    let source = Source::Text {
+        label: label.to_owned(),
+        text: text.to_owned(),
+    };
+    load_from(&source, None)
+}
+
+/// What the items of the checklists of one load hold so far, against the bounds on
+/// them.
+#[derive(Debug, Default)]
+struct Budget {
+    glob_tokens: usize,
+    pattern_bytes: usize,
+    /// A bound was passed: the items after are not compiled.
+    spent: bool,
+}
+
+impl Budget {
+    /// Counts what a compiled probe holds; the problem, if it passes a bound.
+    fn charge(&mut self, spec: &ProbeSpec, probe: &Probe) -> Option<String> {
+        self.glob_tokens += globs(spec)
+            .iter()
+            .filter_map(|glob| Glob::new(glob).ok())
+            .map(|glob| glob.size())
+            .sum::<usize>();
+        if let Probe::Content(content) = probe {
+            self.pattern_bytes += content.compiled_bytes();
+        }
+        let problem = if self.glob_tokens > MAX_GLOB_TOKENS {
+            format!(
+                "the checklist's globs hold more than {MAX_GLOB_TOKENS} characters, classes and wildcards in all"
+            )
+        } else if self.pattern_bytes > MAX_PATTERN_BYTES {
+            format!(
+                "the checklist's regular expressions take more than {} MiB in all once compiled",
+                MAX_PATTERN_BYTES >> 20
+            )
+        } else {
+            return None;
+        };
+        self.spent = true;
+        Some(problem)
+    }
+}
+
+/// The globs a probe's spec gives: each kind that finds files by name.
+fn globs(spec: &ProbeSpec) -> &[String] {
+    match spec {
+        ProbeSpec::File(spec) => &spec.names,
+        ProbeSpec::Content(spec) => &spec.names,
+        ProbeSpec::Changelog(spec) => spec.names.as_deref().unwrap_or_default(),
+        ProbeSpec::SpdxHeaders(spec) => &spec.ignore,
+        _ => &[],
+    }
+}
+
 fn load_from(source: &Source, repo: Option<&RepoView>) -> Result<Checklist, LoadError> {
     let mut diagnostics = Vec::new();
     let mut chain = Vec::new();
-    let loaded = load_source(source, repo, &mut chain, &mut diagnostics)?;
+    let mut budget = Budget::default();
+    let loaded = load_source(source, repo, &mut chain, &mut budget, &mut diagnostics)?;
     let checklist =
         loaded.and_then(|(header, items)| finish(source, header, items, &mut diagnostics));
     match checklist {
@@ -245,6 +334,7 @@ fn load_source(
     source: &Source,
     repo: Option<&RepoView>,
     chain: &mut Vec<String>,
+    budget: &mut Budget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Option<Loaded>, LoadError> {
     let file = source.label();
@@ -368,14 +458,16 @@ fn load_source(
                 &at,
                 format!("`extends` chains may hold at most {MAX_EXTENDS_DEPTH} checklists"),
             ),
-            Ok(parent_source) => match load_source(&parent_source, repo, chain, diagnostics) {
-                Ok(Some((parent, items))) => {
-                    merged = items;
-                    inherited_validity = parent.answers_valid_months;
+            Ok(parent_source) => {
+                match load_source(&parent_source, repo, chain, budget, diagnostics) {
+                    Ok(Some((parent, items))) => {
+                        merged = items;
+                        inherited_validity = parent.answers_valid_months;
+                    }
+                    Ok(None) => {}
+                    Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
                 }
-                Ok(None) => {}
-                Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
-            },
+            }
             Err(error) => push_at(diagnostics, &file, &doc, &at, error.to_string()),
         }
     }
@@ -383,7 +475,19 @@ fn load_source(
     let items_path = root.key("items");
     let item_nodes = match doc.get("items") {
         None => &[][..],
-        Some(node) if matches!(node.value, yaml::Value::Sequence(_)) => node.elements(),
+        Some(node) if matches!(node.value, yaml::Value::Sequence(_)) => {
+            let nodes = node.elements();
+            if nodes.len() > MAX_ITEMS {
+                push_at(
+                    diagnostics,
+                    &file,
+                    &doc,
+                    &items_path,
+                    format!("a checklist holds at most {MAX_ITEMS} items"),
+                );
+            }
+            &nodes[..nodes.len().min(MAX_ITEMS)]
+        }
         Some(_) => {
             push_at(
                 diagnostics,
@@ -432,18 +536,28 @@ fn load_source(
         seen.insert(spec.id.clone(), id_position);
         check_fields(&spec, &file, &doc, &path, diagnostics);
         // Built-in checklists are known to compile (a test builds every probe); a file's
-        // patterns are built now, so that their errors point into the file.
+        // patterns are built now, so that their errors point into the file, and what its
+        // items hold is counted against the checklist's bounds. Once a bound is passed,
+        // nothing more is built: the checklist is refused anyway.
         let trusted = matches!(source, Source::Builtin(_));
-        let compiled = spec.probe.as_ref().map(|probe| {
-            let probe = probe.compile()?;
-            match trusted {
-                true => Ok(probe),
-                false => probe
-                    .prepare()
-                    .map(|()| probe)
-                    .map_err(|problem| vec![problem]),
-            }
-        });
+        let compiled = spec
+            .probe
+            .as_ref()
+            .filter(|_| !budget.spent)
+            .map(|probe_spec| {
+                let probe = probe_spec.compile()?;
+                if trusted {
+                    return Ok(probe);
+                }
+                probe.prepare().map_err(|problem| vec![problem])?;
+                match budget.charge(probe_spec, &probe) {
+                    None => Ok(probe),
+                    Some(message) => Err(vec![crate::probe::Problem {
+                        path: yaml::Path::default(),
+                        message,
+                    }]),
+                }
+            });
         let probe = match compiled {
             None => None,
             Some(Ok(probe)) => Some(probe),
@@ -475,6 +589,16 @@ fn load_source(
             &path,
             diagnostics,
         );
+    }
+    if merged.len() > MAX_ITEMS {
+        push_at(
+            diagnostics,
+            &file,
+            &doc,
+            &items_path,
+            format!("a checklist holds at most {MAX_ITEMS} items, those it extends included"),
+        );
+        merged.truncate(MAX_ITEMS);
     }
     chain.pop();
     Ok(header.map(|mut header| {

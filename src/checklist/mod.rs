@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Text;
 use crate::probe::{Probe, ProbeSpec};
 
-pub use load::{Diagnostic, LoadError, load, load_from_repo};
+pub use load::{Diagnostic, LoadError, load, load_from_repo, load_text};
 
 /// The five stages a published project goes through.
 #[derive(

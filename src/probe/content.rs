@@ -1,8 +1,8 @@
 //! `content`: a line of a file matches a regular expression.
 
-use regex_automata::Input;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
+use regex_automata::{Input, MatchErrorKind};
 use regex_syntax::hir::Hir;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -18,6 +18,17 @@ use crate::yaml;
 
 /// Compiled regexes are bounded so that a pathological pattern cannot eat memory.
 const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// A pattern longer than this many characters is refused.
+pub const MAX_PATTERN_CHARS: usize = 1000;
+/// Patterns a probe may give in `patterns`.
+pub const MAX_PATTERNS: usize = 256;
+/// The states a search keeps, at most: a lazy DFA builds a state per new set of places
+/// the patterns may be at, and starts over when they fill this.
+const CACHE_BYTES: usize = 2 << 20;
+/// How many times a search may start over with its states full before it gives up. Most
+/// patterns never fill the cache; a pattern whose automaton explodes
+/// (`[ab]*a[ab]{1000}c`) builds a state per byte, and would cost seconds per MiB.
+const MAX_CACHE_CLEARS: usize = 2;
 /// Matched lines are cut to this many characters in reports.
 const LINE_CHARS: usize = 160;
 
@@ -88,6 +99,10 @@ pub struct ContentProbe {
     matcher: Arc<OnceLock<Result<LineMatcher, Invalid>>>,
 }
 
+/// A search that gave up: the patterns' automaton kept outgrowing its cache.
+#[derive(Debug, Clone, Copy)]
+struct GaveUp;
+
 /// Why a probe's patterns cannot be built, and which of them.
 #[derive(Debug, Clone)]
 pub struct Invalid {
@@ -114,8 +129,12 @@ struct LineMatcher {
     /// The states found by earlier searches, one cache per search running at once: a
     /// lazy DFA determinises as it meets bytes, so the files of the next repository of an
     /// audit are searched with the states the previous ones built. Which lines match does
-    /// not depend on it.
+    /// not depend on it. Kept only for the built-in checklists' patterns, whose states
+    /// are few: a search of other patterns starts from an empty cache, so that whether it
+    /// gives up depends on the repository alone, not on those checked before.
     caches: Mutex<Vec<Cache>>,
+    /// Whether the patterns are a built-in checklist's, whose caches are kept.
+    warm: bool,
 }
 
 impl LineMatcher {
@@ -144,6 +163,7 @@ impl LineMatcher {
         let built = lower
             .then(|| built_tree(patterns, case_sensitive))
             .flatten();
+        let warm = built.is_some();
         let (tree, lowered) = match built {
             Some(built) => built,
             None => line_syntax::tree(patterns, case_sensitive, lower).map_err(|error| {
@@ -167,28 +187,38 @@ impl LineMatcher {
             .build_from_hir(&tree)
             .map_err(|error| whole(&error))?;
         let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .cache_capacity(CACHE_BYTES)
+                    .minimum_cache_clear_count(Some(MAX_CACHE_CLEARS)),
+            )
             .build_from_nfa(nfa)
             .map_err(|error| whole(&error))?;
         Ok(LineMatcher {
             dfa: Box::new(dfa),
             lowered,
             caches: Mutex::default(),
+            warm,
         })
     }
 
-    /// A search with a cache of its own, taken from those earlier searches left.
+    /// A search with a cache of its own: for the built-in patterns, one of those earlier
+    /// searches left.
     fn searcher(&self) -> Searcher<'_> {
-        let cache = self
-            .caches
-            .lock()
-            .ok()
-            .and_then(|mut caches| caches.pop())
-            .unwrap_or_else(|| self.dfa.create_cache());
+        let kept = match self.warm {
+            true => self.caches.lock().ok().and_then(|mut caches| caches.pop()),
+            false => None,
+        };
         Searcher {
             matcher: self,
-            cache: Some(cache),
+            cache: Some(kept.unwrap_or_else(|| self.dfa.create_cache())),
             lowered: Vec::new(),
         }
+    }
+
+    /// The memory the compiled patterns take, for a checklist to bound its patterns'.
+    fn memory_usage(&self) -> usize {
+        self.dfa.get_nfa().memory_usage()
     }
 }
 
@@ -223,9 +253,33 @@ struct Searcher<'a> {
 }
 
 impl Searcher<'_> {
-    fn is_match(&mut self, line: &str) -> bool {
+    /// The first line of `text` that matches, with its index.
+    ///
+    /// A kept cache may give up for what earlier repositories filled it with: the text is
+    /// then searched again from an empty one, which decides.
+    fn first_match<'t>(&mut self, text: &'t str) -> Result<Option<(usize, &'t str)>, GaveUp> {
+        let find = |searcher: &mut Self| -> Result<Option<(usize, &'t str)>, GaveUp> {
+            for (index, line) in text.lines().enumerate() {
+                if searcher.is_match(line)? {
+                    return Ok(Some((index, line)));
+                }
+            }
+            Ok(None)
+        };
+        match find(self) {
+            Err(GaveUp) if self.matcher.warm => {
+                if let Some(cache) = self.cache.as_mut() {
+                    self.matcher.dfa.reset_cache(cache);
+                }
+                find(self)
+            }
+            found => found,
+        }
+    }
+
+    fn is_match(&mut self, line: &str) -> Result<bool, GaveUp> {
         let Some(cache) = self.cache.as_mut() else {
-            return false;
+            return Ok(false);
         };
         let bytes = if self.matcher.lowered {
             self.lowered.clear();
@@ -235,15 +289,25 @@ impl Searcher<'_> {
         } else {
             line.as_bytes()
         };
-        self.matcher
+        match self
+            .matcher
             .dfa
             .try_search_fwd(cache, &Input::new(bytes).earliest(true))
-            .is_ok_and(|found| found.is_some())
+        {
+            Ok(found) => Ok(found.is_some()),
+            Err(error) if matches!(error.kind(), MatchErrorKind::GaveUp { .. }) => Err(GaveUp),
+            // Quitting bytes and unsupported anchors are not configured: no other error
+            // can happen, and a line it would stop at does not match.
+            Err(_) => Ok(false),
+        }
     }
 }
 
 impl Drop for Searcher<'_> {
     fn drop(&mut self) {
+        if !self.matcher.warm {
+            return;
+        }
         if let (Some(cache), Ok(mut caches)) = (self.cache.take(), self.matcher.caches.lock()) {
             caches.push(cache);
         }
@@ -272,6 +336,9 @@ impl ContentSpec {
             }),
         };
         let mut problems = Vec::new();
+        if let Ok(patterns) = &patterns {
+            problems.extend(self.pattern_problems(patterns));
+        }
         let finder = Finder::compile(&self.names, self.places.as_deref())
             .map_err(|found| problems.extend(found))
             .ok();
@@ -291,6 +358,31 @@ impl ContentSpec {
             }),
             _ => Err(problems),
         }
+    }
+
+    /// Refuses more patterns, or longer ones, than a probe may give (a pattern's counted
+    /// repetitions are bounded when it is parsed, by [`line_syntax::tree`]).
+    fn pattern_problems(&self, patterns: &[String]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if patterns.len() > MAX_PATTERNS {
+            problems.push(Problem {
+                path: yaml::Path::default().key("patterns"),
+                message: format!("`patterns` holds more than {MAX_PATTERNS} regular expressions"),
+            });
+        }
+        for (index, pattern) in patterns.iter().enumerate().take(MAX_PATTERNS) {
+            if pattern.chars().count() > MAX_PATTERN_CHARS {
+                let path = match self.pattern.is_some() {
+                    true => yaml::Path::default().key("pattern"),
+                    false => yaml::Path::default().key("patterns").index(index),
+                };
+                problems.push(Problem {
+                    path,
+                    message: format!("the pattern is longer than {MAX_PATTERN_CHARS} characters"),
+                });
+            }
+        }
+        problems
     }
 
     /// Refuses a `looks-for` written empty, or with an empty text: a report would then say
@@ -337,6 +429,14 @@ impl ContentProbe {
     /// Builds the matcher now, if no one has yet; says why it cannot be built.
     pub fn prepare(&self) -> Result<(), Invalid> {
         self.matcher().as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
+    /// The memory its compiled patterns take; nothing before they are built.
+    pub fn compiled_bytes(&self) -> usize {
+        self.matcher
+            .get()
+            .and_then(|matcher| matcher.as_ref().ok())
+            .map_or(0, LineMatcher::memory_usage)
     }
 
     fn matcher(&self) -> &Result<LineMatcher, Invalid> {
@@ -395,11 +495,20 @@ impl ContentProbe {
             }
             searched.push(entry.path.clone());
             let text = content.text();
-            if let Some((number, line)) = text
-                .lines()
-                .enumerate()
-                .find(|(_, line)| searcher.is_match(line))
-            {
+            let found = match searcher.first_match(&text) {
+                Ok(found) => found,
+                Err(GaveUp) => {
+                    let path = &entry.path;
+                    return Outcome::new(
+                        Status::Error,
+                        text!(
+                            "gave up searching {path}: the pattern is too costly to match (simplify its repetitions)",
+                            "recherche abandonnée dans {path} : le motif est trop coûteux à appliquer (simplifiez ses répétitions)"
+                        ),
+                    );
+                }
+            };
+            if let Some((number, line)) = found {
                 let line = line.trim();
                 let line: String = line.chars().take(LINE_CHARS).collect();
                 let path = entry.path.clone();
@@ -533,8 +642,8 @@ mod tests {
             let (mut folded, mut lowered) = (folded.searcher(), lowered.searcher());
             for line in LINES {
                 assert_eq!(
-                    lowered.is_match(line),
-                    folded.is_match(line),
+                    lowered.is_match(line).expect("no give-up"),
+                    folded.is_match(line).expect("no give-up"),
                     "{pattern} on {line:?}"
                 );
             }
@@ -554,8 +663,12 @@ mod tests {
         let mut folded = folded.searcher();
         let mut matched = 0;
         for line in LINES {
-            assert_eq!(lowered.is_match(line), reference.is_match(line), "{line:?}");
-            matched += usize::from(folded.is_match(line));
+            assert_eq!(
+                lowered.is_match(line).expect("no give-up"),
+                reference.is_match(line).expect("no give-up"),
+                "{line:?}"
+            );
+            matched += usize::from(folded.is_match(line).expect("no give-up"));
         }
         assert!(matched > 10, "{matched}");
     }
@@ -771,7 +884,10 @@ mod tests {
             let matcher = probe.matcher().as_ref().expect("built-in patterns build");
             let mut searcher = matcher.searcher();
             for line in *lines {
-                assert!(searcher.is_match(line), "{id}: {line:?} does not match");
+                assert!(
+                    searcher.is_match(line).expect("no give-up"),
+                    "{id}: {line:?} does not match"
+                );
             }
         }
         let content_items = checklist

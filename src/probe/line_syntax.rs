@@ -11,6 +11,10 @@ use regex_syntax::hir::{
     Literal, Look, Repetition,
 };
 
+/// The largest count a counted repetition (`x{n}`, `x{n,m}`) may give: an automaton
+/// holds a copy of what is repeated per count, and one that explodes grows with it.
+pub const MAX_REPETITION: u32 = 1000;
+
 /// A pattern that does not parse: which one, and the parser's message.
 #[derive(Debug)]
 pub struct SyntaxError {
@@ -58,9 +62,37 @@ pub fn tree(
         } else {
             syntax::parse_with(pattern, &config).map_err(invalid)?
         };
+        if let Some(count) = largest_repetition(&hir).filter(|count| *count > MAX_REPETITION) {
+            return Err(SyntaxError {
+                index,
+                message: format!(
+                    "a counted repetition of {count} is more than the {MAX_REPETITION} allowed"
+                ),
+            });
+        }
         alternatives.push(hir);
     }
     Ok((Hir::alternation(alternatives), lowered))
+}
+
+/// The largest count of the counted repetitions in `hir` (its bounds, or its minimum when
+/// it has none), walked with a stack of its own.
+fn largest_repetition(hir: &Hir) -> Option<u32> {
+    let mut largest = None;
+    let mut stack = vec![hir];
+    while let Some(hir) = stack.pop() {
+        match hir.kind() {
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => {}
+            HirKind::Repetition(repetition) => {
+                let count = repetition.max.unwrap_or(repetition.min);
+                largest = largest.max(Some(count));
+                stack.push(&repetition.sub);
+            }
+            HirKind::Capture(capture) => stack.push(&capture.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => stack.extend(subs),
+        }
+    }
+    largest
 }
 
 /// `hir`, parsed with case counting, made to match ASCII-lowercased text as `hir` read

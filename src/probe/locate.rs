@@ -15,6 +15,23 @@ const VENDORED: &[&str] = &["vendor", "node_modules", "third_party"];
 /// How deep `**` looks.
 const MAX_DEPTH: usize = 32;
 
+/// Names a probe may give: each file of the places is tried against each.
+pub const MAX_NAMES: usize = 64;
+/// Places a probe may give: each is listed on its own.
+pub const MAX_PLACES: usize = 64;
+/// How long a place may be, in characters.
+const MAX_PLACE_CHARS: usize = 256;
+/// How much of a name or place an error quotes.
+const QUOTED_CHARS: usize = 60;
+
+/// `text` as an error quotes it: cut after [`QUOTED_CHARS`] characters.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 /// Compiled names and places.
 #[derive(Debug, Clone)]
 pub struct Finder {
@@ -97,23 +114,35 @@ impl Finder {
                 message: "`names` needs at least one file name or glob".into(),
             });
         }
+        if names.len() > MAX_NAMES {
+            problems.push(Problem {
+                path: Path::default().key("names"),
+                message: format!("`names` holds more than {MAX_NAMES} file names or globs"),
+            });
+        }
         let mut matchers = Vec::new();
         let mut listings: Vec<(String, usize)> = Vec::new();
-        for (index, name) in names.iter().enumerate() {
+        for (index, name) in names.iter().enumerate().take(MAX_NAMES) {
             let at = Path::default().key("names").index(index);
             if name.starts_with('/') || name.split('/').any(|part| part == ".." || part == ".git") {
                 problems.push(Problem {
                     path: at,
-                    message: format!("name `{name}` must be a relative path inside the repository, outside `.git`"),
+                    message: format!(
+                        "name `{}` must be a relative path inside the repository, outside `.git`",
+                        quoted(name)
+                    ),
                 });
                 continue;
             }
             match Glob::new(name) {
                 Ok(glob) => matchers.push(glob),
-                Err(reason) => problems.push(Problem {
-                    path: at,
-                    message: format!("invalid glob `{name}`: {reason}"),
-                }),
+                Err(reason) => {
+                    problems.push(Problem {
+                        path: at,
+                        message: format!("invalid glob `{}`: {reason}", quoted(name)),
+                    });
+                    continue;
+                }
             }
             let (dir, depth) = listing(name);
             match listings.iter_mut().find(|(known, _)| *known == dir) {
@@ -130,12 +159,27 @@ impl Finder {
                         message: "`places` needs at least one directory (\".\" is the root)".into(),
                     });
                 }
-                for (index, place) in places.iter().enumerate() {
-                    if place.starts_with('/')
+                if places.len() > MAX_PLACES {
+                    problems.push(Problem {
+                        path: Path::default().key("places"),
+                        message: format!("`places` holds more than {MAX_PLACES} directories"),
+                    });
+                }
+                for (index, place) in places.iter().enumerate().take(MAX_PLACES) {
+                    let at = Path::default().key("places").index(index);
+                    if place.chars().count() > MAX_PLACE_CHARS {
+                        problems.push(Problem {
+                            path: at,
+                            message: format!(
+                                "place `{}` is longer than {MAX_PLACE_CHARS} characters",
+                                quoted(place)
+                            ),
+                        });
+                    } else if place.starts_with('/')
                         || place.split('/').any(|part| part == ".." || part == ".git")
                     {
                         problems.push(Problem {
-                            path: Path::default().key("places").index(index),
+                            path: at,
                             message: format!(
                                 "place `{place}` must be a directory relative to the repository root, outside `.git`"
                             ),

@@ -17,7 +17,7 @@ pub mod dependencies;
 pub mod describe;
 pub mod file;
 pub mod funding;
-mod glob;
+pub(crate) mod glob;
 pub mod headers;
 pub mod licence;
 mod line_syntax;
