@@ -196,7 +196,7 @@ fn the_page_stands_alone_reads_back_and_is_the_same_twice() {
         broken["error"]
             .as_str()
             .unwrap()
-            .contains("cannot read the HEAD")
+            .contains("cannot read HEAD")
     );
     assert_eq!(rows[0]["verdict"], "pass");
     assert_eq!(rows[5]["verdict"], "fail");
@@ -657,7 +657,7 @@ fn the_page_opens_in_chromium_sorts_and_filters() {
     assert!(
         messages
             .iter()
-            .any(|m| m.as_str().unwrap().contains("cannot read the HEAD")),
+            .any(|m| m.as_str().unwrap().contains("cannot read HEAD")),
         "{messages:?}"
     );
     let png = std::fs::metadata(out.path().join("audit.png")).expect("a screenshot");
