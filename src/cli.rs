@@ -557,6 +557,7 @@ fn audit(args: AuditArgs) -> Result<ExitCode> {
         fail_on: fail_on(args.fail_on),
         fail_under: args.fail_under,
         no_waivers: args.no_waivers,
+        trust_repo_checklists: args.trust_repo_checklists,
     };
     let options = AuditOptions {
         checklist: args.checklist,

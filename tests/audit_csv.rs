@@ -336,7 +336,8 @@ fn text_that_would_be_a_formula_is_defused() {
             "shard": null,
             "fail_on": "required",
             "fail_under": null,
-            "no_waivers": false
+            "no_waivers": false,
+            "trust_repo_checklists": false
         }
     });
     let file = dir.path().join("shard.jsonl");

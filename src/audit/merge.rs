@@ -28,6 +28,8 @@ pub struct RunInfo {
     pub fail_on: FailOn,
     pub fail_under: Option<f64>,
     pub no_waivers: bool,
+    /// `--trust-repo-checklists`: a repository's own checklist file was used.
+    pub trust_repo_checklists: bool,
 }
 
 /// The checklist of an audit: the one the command line names, else `default`.
@@ -479,6 +481,7 @@ mod tests {
                 fail_on: FailOn::Required,
                 fail_under: None,
                 no_waivers: false,
+                trust_repo_checklists: false,
             },
             rows: Vec::new(),
         }
