@@ -361,7 +361,33 @@ pub fn parse_reuse_toml(text: &str) -> Result<ReuseToml, ReuseError> {
         .into_iter()
         .map(|raw| annotation_from_raw(text, raw))
         .collect::<Result<_, _>>()?;
-    Ok(ReuseToml { annotations })
+    bounded(ReuseToml { annotations })
+}
+
+/// The most glob text a REUSE.toml or dep5 file may hold, all its paths together, and the
+/// longest glob. Each file of the project is matched against the globs, at a cost of the
+/// glob's length times the path's: a repository cannot make that cost grow without bound.
+/// Real files hold a few dozen short globs.
+pub const MAX_GLOB_CHARS: usize = 8 * 1024;
+pub const MAX_GLOB_LENGTH: usize = 1024;
+
+/// The annotations, when their globs stay within [`MAX_GLOB_CHARS`] and
+/// [`MAX_GLOB_LENGTH`].
+fn bounded(toml: ReuseToml) -> Result<ReuseToml, ReuseError> {
+    let globs = || toml.annotations.iter().flat_map(|a| a.paths.iter());
+    if let Some(long) = globs().find(|glob| glob.chars().count() > MAX_GLOB_LENGTH) {
+        let start: String = long.chars().take(40).collect();
+        return Err(ReuseError::new(format!(
+            "the glob `{start}…` is longer than the {MAX_GLOB_LENGTH} characters ospo matches"
+        )));
+    }
+    let total: usize = globs().map(|glob| glob.chars().count()).sum();
+    if total > MAX_GLOB_CHARS {
+        return Err(ReuseError::new(format!(
+            "its globs hold {total} characters, more than the {MAX_GLOB_CHARS} ospo matches"
+        )));
+    }
+    Ok(toml)
 }
 
 fn annotation_from_raw(text: &str, raw: RawAnnotation) -> Result<Annotation, ReuseError> {
@@ -594,7 +620,7 @@ pub fn parse_dep5(text: &str) -> Result<ReuseToml, ReuseError> {
             copyright: copyright.lines.iter().any(|line| !line.trim().is_empty()),
         });
     }
-    Ok(ReuseToml { annotations })
+    bounded(ReuseToml { annotations })
 }
 
 /// Splits deb822 text into paragraphs of fields: blank lines separate paragraphs, lines
@@ -1323,6 +1349,36 @@ precedence = "closest"
                  (at character 7)"
             ))
         );
+    }
+
+    #[test]
+    fn globs_past_their_bounds_are_refused() {
+        let long = format!(
+            "version = 1\n[[annotations]]\npath = \"{}\"\n",
+            "*a".repeat(600)
+        );
+        let error = parse_reuse_toml(&long).unwrap_err();
+        assert!(
+            error.message.contains("longer than the 1024"),
+            "{}",
+            error.message
+        );
+        let many: String = (0..20)
+            .map(|n| format!("[[annotations]]\npath = \"{}{n}\"\n", "a/".repeat(250)))
+            .collect();
+        let error = parse_reuse_toml(&format!("version = 1\n{many}")).unwrap_err();
+        assert!(
+            error.message.contains("more than the 8192"),
+            "{}",
+            error.message
+        );
+        let dep5 = format!(
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: {}\nCopyright: A\nLicense: MIT\n",
+            "x".repeat(1025)
+        );
+        assert!(parse_dep5(&dep5).is_err());
+        // Within the bounds, as before.
+        assert!(parse_reuse_toml("version = 1\n[[annotations]]\npath = \"src/**\"\n").is_ok());
     }
 
     // ---- glob_matches ----
