@@ -443,6 +443,33 @@ fn a_bare_repository_with_a_fifo_head_is_an_error_row_not_left_out() {
     );
 }
 
+/// A revision resolves through loose refs gix reads whole: a FIFO among them is an error
+/// naming it, for `--rev` and for `ospo dco`'s range, never a wait.
+#[test]
+fn fifos_among_the_refs_a_revision_may_name_are_errors() {
+    let repo = Repo::with_files(&[("README.md", README)]);
+    let refs = repo.path().join(".git/refs");
+    fs::create_dir_all(refs.join("remotes/origin")).expect("created");
+    let upstream = refs.join("remotes/origin/HEAD");
+    mkfifo(&upstream);
+    for args in [
+        &["dco"][..],
+        &["dco", "HEAD~0..HEAD"],
+        &["check", "--rev", "HEAD~0"],
+    ] {
+        let output = ospo_bounded(repo.path(), args, None);
+        output.assert_error();
+        assert_eq!(
+            output.stderr,
+            format!(
+                "error: {} is not a regular file; ospo does not open it\n",
+                upstream.display()
+            ),
+            "{args:?}"
+        );
+    }
+}
+
 // ── Files of gigabytes ──
 
 #[test]

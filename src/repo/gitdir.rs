@@ -237,6 +237,16 @@ pub(super) fn check_loose_refs(dir: &Path) -> Result<(), RepoError> {
     Ok(())
 }
 
+/// Checks every loose ref of the repository, before gix resolves a revision that may
+/// name any of them.
+pub(super) fn check_refs(repo: &gix::Repository) -> Result<(), RepoError> {
+    check_loose_refs(&repo.common_dir().join("refs"))?;
+    if repo.git_dir() != repo.common_dir() {
+        check_loose_refs(&repo.git_dir().join("refs"))?;
+    }
+    Ok(())
+}
+
 /// Checks a file gix is about to read, such as a split index's shared part.
 pub(super) fn check_file(path: &Path, cap: u64) -> Result<(), RepoError> {
     check(path, cap)

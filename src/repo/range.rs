@@ -45,6 +45,8 @@ const UPSTREAMS: [&str; 3] = [
 /// The tips of `range`, or with no range those of the commits of `HEAD` that are not on
 /// the upstream of the default branch.
 pub(super) fn tips(repo: &gix::Repository, range: Option<&str>) -> Result<Tips, RepoError> {
+    // gix reads whichever loose refs a revision names, whole: they are checked first.
+    super::gitdir::check_refs(repo)?;
     let Some(range) = range else {
         return upstream(repo);
     };

@@ -47,6 +47,11 @@ impl TreeView {
     /// The tree of the commit `rev` names. The commit and its tree are read now: a
     /// missing or damaged one is an error that names it.
     pub(super) fn open(repo: gix::Repository, rev: &str) -> Result<TreeView, RepoError> {
+        // gix reads whichever loose refs a revision names, whole: they are checked first
+        // (HEAD's were when the repository was opened).
+        if rev != "HEAD" {
+            super::gitdir::check_refs(&repo)?;
+        }
         let id = match repo.rev_parse_single(rev) {
             Ok(id) => id.detach(),
             // A ref to an object that cannot be read is no bad revision: what cannot be
