@@ -14,6 +14,7 @@ pub mod licence;
 pub mod metadata;
 pub mod probe;
 pub mod project;
+pub mod remedy;
 pub mod repo;
 pub mod report;
 pub mod score;
