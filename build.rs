@@ -10,6 +10,9 @@
 //!   The texts themselves stay out of the binary, and nothing is loaded at run time.
 //! - The content patterns of the built-in checklists become syntax trees
 //!   (`src/probe/line_syntax.rs`, shared), which a run decodes rather than parses.
+//! - The licences `ospo init` drafts a LICENSE with (`src/remedy/verbatim.rs`) keep their
+//!   full texts, taken from the spdx crate as identification's are: only these reach the
+//!   binary, as files of OUT_DIR that `include_str!` embeds.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -27,6 +30,7 @@ fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     checklists(Path::new(&out));
     licences(Path::new(&out));
+    licence_templates(Path::new(&out));
 }
 
 fn checklists(out: &Path) {
@@ -116,11 +120,7 @@ fn licences(out: &Path) {
             "{} is listed twice",
             entry.id
         );
-        let (_, text) = spdx::text::LICENSE_TEXTS
-            .iter()
-            .find(|(id, _)| *id == entry.id)
-            .unwrap_or_else(|| panic!("the spdx crate has no text for {}", entry.id));
-        let words: BTreeSet<String> = normalise::words(text).into_iter().collect();
+        let words: BTreeSet<String> = normalise::words(spdx_text(&entry.id)).into_iter().collect();
         sets.push(words);
     }
     let dictionary: BTreeMap<&str, usize> = sets
@@ -170,4 +170,60 @@ fn licences(out: &Path) {
     }
     code.push_str("];\n");
     std::fs::write(out.join("licences.rs"), code).expect("writable OUT_DIR");
+}
+
+/// The text the SPDX list publishes for licence `id`, from the spdx crate.
+fn spdx_text(id: &str) -> &'static str {
+    spdx::text::LICENSE_TEXTS
+        .iter()
+        .find(|(name, _)| *name == id)
+        .map(|(_, text)| *text)
+        .unwrap_or_else(|| panic!("the spdx crate has no text for {id}"))
+}
+
+/// The licence texts `src/remedy/verbatim.rs` drafts a LICENSE from, by the id of their
+/// SPDX text: a GNU family's one text serves its `-only` and `-or-later` (verbatim.rs's
+/// `LICENCES`, which its tests check against this list).
+const LICENCE_TEMPLATES: &[&str] = &[
+    "Apache-2.0",
+    "MIT",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "MPL-2.0",
+    "GPL-2.0",
+    "GPL-3.0",
+    "LGPL-2.1",
+    "LGPL-3.0",
+    "AGPL-3.0",
+    "EUPL-1.2",
+    "CECILL-2.1",
+    "CECILL-B",
+    "CECILL-C",
+    "EPL-2.0",
+    "ISC",
+    "Unlicense",
+    "0BSD",
+    "CC0-1.0",
+    "CC-BY-4.0",
+    "etalab-2.0",
+];
+
+/// Writes each template's text to OUT_DIR, and `licence_templates.rs`, the table that
+/// embeds them.
+fn licence_templates(out: &Path) {
+    let mut code = String::from(
+        "/// The full texts of the licences a LICENSE is drafted with, by the id of their SPDX text.\n\
+         static TEXTS: &[(&str, &str)] = &[\n",
+    );
+    for id in LICENCE_TEMPLATES {
+        let file = format!("licence-{id}.txt");
+        std::fs::write(out.join(&file), spdx_text(id)).expect("writable OUT_DIR");
+        writeln!(
+            code,
+            "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),"
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    std::fs::write(out.join("licence_templates.rs"), code).expect("writable OUT_DIR");
 }
