@@ -1,6 +1,6 @@
 //! The texts `ospo init` copies as published (`src/remedy/verbatim.rs`): every licence
 //! template named exactly by the check that reads it back, the Developer Certificate of
-//! Origin and the Contributor Covenant word for word.
+//! Origin and the Contributor Covenant word for word, and the release binary stripped.
 
 mod common;
 
@@ -268,4 +268,14 @@ fn the_drafted_texts_satisfy_the_items_they_are_for() {
         }
         files.pop();
     }
+}
+
+#[test]
+fn the_release_binary_is_stripped() {
+    // The binary must stay under 15 MB; without its symbol table it has room to spare.
+    let manifest: toml::Table = toml::from_str(include_str!("../Cargo.toml")).unwrap();
+    assert_eq!(
+        manifest["profile"]["release"]["strip"].as_str(),
+        Some("symbols")
+    );
 }
