@@ -29,8 +29,9 @@ mod line_syntax;
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     checklists(Path::new(&out));
-    licences(Path::new(&out));
-    licence_templates(Path::new(&out));
+    let catalogue = catalogue();
+    licences(Path::new(&out), &catalogue);
+    licence_templates(Path::new(&out), &catalogue);
 }
 
 fn checklists(out: &Path) {
@@ -106,15 +107,18 @@ struct CatalogueEntry {
     names: Vec<String>,
 }
 
-fn licences(out: &Path) {
+/// The licence catalogue, `data/licences.yaml`.
+fn catalogue() -> Vec<CatalogueEntry> {
     println!("cargo::rerun-if-changed=data/licences.yaml");
-    println!("cargo::rerun-if-changed=src/licence/normalise.rs");
     let text = std::fs::read_to_string("data/licences.yaml").expect("data/licences.yaml");
-    let entries: Vec<CatalogueEntry> =
-        serde_saphyr::from_str(&text).unwrap_or_else(|error| panic!("licences.yaml: {error}"));
+    serde_saphyr::from_str(&text).unwrap_or_else(|error| panic!("licences.yaml: {error}"))
+}
+
+fn licences(out: &Path, entries: &[CatalogueEntry]) {
+    println!("cargo::rerun-if-changed=src/licence/normalise.rs");
     let mut seen = BTreeSet::new();
     let mut sets = Vec::new();
-    for entry in &entries {
+    for entry in entries {
         assert!(
             seen.insert(entry.id.clone()),
             "{} is listed twice",
@@ -181,9 +185,8 @@ fn spdx_text(id: &str) -> &'static str {
         .unwrap_or_else(|| panic!("the spdx crate has no text for {id}"))
 }
 
-/// The licence texts `src/remedy/verbatim.rs` drafts a LICENSE from, by the id of their
-/// SPDX text: a GNU family's one text serves its `-only` and `-or-later` (verbatim.rs's
-/// `LICENCES`, which its tests check against this list).
+/// The licences `ospo init` drafts a LICENSE with (`src/remedy/verbatim.rs`), by the id of
+/// their text in the catalogue: a GNU family's one text serves its `-only` and `-or-later`.
 const LICENCE_TEMPLATES: &[&str] = &[
     "Apache-2.0",
     "MIT",
@@ -208,22 +211,36 @@ const LICENCE_TEMPLATES: &[&str] = &[
     "etalab-2.0",
 ];
 
-/// Writes each template's text to OUT_DIR, and `licence_templates.rs`, the table that
-/// embeds them.
-fn licence_templates(out: &Path) {
-    let mut code = String::from(
-        "/// The full texts of the licences a LICENSE is drafted with, by the id of their SPDX text.\n\
-         static TEXTS: &[(&str, &str)] = &[\n",
-    );
+/// Writes each template's text to OUT_DIR, and `licence_templates.rs`: `LICENCES`, the
+/// SPDX ids a LICENSE can be drafted for, and `TEXTS`, which embeds the texts. Every
+/// template is in the catalogue, so that identification names what `ospo init` writes.
+fn licence_templates(out: &Path, catalogue: &[CatalogueEntry]) {
+    let mut ids = Vec::new();
+    let mut texts = String::new();
     for id in LICENCE_TEMPLATES {
+        let entry = catalogue
+            .iter()
+            .find(|entry| entry.id == *id)
+            .unwrap_or_else(|| panic!("{id} is a template but not in data/licences.yaml"));
+        if entry.family {
+            ids.extend([format!("{id}-only"), format!("{id}-or-later")]);
+        } else {
+            ids.push(id.to_string());
+        }
         let file = format!("licence-{id}.txt");
         std::fs::write(out.join(&file), spdx_text(id)).expect("writable OUT_DIR");
         writeln!(
-            code,
+            texts,
             "    ({id:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),"
         )
         .unwrap();
     }
-    code.push_str("];\n");
+    let code = format!(
+        "/// The licences a LICENSE can be drafted for, by SPDX id.\n\
+         pub const LICENCES: &[&str] = &{ids:?};\n\n\
+         /// The full text of each licence, by the id of its text (`GPL-3.0` for both\n\
+         /// `GPL-3.0-only` and `GPL-3.0-or-later`).\n\
+         static TEXTS: &[(&str, &str)] = &[\n{texts}];\n"
+    );
     std::fs::write(out.join("licence_templates.rs"), code).expect("writable OUT_DIR");
 }

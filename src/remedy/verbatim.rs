@@ -11,38 +11,9 @@
 use super::TODO;
 use crate::i18n::Lang;
 
-/// The licences a LICENSE can be drafted for, by SPDX id.
-pub const LICENCES: &[&str] = &[
-    "Apache-2.0",
-    "MIT",
-    "BSD-2-Clause",
-    "BSD-3-Clause",
-    "MPL-2.0",
-    "GPL-2.0-only",
-    "GPL-2.0-or-later",
-    "GPL-3.0-only",
-    "GPL-3.0-or-later",
-    "LGPL-2.1-only",
-    "LGPL-2.1-or-later",
-    "LGPL-3.0-only",
-    "LGPL-3.0-or-later",
-    "AGPL-3.0-only",
-    "AGPL-3.0-or-later",
-    "EUPL-1.2",
-    "CECILL-2.1",
-    "CECILL-B",
-    "CECILL-C",
-    "EPL-2.0",
-    "ISC",
-    "Unlicense",
-    "0BSD",
-    "CC0-1.0",
-    "CC-BY-4.0",
-    "etalab-2.0",
-];
-
-// `TEXTS`: the full text of each licence, by the id of its SPDX text (`GPL-3.0` for both
-// `GPL-3.0-only` and `GPL-3.0-or-later`).
+// `LICENCES`, the licences a LICENSE can be drafted for, by SPDX id, and `TEXTS`, their
+// full texts by the id of their SPDX text (`GPL-3.0` for both `GPL-3.0-only` and
+// `GPL-3.0-or-later`): both made by `build.rs` from its list of templates.
 include!(concat!(env!("OUT_DIR"), "/licence_templates.rs"));
 
 /// The copyright line a licence's text opens with, as the SPDX list writes it, and how it
@@ -158,17 +129,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_licence_has_a_text_and_every_text_a_licence() {
+    fn every_licence_has_a_text() {
+        assert!(LICENCES.contains(&"GPL-3.0-or-later") && LICENCES.contains(&"etalab-2.0"));
         for id in LICENCES {
             assert!(licence(id, 2026, "Jeanne Dupont").is_some(), "{id}");
-        }
-        for (text_id, _) in TEXTS {
-            assert!(
-                LICENCES
-                    .iter()
-                    .any(|id| id == text_id || id.starts_with(&format!("{text_id}-"))),
-                "{text_id} is embedded for no licence"
-            );
         }
     }
 
