@@ -55,6 +55,10 @@ enum Command {
     /// Validates a publiccode.yml offline and lists every problem with its line. Exits 0
     /// when valid, 1 when invalid, 2 when the file cannot be read.
     Publiccode(PubliccodeArgs),
+    /// Answers the checklist's questions in .ospo.yml, keeping its comments: each open
+    /// question in turn on a terminal, or the one given (`ospo answer ITEM yes|no|n/a
+    /// --evidence URL|PATH`). Exits 2 with no terminal and no question given.
+    Answer(AnswerArgs),
     /// Prints the JSON Schema of the checklist format, or of .ospo.yml.
     Schema {
         /// The schema of the project file, .ospo.yml, instead of the checklist format's.
@@ -184,6 +188,44 @@ struct PubliccodeArgs {
     /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+}
+
+#[derive(Debug, clap::Args)]
+struct AnswerArgs {
+    /// The question, an item id such as `community.governance-model` [default: every open
+    /// question, asked in turn on a terminal].
+    item: Option<String>,
+    /// The answer: yes, no or n/a [default: asked on a terminal].
+    #[arg(value_parser = parse_answer)]
+    answer: Option<project::AnswerValue>,
+    /// What shows it: a link (https://…) or the path of a file of the repository. A yes
+    /// counts only with evidence ospo can check.
+    #[arg(long, value_name = "URL|PATH", requires = "answer")]
+    evidence: Option<String>,
+    /// The day of the answer [default: today, or the day of SOURCE_DATE_EPOCH].
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "answer")]
+    date: Option<String>,
+    /// A path in the repository: the .ospo.yml (or .ospo.yaml) at the root of its worktree
+    /// is written.
+    #[arg(long, default_value = ".")]
+    path: PathBuf,
+    /// A built-in checklist name or a checklist file [default: what .ospo.yml names, else `default`].
+    #[arg(long, value_name = "NAME|PATH")]
+    checklist: Option<String>,
+    /// Language [default: French when LC_ALL, LC_MESSAGES or LANG starts with `fr`].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// An answer as `ospo answer` takes it.
+fn parse_answer(text: &str) -> Result<project::AnswerValue, String> {
+    use project::AnswerValue;
+    match text.to_ascii_lowercase().as_str() {
+        "yes" | "true" => Ok(AnswerValue::Yes),
+        "no" | "false" => Ok(AnswerValue::No),
+        "n/a" | "na" => Ok(AnswerValue::NotApplicable),
+        _ => Err(format!("`{text}` is not an answer: give yes, no or n/a")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -414,6 +456,7 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
         }
         Command::Dco(args) => dco(args),
         Command::Publiccode(args) => publiccode(args),
+        Command::Answer(args) => answer(args),
         Command::Audit(args) => audit(args),
         Command::Schema { project_file } => print(&if project_file {
             project::schema_json()
@@ -1024,6 +1067,123 @@ fn publiccode(args: PubliccodeArgs) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(exit_code(validation.is_valid()))
+}
+
+/// `ospo answer`: one answer given, or the open questions asked in turn on a terminal,
+/// each saved in .ospo.yml as soon as it is given.
+fn answer(args: AnswerArgs) -> Result<ExitCode> {
+    use ospo::remedy::answers;
+    let lang = language(args.lang);
+    // Usage first: with nothing given, the questions are asked, which needs a terminal.
+    anyhow::ensure!(
+        args.answer.is_some() || std::io::stdin().is_terminal(),
+        "no terminal to ask the questions on: give the question and its answer (`ospo answer ITEM yes|no|n/a --evidence URL|PATH`), or run `ospo answer` in a terminal"
+    );
+    let repo = RepoView::open(&args.path, None)?;
+    anyhow::ensure!(
+        repo.kind() == ospo::repo::ViewKind::Worktree && !repo.is_bare(),
+        "{} is a bare repository: `ospo answer` writes .ospo.yml in a worktree",
+        repo.root().display()
+    );
+    let project = project::read(&repo)?;
+    let checklist = check::select_checklist(args.checklist.as_deref(), &project, Some(&repo))?;
+    let (file, mut text) = answers::read_file(&repo).map_err(anyhow::Error::msg)?;
+    if let Some(id) = &args.item {
+        let Some(item) = checklist.item(id) else {
+            let ids: Vec<&str> = checklist.items.iter().map(|i| i.id.as_str()).collect();
+            let meant = ospo::metadata::closest(id, &ids)
+                .map(|close| format!(" (did you mean `{close}`?)"))
+                .unwrap_or_default();
+            anyhow::bail!(
+                "checklist `{}` has no item `{id}`{meant}; `ospo list` shows its items",
+                checklist.id
+            );
+        };
+        anyhow::ensure!(
+            item.spec.basis() == checklist::Basis::Declared,
+            "`{id}` is not a question: ospo checks it from the repository itself (`ospo explain {id}` says how), and an answer in {file} would not be used"
+        );
+    }
+    let date = args.date.clone().unwrap_or_else(answers::today);
+    let options = Options {
+        lang,
+        ..Options::default()
+    };
+    // The item's status once the file is written, read from a new view of it.
+    let status = |id: &str| -> Result<String> {
+        let repo = RepoView::open(&args.path, None)?;
+        let project = project::read(&repo)?;
+        let report = check::run(&checklist, &repo, &project, options);
+        Ok(report
+            .items
+            .iter()
+            .find(|item| item.id == id)
+            .map(|item| answers::status_line(item, lang))
+            .unwrap_or_default())
+    };
+    if let (Some(id), Some(value)) = (&args.item, args.answer) {
+        let evidence = args.evidence.as_deref();
+        if value == project::AnswerValue::Yes && answers::evidence_required(&checklist, id) {
+            let refused = match evidence {
+                None => Some(answers::evidence_missing(lang).to_owned()),
+                Some(evidence) => answers::check_evidence(evidence, &repo, lang).err(),
+            };
+            if let Some(reason) = refused {
+                anyhow::bail!(
+                    "a yes to `{id}` counts only with evidence ospo can check, so it is not written: {reason}"
+                );
+            }
+        }
+        let new = answers::answered(text.as_deref(), id, value, evidence, &date)
+            .map_err(|error| anyhow::anyhow!("cannot answer `{id}` in {file}: {error}"))?;
+        answers::save(&repo, &file, &new).map_err(anyhow::Error::msg)?;
+        print(&format!(
+            "{}\n{}\n",
+            answers::saved_line(&file, id, value, evidence, &date, lang),
+            status(id)?
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = check::run(&checklist, &repo, &project, options);
+    let mut questions = answers::questions(&report, &checklist);
+    if let Some(id) = &args.item {
+        // The question named, open or not: an answer that counts can be given again.
+        questions = answers::questions_all(&report, &checklist);
+        questions.retain(|question| &question.id == id);
+    }
+    if questions.is_empty() {
+        print(answers::nothing_to_ask(lang))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    print(&answers::introduction(questions.len(), &file, lang))?;
+    let check_evidence = |evidence: &str| answers::check_evidence(evidence, &repo, lang);
+    let mut save = |question: &answers::Question,
+                    value: project::AnswerValue,
+                    evidence: Option<&str>|
+     -> Result<String, String> {
+        let new = answers::answered(text.as_deref(), &question.id, value, evidence, &date)?;
+        answers::save(&repo, &file, &new)?;
+        text = Some(new);
+        Ok(answers::saved_line(
+            &file,
+            &question.id,
+            value,
+            evidence,
+            &date,
+            lang,
+        ))
+    };
+    let tally = answers::interview(
+        &questions,
+        lang,
+        &mut std::io::stdin().lock(),
+        &mut std::io::stdout(),
+        &check_evidence,
+        &mut save,
+    )
+    .map_err(anyhow::Error::msg)?;
+    print(&answers::summary(tally, lang))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The most `--from` reads: at some sixty bytes a path, a quarter of a million

@@ -50,7 +50,7 @@ const PATHS_LOOKED_UP: usize = 16;
 
 /// What an answer's evidence points at, as far as ospo can check it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Support {
+pub(crate) enum Support {
     /// A web address.
     Link(String),
     /// A file or directory of the repository.
@@ -202,7 +202,7 @@ fn add_months(day: i64, months: u32) -> Option<i64> {
 /// What the evidence points at: the first link in it, else the first path of the
 /// repository it names, else the first thing written as a path, which the repository
 /// does not have.
-fn support(evidence: &str, repo: &RepoView) -> Support {
+pub(crate) fn support(evidence: &str, repo: &RepoView) -> Support {
     let tokens: Vec<&str> = evidence.split_whitespace().map(trimmed).collect();
     if let Some(link) = tokens.iter().find(|token| is_link(token)) {
         return Support::Link((*link).to_owned());
