@@ -33,6 +33,11 @@ struct Cli {
 enum Command {
     /// Runs the checklist on a repository and prints a scored report.
     Check(CheckArgs),
+    /// Writes the first draft of every file the checklist's failing items ask for, filled
+    /// with what the repository tells; never overwrites a file. Then checks again.
+    Init(InitArgs),
+    /// Writes the first draft of the files the items named ask for, as `ospo init` does.
+    Fix(FixArgs),
     /// Prints the items of a checklist.
     List(ChecklistArgs),
     /// Explains one item: why it matters, how to fix it, how ospo checks it.
@@ -290,6 +295,77 @@ struct CheckArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct InitArgs {
+    /// A path in the repository, whose worktree the files are written to.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    /// Drafts only for these items (ids, as `ospo list` gives them).
+    #[arg(long, value_name = "ITEM", num_args = 1.., value_delimiter = ',')]
+    only: Vec<String>,
+    #[command(flatten)]
+    remedy: RemedyArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct FixArgs {
+    /// The items to draft files for (ids, as `ospo list` gives them), e.g.
+    /// community.code-of-conduct.
+    #[arg(required = true, value_name = "ITEM")]
+    items: Vec<String>,
+    /// A path in the repository, whose worktree the files are written to.
+    #[arg(long, default_value = ".")]
+    path: PathBuf,
+    #[command(flatten)]
+    remedy: RemedyArgs,
+}
+
+/// What `ospo init` and `ospo fix` share.
+#[derive(Debug, clap::Args)]
+struct RemedyArgs {
+    /// The language of the files written, and of what is printed [default: French when
+    /// LC_ALL, LC_MESSAGES or LANG starts with `fr`].
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// The project's licence, an SPDX identifier (e.g. MIT, EUPL-1.2) [default: the
+    /// licence the manifests or the README declare; with none, no LICENSE is written].
+    #[arg(long, value_name = "SPDX-ID")]
+    licence: Option<String>,
+    /// How contributors' copyright is handled.
+    #[arg(long, value_enum, default_value_t = StrategyArg::Dco)]
+    copyright_strategy: StrategyArg,
+    /// How decisions are made, in GOVERNANCE.md.
+    #[arg(long, value_enum, default_value_t = GovernanceArg::MaintainerCouncil)]
+    governance: GovernanceArg,
+    /// Writes nothing: prints the files as a unified diff (what is left as it is goes to
+    /// standard error).
+    #[arg(long)]
+    dry_run: bool,
+    /// A built-in checklist name or a checklist file [default: what .ospo.yml names, else `default`].
+    #[arg(long, value_name = "NAME|PATH")]
+    checklist: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum StrategyArg {
+    /// Developer Certificate of Origin: contributors sign off their commits (`git commit -s`).
+    Dco,
+    /// A contributor licence agreement, signed once.
+    Cla,
+    /// Contributions come under the project's licence; nothing to sign.
+    InboundOutbound,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GovernanceArg {
+    /// One person, the project lead, takes the final decisions.
+    BenevolentDictator,
+    /// The maintainers decide together by lazy consensus, voting when they must.
+    MaintainerCouncil,
+    /// Those who do the work decide.
+    DoOcracy,
+}
+
+#[derive(Debug, clap::Args)]
 struct ChecklistArgs {
     /// A built-in checklist name or a checklist file [default: what .ospo.yml names, else `default`].
     #[arg(long, value_name = "NAME|PATH")]
@@ -427,6 +503,8 @@ fn run(cli: Cli, matches: &ArgMatches) -> Result<ExitCode> {
                 .unwrap_or_default();
             check(args, &positions)
         }
+        Command::Init(args) => remedy(args.path, args.only, false, args.remedy),
+        Command::Fix(args) => remedy(args.path, args.items, true, args.remedy),
         Command::List(args) => {
             let lang = language(args.lang);
             let checklist = checklist_for_cwd(args.checklist.as_deref())?;
@@ -507,6 +585,52 @@ fn check(args: CheckArgs, positions: &Positions) -> Result<ExitCode> {
         }
     }
     Ok(exit_code(report.verdict == Verdict::Pass))
+}
+
+/// `ospo init` and `ospo fix`: the drafts written (or, with `--dry-run`, their diff on
+/// standard output), then what was done. Exits 1 when a file could not be written.
+fn remedy(path: PathBuf, items: Vec<String>, explicit: bool, args: RemedyArgs) -> Result<ExitCode> {
+    use ospo::remedy::context::{Governance, Options as DraftOptions, Strategy};
+    use ospo::remedy::plan;
+    let lang = language(args.lang);
+    if let Some(licence) = &args.licence {
+        anyhow::ensure!(
+            ospo::licence::dependencies::canonical_expression(licence).is_some(),
+            "--licence `{licence}` is not an SPDX licence identifier (such as MIT, Apache-2.0, EUPL-1.2)"
+        );
+    }
+    let request = plan::Request {
+        path,
+        checklist: args.checklist,
+        items,
+        explicit,
+        dry_run: args.dry_run,
+        options: DraftOptions {
+            lang,
+            licence: args.licence,
+            strategy: match args.copyright_strategy {
+                StrategyArg::Dco => Strategy::Dco,
+                StrategyArg::Cla => Strategy::Cla,
+                StrategyArg::InboundOutbound => Strategy::InboundOutbound,
+            },
+            governance: match args.governance {
+                GovernanceArg::BenevolentDictator => Governance::BenevolentDictator,
+                GovernanceArg::MaintainerCouncil => Governance::MaintainerCouncil,
+                GovernanceArg::DoOcracy => Governance::DoOcracy,
+            },
+            now: None,
+        },
+    };
+    let done = plan::run(&request)?;
+    // What the repository names (paths, items) is escaped as every report escapes it.
+    let summary = report::escape_controls_keeping(&plan::render(&done), &['\n']).into_owned();
+    if done.dry_run {
+        print(&done.diff)?;
+        eprint!("{summary}");
+    } else {
+        print(&summary)?;
+    }
+    Ok(exit_code(done.failed.is_empty()))
 }
 
 /// Where each `--format` and `--output` sits on the command line, to pair them.

@@ -513,11 +513,21 @@ impl ContentProbe {
                 let line: String = line.chars().take(LINE_CHARS).collect();
                 let path = entry.path.clone();
                 let number = number + 1;
-                return Outcome::new(
-                    Status::Pass,
-                    text!("{path}:{number}: {line}", "{path}:{number} : {line}"),
-                )
-                .with(Evidence::Line {
+                let outcome = if super::holds_mark(text.as_bytes()) {
+                    Outcome::new(
+                        Status::Warn,
+                        text!(
+                            "{path}:{number}: {line} ({path} still has places to fill, marked TODO(ospo))",
+                            "{path}:{number} : {line} ({path} contient encore des passages à compléter, marqués TODO(ospo))"
+                        ),
+                    )
+                } else {
+                    Outcome::new(
+                        Status::Pass,
+                        text!("{path}:{number}: {line}", "{path}:{number} : {line}"),
+                    )
+                };
+                return outcome.with(Evidence::Line {
                     path,
                     line: number,
                     text: line,

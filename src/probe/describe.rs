@@ -108,11 +108,14 @@ fn file(spec: &FileSpec) -> Text {
         "ospo looks for a file{size} named {names} {places}. Files under vendor/, \
          node_modules/ or third_party/ belong to dependencies and do not count, nor does an \
          empty file; a short file that is mostly a link passes as a pointer to a page kept \
-         elsewhere.",
+         elsewhere. A file whose first lines still hold TODO(ospo), the mark `ospo init` \
+         leaves where a person must fill something in, makes the item warn.",
         "ospo cherche un fichier{size} nommé {names} {places}. Les fichiers sous \
          vendor/, node_modules/ ou third_party/ appartiennent aux dépendances et ne comptent \
          pas, pas plus qu'un fichier vide ; un fichier court qui se résume à un lien est \
-         accepté comme renvoi vers une page tenue ailleurs.";
+         accepté comme renvoi vers une page tenue ailleurs. Un fichier dont les premières \
+         lignes contiennent encore TODO(ospo), la marque que laisse `ospo init` là où une \
+         personne doit compléter, vaut un avertissement.";
         size, names, places
     )
 }
@@ -136,6 +139,13 @@ fn content(spec: &ContentSpec) -> Text {
             "Majuscules et minuscules sont indifférentes.",
         )
     };
+    let mut case = case;
+    case.push(&Text::new(
+        " A file that matches but still holds TODO(ospo), the mark `ospo init` leaves \
+         where a person must fill something in, makes the item warn.",
+        " Un fichier qui correspond mais contient encore TODO(ospo), la marque que laisse \
+         `ospo init` là où une personne doit compléter, vaut un avertissement.",
+    ));
     match spec.looks_for.as_deref() {
         Some(looks_for) if !looks_for.is_empty() => {
             let mut bullets = Text::default();
@@ -1112,10 +1122,16 @@ mod tests {
             "case-sensitive": true,
         })));
         assert!(
-            text.en.ends_with(
+            text.en.contains(
                 "and looks for a line that matches one of the item's 2 regular expressions \
                  (shown with `--patterns`). Capitals and small letters are told apart."
             ),
+            "{}",
+            text.en
+        );
+        assert!(
+            text.en
+                .ends_with("still holds TODO(ospo), the mark `ospo init` leaves where a person must fill something in, makes the item warn."),
             "{}",
             text.en
         );

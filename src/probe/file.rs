@@ -129,14 +129,14 @@ fn examine(
         if let Evidence::File { pointer, .. } = &mut evidence {
             *pointer = Some(link.clone());
         }
-        return Outcome::new(
+        let outcome = Outcome::new(
             Status::Pass,
             text!(
                 "{path} is a pointer to {link}",
                 "{path} renvoie vers {link}"
             ),
-        )
-        .with(evidence);
+        );
+        return marked(repo, main, outcome).with(evidence);
     }
     if let Some(min) = min_size
         && size < min
@@ -160,7 +160,24 @@ fn examine(
             ),
         ),
     };
-    outcome.with(evidence)
+    marked(repo, main, outcome).with(evidence)
+}
+
+/// A passing outcome made a warning when the file's first lines still hold a place to
+/// fill ([`crate::remedy::TODO`]), as the drafts of `ospo init` say they do.
+fn marked(repo: &RepoView, main: &Entry, outcome: Outcome) -> Outcome {
+    let holds = repo
+        .read(main, super::MARK_BYTES)
+        .is_ok_and(|content| super::holds_mark(&content.bytes));
+    if !holds {
+        return outcome;
+    }
+    let mut message = outcome.message;
+    message.push(&text!(
+        ", which still has places to fill, marked TODO(ospo)",
+        ", qui contient encore des passages à compléter, marqués TODO(ospo)"
+    ));
+    Outcome::new(Status::Warn, message)
 }
 
 /// The other matching files, named when there are a few, counted when there are many.
@@ -204,6 +221,18 @@ fn pointer_link(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::pointer_link;
+    use crate::probe::holds_mark;
+
+    #[test]
+    fn marks_count_unless_quoted_in_code() {
+        assert!(holds_mark(b"TODO(ospo): the address"));
+        assert!(holds_mark(b"Report to TODO(ospo): x"));
+        assert!(!holds_mark(
+            b"Places are marked `TODO(ospo):` in every draft."
+        ));
+        assert!(!holds_mark(b"TODO(other): x and todo(ospo)"));
+        assert!(!holds_mark(b""));
+    }
 
     #[test]
     fn tells_pointers_from_policies() {

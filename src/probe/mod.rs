@@ -503,6 +503,21 @@ pub enum Evidence {
     Waiver { reason: String },
 }
 
+/// How much of a file the `file` probe reads for a [`crate::remedy::TODO`] mark: the
+/// first lines, where every draft of `ospo init` that holds a mark says so.
+pub(crate) const MARK_BYTES: usize = 1024;
+
+/// Whether a text still holds a place to fill, marked [`crate::remedy::TODO`] as `ospo
+/// init` marks them. A mark quoted in code (right after a backtick) is documentation
+/// about the mark, not a place to fill.
+pub(crate) fn holds_mark(bytes: &[u8]) -> bool {
+    let mark = crate::remedy::TODO.as_bytes();
+    bytes
+        .windows(mark.len())
+        .enumerate()
+        .any(|(at, window)| window == mark && (at == 0 || bytes[at - 1] != b'`'))
+}
+
 fn is_zero(count: &usize) -> bool {
     *count == 0
 }
