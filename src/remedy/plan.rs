@@ -143,7 +143,18 @@ const TEMPLATES: &[Template] = &[
     },
     Template {
         items: &["communication.publiccode"],
-        make: |context, _| one(publiccode::draft(context)),
+        // Without the repository's address or its licence, the draft would not be valid
+        // until a person fills them, and its validity item would fail where it was
+        // skipped: it is drafted only when asked for.
+        make: |context, named| {
+            if (context.remote.is_none() || context.licence.is_none()) && !named {
+                return Made::Skip(text!(
+                    "publiccode.yml needs the repository's address (an origin remote) and its licence (--licence): with both, `ospo fix communication.publiccode` drafts it",
+                    "publiccode.yml demande l'adresse du dépôt (un dépôt distant origin) et sa licence (--licence) : avec les deux, `ospo fix communication.publiccode` le rédige"
+                ));
+            }
+            one(publiccode::draft(context))
+        },
     },
     Template {
         items: &["legal.licence-file", "legal.recognised-licence"],
