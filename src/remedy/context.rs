@@ -256,11 +256,17 @@ impl Context {
             .map(|text| cut(&text, DESCRIPTION_CHARS));
 
         let has = |name: &str| root.iter().any(|entry| entry.path == name);
-        // Not by `.github/`, which GitLab projects may hold too (and which `ospo init`
-        // writes FUNDING.yml to whatever the forge).
+        // By the remote's host, else by the CI the repository runs: GitLab's pipeline
+        // file, or GitHub's workflows (not by `.github/` alone, which GitLab projects
+        // may hold too, and which `ospo init` writes FUNDING.yml to whatever the forge).
+        let github_workflows = || {
+            repo.list(".github/workflows", 1)
+                .is_ok_and(|listing| !listing.is_empty())
+        };
         let forge = match remote.as_deref().map(forge_of) {
             Some(forge @ (Forge::GitHub | Forge::GitLab)) => forge,
             _ if has(".gitlab-ci.yml") => Forge::GitLab,
+            _ if github_workflows() => Forge::GitHub,
             _ => Forge::Other,
         };
 
