@@ -147,13 +147,24 @@ const TEMPLATES: &[Template] = &[
         // until a person fills them, and its validity item would fail where it was
         // skipped: it is drafted only when asked for.
         make: |context, named| {
-            if (context.remote.is_none() || context.licence.is_none()) && !named {
-                return Made::Skip(text!(
+            if named {
+                return one(publiccode::draft(context));
+            }
+            match (context.remote.is_some(), context.licence.is_some()) {
+                (true, true) => one(publiccode::draft(context)),
+                (false, true) => Made::Skip(text!(
+                    "publiccode.yml needs the repository's address, which no origin remote gives: `ospo fix communication.publiccode` drafts it with a mark to fill",
+                    "publiccode.yml demande l'adresse du dépôt, qu'aucun dépôt distant origin ne donne : `ospo fix communication.publiccode` le rédige avec une marque à compléter"
+                )),
+                (true, false) => Made::Skip(text!(
+                    "publiccode.yml needs the licence: give it with --licence",
+                    "publiccode.yml demande la licence : indiquez-la avec --licence"
+                )),
+                (false, false) => Made::Skip(text!(
                     "publiccode.yml needs the repository's address (an origin remote) and its licence (--licence): with both, `ospo fix communication.publiccode` drafts it",
                     "publiccode.yml demande l'adresse du dépôt (un dépôt distant origin) et sa licence (--licence) : avec les deux, `ospo fix communication.publiccode` le rédige"
-                ));
+                )),
             }
-            one(publiccode::draft(context))
         },
     },
     Template {
