@@ -10,7 +10,8 @@ use std::path::Path;
 use common::*;
 use ospo::i18n::Lang;
 use ospo::project::AnswerValue;
-use ospo::remedy::answers::{self, Question, Tally};
+use ospo::remedy::answers;
+use ospo::remedy::interview::{self, Question, Tally};
 
 /// A project file as a person writes one: comments at the top, between entries, inside
 /// them and at the end of lines, an answer in flow style, a waiver.
@@ -394,7 +395,7 @@ fn the_interview_asks_each_question_checks_the_evidence_and_saves_as_it_goes() {
     let mut saved = Vec::new();
     let mut input = Cursor::new("maybe\nyes\ndocs/gone.md\n\nREADME.md\nskip\nn/a\n\n");
     let mut output = Vec::new();
-    let tally = answers::interview(
+    let tally = interview::interview(
         &two_questions(),
         Lang::En,
         &mut input,
@@ -452,7 +453,7 @@ fn the_interview_asks_each_question_checks_the_evidence_and_saves_as_it_goes() {
     // Quitting, or the end of the input, stops at once.
     for input in ["quit\n", "", "yes\n"] {
         let mut output = Vec::new();
-        let tally = answers::interview(
+        let tally = interview::interview(
             &two_questions(),
             Lang::Fr,
             &mut Cursor::new(input),

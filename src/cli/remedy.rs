@@ -175,7 +175,7 @@ pub(super) fn remedy(
 /// `ospo answer`: one answer given, or the open questions asked in turn on a terminal,
 /// each saved in .ospo.yml as soon as it is given.
 pub(super) fn answer(args: AnswerArgs) -> Result<ExitCode> {
-    use ospo::remedy::answers;
+    use ospo::remedy::{answers, interview};
     let lang = language(args.lang);
     // Usage first: with nothing given, the questions are asked, which needs a terminal.
     anyhow::ensure!(
@@ -221,14 +221,14 @@ pub(super) fn answer(args: AnswerArgs) -> Result<ExitCode> {
             .items
             .iter()
             .find(|item| item.id == id)
-            .map(|item| answers::status_line(item, lang))
+            .map(|item| interview::status_line(item, lang))
             .unwrap_or_default())
     };
     if let (Some(id), Some(value)) = (&args.item, args.answer) {
         let evidence = args.evidence.as_deref();
         if value == project::AnswerValue::Yes && answers::evidence_required(&checklist, id) {
             let refused = match evidence {
-                None => Some(answers::evidence_missing(lang).to_owned()),
+                None => Some(interview::evidence_missing(lang).to_owned()),
                 Some(evidence) => answers::check_evidence(evidence, &repo, lang).err(),
             };
             if let Some(reason) = refused {
@@ -242,32 +242,32 @@ pub(super) fn answer(args: AnswerArgs) -> Result<ExitCode> {
         answers::save(&repo, &file, &new).map_err(anyhow::Error::msg)?;
         print(&format!(
             "{}\n{}\n",
-            answers::saved_line(&file, id, value, evidence, &date, lang),
+            interview::saved_line(&file, id, value, evidence, &date, lang),
             status(id)?
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let report = check::run(&checklist, &repo, &project, options);
-    let mut questions = answers::questions(&report, &checklist);
+    let mut questions = interview::questions(&report, &checklist);
     if let Some(id) = &args.item {
         // The question named, open or not: an answer that counts can be given again.
-        questions = answers::questions_all(&report, &checklist);
+        questions = interview::questions_all(&report, &checklist);
         questions.retain(|question| &question.id == id);
     }
     if questions.is_empty() {
-        print(answers::nothing_to_ask(lang))?;
+        print(interview::nothing_to_ask(lang))?;
         return Ok(ExitCode::SUCCESS);
     }
-    print(&answers::introduction(questions.len(), &file, lang))?;
+    print(&interview::introduction(questions.len(), &file, lang))?;
     let check_evidence = |evidence: &str| answers::check_evidence(evidence, &repo, lang);
-    let mut save = |question: &answers::Question,
+    let mut save = |question: &interview::Question,
                     value: project::AnswerValue,
                     evidence: Option<&str>|
      -> Result<String, String> {
         let new = answers::answered(text.as_deref(), &question.id, value, evidence, &date)?;
         answers::save(&repo, &file, &new)?;
         text = Some(new);
-        Ok(answers::saved_line(
+        Ok(interview::saved_line(
             &file,
             &question.id,
             value,
@@ -276,7 +276,7 @@ pub(super) fn answer(args: AnswerArgs) -> Result<ExitCode> {
             lang,
         ))
     };
-    let tally = answers::interview(
+    let tally = interview::interview(
         &questions,
         lang,
         &mut std::io::stdin().lock(),
@@ -285,7 +285,7 @@ pub(super) fn answer(args: AnswerArgs) -> Result<ExitCode> {
         &mut save,
     )
     .map_err(anyhow::Error::msg)?;
-    print(&answers::summary(tally, lang))?;
+    print(&interview::summary(tally, lang))?;
     Ok(ExitCode::SUCCESS)
 }
 

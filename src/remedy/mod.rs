@@ -15,12 +15,14 @@
 //! - `verbatim.rs`: the texts that must stay as published — licences, the Developer
 //!   Certificate of Origin, the Contributor Covenant;
 //! - `publiccode.rs` and `citation.rs`: `publiccode.yml` and `CITATION.cff`;
-//! - `answers.rs`: `.ospo.yml`'s questions, written as commented entries, and answered.
+//! - `answers.rs`: `.ospo.yml`'s questions, written as commented entries, and answered;
+//!   `interview.rs`: `ospo answer` asking them on a terminal.
 
 pub mod answers;
 pub mod citation;
 pub mod community;
 pub mod context;
+pub mod interview;
 pub mod plan;
 pub mod publiccode;
 pub mod verbatim;
