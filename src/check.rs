@@ -253,9 +253,10 @@ fn run_items(
         .collect()
 }
 
-/// The time history windows count back from: `SOURCE_DATE_EPOCH` when set (reproducible
-/// builds use it; so do the tests), else the clock.
-fn now() -> i64 {
+/// The time history windows count back from, answers are aged from and drafts are dated
+/// from: `SOURCE_DATE_EPOCH` when set (reproducible builds use it; so do the tests), else
+/// the clock. Seconds since the epoch.
+pub fn now() -> i64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|value| value.trim().parse().ok())

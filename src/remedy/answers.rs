@@ -225,15 +225,7 @@ pub fn answered(
 /// Today as `YYYY-MM-DD`: the day of `SOURCE_DATE_EPOCH` when it is set (reproducible
 /// runs, tests), else of the clock.
 pub fn today() -> String {
-    let now = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|value| value.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |elapsed| elapsed.as_secs() as i64)
-        });
-    day_text(now.div_euclid(86_400))
+    day_text(crate::check::now().div_euclid(86_400))
 }
 
 /// Whether `evidence` counts as the `attest` probe counts it: a link (`https://…`), or the

@@ -161,18 +161,8 @@ const MANIFESTS: &[&str] = &[
     "composer.json",
 ];
 
-/// The time drafts are dated from: `SOURCE_DATE_EPOCH` when set (reproducible output),
-/// else the clock.
-pub fn now() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|value| value.trim().parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |elapsed| elapsed.as_secs() as i64)
-        })
-}
+/// The time drafts are dated from: the one every check counts from.
+pub use crate::check::now;
 
 /// The mark of an unknown copyright holder, in the drafts' language.
 fn holder_mark(lang: Lang) -> String {
